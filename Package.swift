@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "caspian-link",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "caspian-link", targets: ["caspian-link"]),
+    .library(name: "CaspianGeometry", targets: ["CaspianGeometry"]),
+    .library(name: "CaspianGeodata", targets: ["CaspianGeodata"]),
+    .library(name: "CaspianRouting", targets: ["CaspianRouting"]),
+    .library(name: "CaspianSchedule", targets: ["CaspianSchedule"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // System libraries: only CaspianGeometry imports these.
+    .systemLibrary(
+      name: "CGEOS", path: "Sources/CGEOS", pkgConfig: "geos",
+      providers: [.apt(["libgeos-dev"])]),
+    .systemLibrary(
+      name: "CPROJ", path: "Sources/CPROJ", pkgConfig: "proj",
+      providers: [.apt(["libproj-dev"])]),
+
+    // Geometry core: Swift value types outside, GEOS/PROJ handles inside.
+    .target(name: "CaspianGeometry", dependencies: ["CGEOS", "CPROJ"]),
+    // Loading and validating the data set (sea polygon, grid, landings, hazards).
+    .target(name: "CaspianGeodata", dependencies: ["CaspianGeometry"]),
+    // Route planning and cable engineering.
+    .target(name: "CaspianRouting", dependencies: ["CaspianGeometry", "CaspianGeodata"]),
+    // Milestones, critical path, progress.
+    .target(name: "CaspianSchedule", dependencies: ["Yams"]),
+
+    .executableTarget(
+      name: "caspian-link",
+      dependencies: [
+        "CaspianGeometry", "CaspianGeodata", "CaspianRouting", "CaspianSchedule",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(
+      name: "CaspianGeometryTests", dependencies: ["CaspianGeometry"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "CaspianGeodataTests", dependencies: ["CaspianGeodata"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "CaspianRoutingTests", dependencies: ["CaspianRouting"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "CaspianScheduleTests", dependencies: ["CaspianSchedule"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "CLITests", dependencies: ["caspian-link"],
+      resources: [.copy("Fixtures")]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// Milestones, critical path and progress.
