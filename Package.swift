@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "caspian-link", targets: ["caspian-link"]),
+    .library(name: "CaspianSupport", targets: ["CaspianSupport"]),
     .library(name: "CaspianGeometry", targets: ["CaspianGeometry"]),
     .library(name: "CaspianGeodata", targets: ["CaspianGeodata"]),
     .library(name: "CaspianRouting", targets: ["CaspianRouting"]),
@@ -24,22 +25,25 @@ let package = Package(
       name: "CPROJ", path: "Sources/CPROJ", pkgConfig: "proj",
       providers: [.apt(["libproj-dev"])]),
 
+    // Small shared utilities (atomic file writes).
+    .target(name: "CaspianSupport"),
     // Geometry core: Swift value types outside, GEOS/PROJ handles inside.
-    .target(name: "CaspianGeometry", dependencies: ["CGEOS", "CPROJ"]),
+    .target(name: "CaspianGeometry", dependencies: ["CGEOS", "CPROJ", "CaspianSupport"]),
     // Loading and validating the data set (sea polygon, grid, landings, hazards).
     .target(name: "CaspianGeodata", dependencies: ["CaspianGeometry"]),
     // Route planning and cable engineering.
     .target(name: "CaspianRouting", dependencies: ["CaspianGeometry", "CaspianGeodata"]),
     // Milestones, critical path, progress.
-    .target(name: "CaspianSchedule", dependencies: ["Yams"]),
+    .target(name: "CaspianSchedule", dependencies: ["CaspianSupport", "Yams"]),
 
     .executableTarget(
       name: "caspian-link",
       dependencies: [
-        "CaspianGeometry", "CaspianGeodata", "CaspianRouting", "CaspianSchedule",
+        "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianRouting", "CaspianSchedule",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
+    .testTarget(name: "CaspianSupportTests", dependencies: ["CaspianSupport"]),
     .testTarget(
       name: "CaspianGeometryTests", dependencies: ["CaspianGeometry"],
       resources: [.copy("Fixtures")]),

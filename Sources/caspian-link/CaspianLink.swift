@@ -6,6 +6,6 @@ struct CaspianLink: AsyncParsableCommand {
     commandName: "caspian-link",
     abstract: "Plan submarine cable routes across the Caspian Sea and track construction.",
     version: "0.1.0",
-    subcommands: []
+    subcommands: [Geodata.self, Route.self, Schedule.self]
   )
 }

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+extension CaspianLink {
+  struct Schedule: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "schedule",
+      abstract: "Track construction milestones to ready-for-service.",
+      subcommands: []
+    )
+  }
+}
