@@ -74,6 +74,46 @@ def check_grid(path: Path, sea, water_surface_m: float, report: list):
     return grid
 
 
+LANDING_KEYS = ("name", "country", "source", "confidence", "note", "originalLonLat", "snappedM")
+CONFIDENCES = ("high", "medium", "low")
+
+
+def check_landings(path: Path, sea, grid, water_surface_m: float, report: list):
+    features = geo.read_feature_collection(path)
+    seen = set()
+    landings = []
+    for index, (properties, point) in enumerate(features):
+        label = f'feature {index} "{properties.get("name")}"'
+        missing = [key for key in LANDING_KEYS if key not in properties]
+        if missing:
+            _fail(path, f"{label}: properties missing: {', '.join(missing)}")
+        if point.geom_type != "Point":
+            _fail(path, f"{label}: geometry is a {point.geom_type}, expected Point")
+        if properties["name"].lower() in seen:
+            _fail(path, f"{label}: duplicate name")
+        seen.add(properties["name"].lower())
+        if properties["confidence"] not in CONFIDENCES:
+            _fail(path, f"{label}: confidence {properties['confidence']!r} is not one of {CONFIDENCES}")
+        if not sea.contains(point):
+            _fail(path, f"{label}: point is not in the sea polygon")
+        lon, lat = point.coords[0]
+        if not (grid.west <= lon <= grid.east and grid.south <= lat <= grid.north):
+            _fail(path, f"{label}: point is outside the grid extent")
+        coast_m = geo.LocalFrame(lon, lat).to_metres(sea).boundary.distance(Point(0.0, 0.0))
+        if coast_m < 250:
+            _fail(path, f"{label}: point is only {coast_m:.0f} m from the coastline (expected ~300 m)")
+        depth = water_surface_m - grid.elevation_at(lon, lat)
+        if abs(depth - properties.get("gridDepthM", depth)) > 0.01:
+            _fail(path, f"{label}: gridDepthM {properties['gridDepthM']} differs from the grid ({depth:.2f})")
+        if depth <= 0 and "dry" not in properties["note"]:
+            _fail(path, f"{label}: the grid cell is dry but the note does not say so")
+        report.append(f"  {properties['name']:<13} {lon:.6f} {lat:.6f}  snapped {properties['snappedM']:>6.1f} m, "
+                      f"{coast_m:.0f} m from the coast, grid depth {depth:+.2f} m")
+        landings.append((properties, point))
+    report.insert(len(report) - len(landings), f"{path.name}: {len(landings)} landing points")
+    return landings
+
+
 def validate(out: Path) -> list:
     report = []
     manifest_path = out / "manifest.json"
@@ -82,5 +122,6 @@ def validate(out: Path) -> list:
         if key not in names:
             _fail(manifest_path, f"key {key} is missing")
     sea = check_sea(out / names["seaPolygon"], report)
-    check_grid(out / names["bathymetry"], sea, names["waterSurfaceM"], report)
+    grid = check_grid(out / names["bathymetry"], sea, names["waterSurfaceM"], report)
+    check_landings(out / names["landings"], sea, grid, names["waterSurfaceM"], report)
     return report
