@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "CaspianGeodata", targets: ["CaspianGeodata"]),
     .library(name: "CaspianRouting", targets: ["CaspianRouting"]),
     .library(name: "CaspianSchedule", targets: ["CaspianSchedule"]),
+    .library(name: "CaspianReport", targets: ["CaspianReport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,12 +36,14 @@ let package = Package(
     .target(name: "CaspianRouting", dependencies: ["CaspianGeometry", "CaspianGeodata"]),
     // Milestones, critical path, progress.
     .target(name: "CaspianSchedule", dependencies: ["CaspianSupport", "Yams"]),
+    // The report: map, straight line diagrams, Gantt chart and tables as SVG/HTML text.
+    .target(name: "CaspianReport", dependencies: ["CaspianGeometry"]),
 
     .executableTarget(
       name: "caspian-link",
       dependencies: [
         "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianRouting", "CaspianSchedule",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "CaspianReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     .testTarget(name: "CaspianSupportTests", dependencies: ["CaspianSupport"]),
@@ -56,6 +59,7 @@ let package = Package(
     .testTarget(
       name: "CaspianScheduleTests", dependencies: ["CaspianSchedule"],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "CaspianReportTests", dependencies: ["CaspianReport"]),
     .testTarget(
       name: "CLITests", dependencies: ["caspian-link"],
       resources: [.copy("Fixtures")]),
