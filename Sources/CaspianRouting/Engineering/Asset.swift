@@ -1,3 +1,4 @@
+import CaspianGeodata
 import CaspianGeometry
 import Foundation
 
@@ -72,5 +73,13 @@ public struct EngineeringAsset: Sendable, Hashable {
     let dLon = metres / (111_320 * max(0.01, cos(c.latitude * .pi / 180))) + 1e-9
     return c.latitude >= b.minLatitude - dLat && c.latitude <= b.maxLatitude + dLat
       && c.longitude >= b.minLongitude - dLon && c.longitude <= b.maxLongitude + dLon
+  }
+}
+
+extension EngineeringAsset {
+  /// The asset a data-set hazard describes.
+  public init(hazard: Hazard) {
+    self.init(
+      kind: hazard.kind.rawValue, name: hazard.name, geometry: hazard.geometry, safetyZoneM: hazard.safetyZoneM)
   }
 }

@@ -1,3 +1,4 @@
+import CaspianGeodata
 import CaspianGeometry
 
 /// Water depth at a position, metres, positive down (negative: above the water surface, dry).
@@ -28,3 +29,6 @@ public struct SeaLevelShiftedDepth<Base: DepthProvider>: DepthProvider {
     base.depthMetres(at: coordinate).map { $0 + surfaceChangeM }
   }
 }
+
+/// A loaded data set gives depths from its grid at its water-surface level.
+extension GeodataSet: DepthProvider {}

@@ -312,7 +312,7 @@ private func usd(_ value: Double) -> String {
 }
 
 /// An amount rounded to a whole number with thousands separated by commas ("1,234,567").
-func groupedThousands(_ value: Double) -> String {
+public func groupedThousands(_ value: Double) -> String {
   let digits = String(Int(abs(value).rounded()))
   var grouped = ""
   for (offset, digit) in digits.enumerated() {

@@ -33,9 +33,10 @@ public struct RouteEngineering: Sendable, Equatable, Codable {
   public var estimate: CostEstimate
   public var assumptions: [String]
   public var rows: [RPLRow]
-
-  public var costUSD: Double { estimate.totalUSD }
-  public var layDays: Double { estimate.layDays }
+  /// The estimate's total, US dollars.
+  public var costUSD: Double
+  /// The estimate's lay time including weather, days.
+  public var layDays: Double
 }
 
 /// Turns a route into its engineering figures.
@@ -168,7 +169,7 @@ public struct RouteEngineer: Sendable {
       landingApproaches: profile.landingApproaches(
         names: landingNames, shallowDepthM: parameters.landing.shallowApproachDepthM, depth: depth),
       crossings: crossings, clearances: clearances, warnings: warnings, estimate: estimate,
-      assumptions: parameters.assumptions, rows: rows)
+      assumptions: parameters.assumptions, rows: rows, costUSD: estimate.totalUSD, layDays: estimate.layDays)
   }
 
   /// Planned slack for a leg, percent: buried (or land) legs get the buried figure, surface-laid
