@@ -20,16 +20,18 @@ package enum FileBytes {
   package static func read(_ url: URL) throws(FileReadError) -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-      throw FileReadError(path: url.path, reason: "no such file")
+      throw FileReadError(path: url.relativePath, reason: "no such file")
     }
-    guard !isDirectory.boolValue else { throw FileReadError(path: url.path, reason: "is a directory") }
+    guard !isDirectory.boolValue else {
+      throw FileReadError(path: url.relativePath, reason: "is a directory")
+    }
     do {
       return try Data(contentsOf: url, options: .mappedIfSafe)
     } catch {
       let reason =
         FileManager.default.isReadableFile(atPath: url.path)
         ? error.localizedDescription : "permission denied"
-      throw FileReadError(path: url.path, reason: reason)
+      throw FileReadError(path: url.relativePath, reason: reason)
     }
   }
 }

@@ -41,7 +41,7 @@ public enum GeoJSON {
   /// Reads the GeoJSON file at `url`.
   /// - Throws: `FileReadError` or `GeoJSONError`, naming the file.
   public static func readFeatureCollection(from url: URL) throws -> FeatureCollection {
-    try decodeFeatureCollection(FileBytes.read(url), source: url.path)
+    try decodeFeatureCollection(FileBytes.read(url), source: url.relativePath)
   }
 
   /// Decodes a GeoJSON document; `source` names it in errors (usually the file path).
