@@ -88,8 +88,14 @@ public struct ElevationGrid: Sendable {
   /// non-zero weight) has no data: an unknown depth is not guessed.
   public func elevation(at c: Coordinate) -> Double? {
     guard covers(c) else { return nil }
-    let x = min(max((c.longitude - westLongitude) / cellWidthDegrees - 0.5, 0), Double(columnCount - 1))
-    let y = min(max((northLatitude - c.latitude) / cellHeightDegrees - 0.5, 0), Double(rowCount - 1))
+    // Position in cell-centre units; within 1e-9 of a centre counts as on it, so that a centre
+    // does not pick up a rounding-error weight from a neighbour without data.
+    func snapped(_ value: Double, _ count: Int) -> Double {
+      let nearest = value.rounded()
+      return min(max(abs(value - nearest) < 1e-9 ? nearest : value, 0), Double(count - 1))
+    }
+    let x = snapped((c.longitude - westLongitude) / cellWidthDegrees - 0.5, columnCount)
+    let y = snapped((northLatitude - c.latitude) / cellHeightDegrees - 0.5, rowCount)
     let column0 = Int(x)
     let row0 = Int(y)
     let tx = x - Double(column0)
