@@ -15,8 +15,9 @@ import Testing
     #expect(
       lines.contains(
         "          water surface -29.35 m; water depth in the sea 8.1…293.1 m over 384 cells (0 dry)"))
-    #expect(lines.contains("  NAME   LON      LAT      COUNTRY    CONFIDENCE  GRID DEPTH"))
-    #expect(lines.contains("  Alpha  50.3000  41.7000  Country A  high              45.6 m"))
+    #expect(lines.contains("  NAME       LON      LAT  COUNTRY    CONFIDENCE  GRID DEPTH"))
+    #expect(lines.contains("  Alpha  50.3000  41.7000  Country A  high            45.6 m"))
+    #expect(lines.contains("  Gamma  51.5000  41.5000  -          -              175.7 m"))
     #expect(lines.contains("          by constraint: info 1, no-go 2, soft 5"))
     #expect(lines.contains("Repairs   none"))
   }

@@ -44,7 +44,7 @@ extension CaspianLink.Geodata {
       row(
         "Grid",
         "\(g.file): \(g.columns) × \(g.rows) cells of \(degrees(g.cellWidthDegrees))° × \(degrees(g.cellHeightDegrees))°"
-      )
+          + arcSeconds(g.cellWidthDegrees, g.cellHeightDegrees))
       row(
         "",
         "extent longitude \(degrees(g.extent.west))…\(degrees(g.extent.east)),"
@@ -100,6 +100,13 @@ extension CaspianLink.Geodata {
       while text.hasSuffix("0") { text.removeLast() }
       if text.hasSuffix(".") { text.removeLast() }
       return text
+    }
+
+    /// " (15″)" for square cells of a whole number of arc-seconds under a minute, as GEBCO's.
+    static func arcSeconds(_ width: Double, _ height: Double) -> String {
+      let seconds = width * 3600
+      guard width == height, seconds < 60, abs(seconds - seconds.rounded()) < 1e-6 else { return "" }
+      return " (\(Int(seconds.rounded()))″)"
     }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
