@@ -104,14 +104,14 @@ struct GeodataLoader {
     }
     let at = location.map { " at \(GeometryExtent.text($0))" } ?? ""
     let repaired = Self.polygons(of: try engine.makeValid(geometry))
-    let before = abs(Geodesic.wgs84.area(of: geometry))
+    let before = Geodesic.wgs84.area(of: geometry)
     let after = Geodesic.wgs84.area(of: .multiPolygon(repaired))
     let change = before > 0 ? abs(after - before) / before : .infinity
     guard !repaired.isEmpty, change < Self.maximumRepairAreaChange else {
-      let effect =
-        change.isFinite ? "would change its area by \(Self.percent(change))" : "cannot give it an area"
+      let effect = change.isFinite ? "by \(Self.percent(change))" : "from zero"
       throw properties.fail(
-        "invalid polygon: \(reason)\(at); GEOS make-valid \(effect), too much to repair safely")
+        "invalid polygon: \(reason)\(at); repairing it with GEOS make-valid would change its area \(effect)"
+          + " (more than \(Self.percent(Self.maximumRepairAreaChange))), so it is not repaired")
     }
     repairs.append(
       "\(properties.path): \(properties.location): invalid polygon (\(reason)\(at)) repaired with GEOS"
