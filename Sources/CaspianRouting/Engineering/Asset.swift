@@ -80,6 +80,7 @@ extension EngineeringAsset {
   /// The asset a data-set hazard describes.
   public init(hazard: Hazard) {
     self.init(
-      kind: hazard.kind.rawValue, name: hazard.name, geometry: hazard.geometry, safetyZoneM: hazard.safetyZoneM)
+      kind: hazard.kind.rawValue, name: hazard.name, geometry: hazard.geometry,
+      safetyZoneM: hazard.safetyZoneM)
   }
 }

@@ -72,12 +72,18 @@ struct EngineeringChecks {
     for asset in assets where asset.isLinearAsset {
       let own = crossings.filter { $0.assetName == asset.name && $0.assetKind == asset.kind }
       let exclusions = own.map { crossing -> ClosedRange<Double> in
-        let depth = max(
-          0,
-          profile.samples.min { abs($0.kp / 1000 - crossing.kpKm) < abs($1.kp / 1000 - crossing.kpKm) }?
-            .depthM ?? 0)
-        let halfWidth = factor * depth / max(sin(crossing.angleDegrees * .pi / 180), 0.05) + 1
-        return (crossing.kpKm * 1000 - halfWidth)...(crossing.kpKm * 1000 + halfWidth)
+        // The depth, and so the required separation, changes along the approach: widen the
+        // stretch until it covers the deepest water within it (converges where the seabed
+        // slope is under sin θ / factor).
+        let centre = crossing.kpKm * 1000
+        let sine = max(sin(crossing.angleDegrees * .pi / 180), 0.05)
+        var halfWidth = 0.0
+        for _ in 0..<8 {
+          let deepest =
+            profile.samples.filter { abs($0.kp - centre) <= halfWidth + 1 }.compactMap(\.depthM).max() ?? 0
+          halfWidth = factor * max(0, deepest) / sine
+        }
+        return (centre - halfWidth - 1)...(centre + halfWidth + 1)
       }
       var flagged: [(kp: Double, distance: Double, required: Double)] = []
       var runs: [[(kp: Double, distance: Double, required: Double)]] = []

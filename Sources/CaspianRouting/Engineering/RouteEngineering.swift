@@ -188,7 +188,8 @@ public struct RouteEngineer: Sendable {
     var remarks: [String] = []
     for asset in assets where asset.mayBeWithin(limit, of: c) {
       let distance = try engine.distanceMetres(.point(c), asset.geometry)
-      guard distance <= limit else { continue }
+      // A line the route crosses here is named by the crossing remark.
+      guard distance <= limit, distance > 0 || asset.lines.isEmpty else { continue }
       remarks.append(
         distance <= 0
           ? "in \(asset.kind) \(asset.name)"

@@ -42,13 +42,15 @@ struct EngineeringReport: Encodable {
     landings = [landingNames.0, landingNames.1]
     if let seaLevel {
       let result = try engineer.seaLevelScenario(
-        route: route, landingNames: landingNames, depth: data, assets: assets, todaySurfaceM: data.waterSurfaceM,
+        route: route, landingNames: landingNames, depth: data, assets: assets,
+        todaySurfaceM: data.waterSurfaceM,
         scenarioSurfaceM: seaLevel)
       engineering = result.today
       seaLevelScenario = Scenario(comparison: result.comparison, engineering: result.scenario)
     } else {
       engineering = try engineer.analyse(
-        route: route, landingNames: landingNames, depth: data, assets: assets, waterSurfaceM: data.waterSurfaceM)
+        route: route, landingNames: landingNames, depth: data, assets: assets,
+        waterSurfaceM: data.waterSurfaceM)
     }
   }
 
@@ -70,7 +72,9 @@ struct EngineeringReport: Encodable {
         + "cable \(km(e.cableLengthKm)) km (incl. slack and end allowances)")
     out.append(
       "  Cable types: "
-        + e.cableTypes.map { "\($0.cableType.rawValue) \(km1($0.routeKm)) km route / \(km1($0.cableKm)) km cable" }
+        + e.cableTypes.map {
+          "\($0.cableType.rawValue) \(km1($0.routeKm)) km route / \(km1($0.cableKm)) km cable"
+        }
         .joined(separator: "; "))
     out.append("  Buried at sea \(km1(e.buriedKm)) km; land section \(km1(e.landSectionKm)) km")
     out.append(
@@ -79,7 +83,8 @@ struct EngineeringReport: Encodable {
           "\($0.landing) \(km1($0.approachKm)) km to main-lay depth (dry \(km1($0.dryKm)) km)"
         }.joined(separator: "; "))
     out.append(
-      "  ESTIMATE: USD \(money(e.costUSD)), \(String(format: "%.1f", e.layDays)) lay days (assumptions below)")
+      "  ESTIMATE: USD \(money(e.costUSD)), \(String(format: "%.1f", e.layDays)) lay days (assumptions below)"
+    )
 
     out.append("")
     out.append("Route Position List")
@@ -114,7 +119,8 @@ struct EngineeringReport: Encodable {
       out.append("")
       out.append("Closest approach to platforms and protected areas")
       var table = TextTable([
-        ("Kind", .left), ("Name", .left), ("Clearance m", .right), ("Required m", .right), ("at KP km", .right),
+        ("Kind", .left), ("Name", .left), ("Clearance m", .right), ("Required m", .right),
+        ("at KP km", .right),
       ])
       for c in e.clearances.prefix(8) {
         table.append([
@@ -134,13 +140,17 @@ struct EngineeringReport: Encodable {
       ("Item", .left), ("Quantity", .right), ("Unit", .left), ("Rate USD", .right), ("Amount USD", .right),
     ])
     for line in e.estimate.costLines {
-      cost.append([line.item, String(format: "%.1f", line.quantity), line.unit, money(line.rate), money(line.amount)])
+      cost.append([
+        line.item, String(format: "%.1f", line.quantity), line.unit, money(line.rate), money(line.amount),
+      ])
     }
     cost.append(["total", "", "", "", money(e.estimate.totalUSD)])
     out.append(cost.render(indent: "  "))
     var lay = TextTable([("Activity", .left), ("Quantity", .right), ("Unit", .left), ("Days", .right)])
     for line in e.estimate.layLines {
-      lay.append([line.item, String(format: "%.1f", line.quantity), line.unit, String(format: "%.1f", line.amount)])
+      lay.append([
+        line.item, String(format: "%.1f", line.quantity), line.unit, String(format: "%.1f", line.amount),
+      ])
     }
     lay.append([
       "× weather factor \(String(format: "%g", e.estimate.weatherFactor))", "", "",
@@ -155,12 +165,15 @@ struct EngineeringReport: Encodable {
       out.append("")
       out.append(
         String(
-          format: "Sea-level scenario: water surface %.2f m against today's %.2f m (%+.2f m)", c.scenarioSurfaceM,
+          format: "Sea-level scenario: water surface %.2f m against today's %.2f m (%+.2f m)",
+          c.scenarioSurfaceM,
           c.todaySurfaceM, c.scenarioSurfaceM - c.todaySurfaceM))
       var table = TextTable([("Figure", .left), ("Today", .right), ("Scenario", .right), ("Change", .right)])
       for f in c.figures {
         let value = f.unit == "USD" ? money : { String(format: "%.3f", $0) }
-        let change = f.unit == "USD" ? (f.change < 0 ? "-" : "+") + money(abs(f.change)) : String(format: "%+.3f", f.change)
+        let change =
+          f.unit == "USD"
+          ? (f.change < 0 ? "-" : "+") + money(abs(f.change)) : String(format: "%+.3f", f.change)
         table.append(["\(f.figure) (\(f.unit))", value(f.today), value(f.scenario), change])
       }
       out.append(table.render(indent: "  "))

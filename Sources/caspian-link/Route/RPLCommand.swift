@@ -9,7 +9,8 @@ extension CaspianLink.Route {
   struct RPL: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "rpl",
-      abstract: "Route Position List, cable length, armour, burial, checks and cost of a route read from GeoJSON.",
+      abstract:
+        "Route Position List, cable length, armour, burial, checks and cost of a route read from GeoJSON.",
       discussion: """
         Reads the route's alter-course points from a GeoJSON LineString (as `route plan --geojson`
         writes them), takes depths and hazards from the data set, and prints the engineering
@@ -40,7 +41,8 @@ extension CaspianLink.Route {
 
     @OptionGroup var geodata: GeodataOptions
 
-    @Option(help: ArgumentHelp("Write the RPL as CSV to this file (needs a single route).", valueName: "file.csv"))
+    @Option(
+      help: ArgumentHelp("Write the RPL as CSV to this file (needs a single route).", valueName: "file.csv"))
     var output: String?
 
     @Option(help: "Output format.")
@@ -59,7 +61,9 @@ extension CaspianLink.Route {
       if output != nil, routes.count != 1 {
         throw RouteFileError(
           path: route,
-          problem: "holds \(routes.count) routes (\(routes.map(\.option).joined(separator: ", "))): choose one with --option")
+          problem:
+            "holds \(routes.count) routes (\(routes.map(\.option).joined(separator: ", "))): choose one with --option"
+        )
       }
       let engineer = RouteEngineer(parameters: parameters)
       let assets = data.hazards.map(EngineeringAsset.init(hazard:))
@@ -67,7 +71,8 @@ extension CaspianLink.Route {
       for route in routes {
         reports.append(
           try EngineeringReport(
-            option: route.option, route: route.points, landingNames: route.landingNames, data: data, assets: assets,
+            option: route.option, route: route.points, landingNames: route.landingNames, data: data,
+            assets: assets,
             engineer: engineer, seaLevel: seaLevel))
       }
       if let output, let report = reports.first {

@@ -30,23 +30,29 @@ enum RouteFile {
     var routes: [RouteInput] = []
     for (index, feature) in collection.features.enumerated() {
       guard case .lineString(let points)? = feature.geometry else { continue }
-      let id = [feature.properties["option"], feature.properties["id"], feature.id]
+      let id =
+        [feature.properties["option"], feature.properties["id"], feature.id]
         .compactMap { $0.flatMap(text) }.first ?? String(index + 1)
       routes.append(
         RouteInput(
           option: id, points: points,
           landingNames: (
-            landingName(near: points[0], landings: landings) ?? feature.properties["from"].flatMap(text) ?? "start",
+            landingName(near: points[0], landings: landings) ?? feature.properties["from"].flatMap(text)
+              ?? "start",
             landingName(near: points[points.count - 1], landings: landings)
               ?? feature.properties["to"].flatMap(text) ?? "end"
           )))
     }
-    guard !routes.isEmpty else { throw RouteFileError(path: path, problem: "no LineString route in the file") }
+    guard !routes.isEmpty else {
+      throw RouteFileError(path: path, problem: "no LineString route in the file")
+    }
     guard let option else { return routes }
     let chosen = routes.filter { $0.option == option }
     guard !chosen.isEmpty else {
       throw RouteFileError(
-        path: path, problem: "no route for option \"\(option)\" (options: \(routes.map(\.option).joined(separator: ", ")))")
+        path: path,
+        problem:
+          "no route for option \"\(option)\" (options: \(routes.map(\.option).joined(separator: ", ")))")
     }
     return chosen
   }

@@ -39,5 +39,7 @@ func diagonalPipeline(name: String = "Test pipeline", angleDegrees: Double) -> E
 
 /// Route length of `VBasin.route`, metres, summed leg by leg independently of the engineering code.
 var basinRouteLengthM: Double {
-  zip(VBasin.route, VBasin.route.dropFirst()).reduce(0) { $0 + Geodesic.wgs84.inverse($1.0, $1.1).distanceMetres }
+  zip(VBasin.route, VBasin.route.dropFirst()).reduce(0) {
+    $0 + Geodesic.wgs84.inverse($1.0, $1.1).distanceMetres
+  }
 }

@@ -22,10 +22,12 @@ import Testing
 
   @Test func nonNumbersAndBadRangesAreRejected() {
     #expect(throws: EngineeringError(source: "e.json", message: "\"lay.weatherFactor\" must be a number")) {
-      try EngineeringParameters.overriding(with: Data(#"{"lay": {"weatherFactor": "high"}}"#.utf8), source: "e.json")
+      try EngineeringParameters.overriding(
+        with: Data(#"{"lay": {"weatherFactor": "high"}}"#.utf8), source: "e.json")
     }
     #expect(throws: EngineeringError.self) {
-      try EngineeringParameters.overriding(with: Data(#"{"armour": {"doubleArmourMaxDepthM": 2000}}"#.utf8), source: "e.json")
+      try EngineeringParameters.overriding(
+        with: Data(#"{"armour": {"doubleArmourMaxDepthM": 2000}}"#.utf8), source: "e.json")
     }
     #expect(throws: EngineeringError(source: "e.json", message: "not valid JSON")) {
       try EngineeringParameters.overriding(with: Data("{".utf8), source: "e.json")

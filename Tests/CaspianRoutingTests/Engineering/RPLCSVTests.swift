@@ -44,7 +44,8 @@ import Testing
   @Test func csvParsesBackToTheRows() throws {
     let pipeline = diagonalPipeline(name: "Line, \"A\"", angleDegrees: 60)
     let result = try RouteEngineer().analyse(
-      route: VBasin.route, landingNames: ("West", "East"), depth: VBasin(), assets: [pipeline], waterSurfaceM: nil)
+      route: VBasin.route, landingNames: ("West", "East"), depth: VBasin(), assets: [pipeline],
+      waterSurfaceM: nil)
     let records = parseCSV(result.rplCSV)
     #expect(records[0] == RouteEngineering.rplCSVHeader)
     #expect(records[0].contains("KP (km)") && records[0].contains("Water depth (m)"))

@@ -8,7 +8,8 @@ import Testing
 
   func basin(assets: [EngineeringAsset] = []) throws -> RouteEngineering {
     try RouteEngineer().analyse(
-      route: VBasin.route, landingNames: ("West", "East"), depth: VBasin(), assets: assets, waterSurfaceM: -29.35)
+      route: VBasin.route, landingNames: ("West", "East"), depth: VBasin(), assets: assets,
+      waterSurfaceM: -29.35)
   }
 
   @Test func kpBearingsAndTotalsMatchAnIndependentRecomputation() throws {
@@ -19,12 +20,15 @@ import Testing
     #expect(rows.last?.point == .landing)
     for (a, b) in zip(rows, rows.dropFirst()) {
       let leg = geodesic.inverse(
-        Coordinate(longitude: a.longitude, latitude: a.latitude), Coordinate(longitude: b.longitude, latitude: b.latitude))
+        Coordinate(longitude: a.longitude, latitude: a.latitude),
+        Coordinate(longitude: b.longitude, latitude: b.latitude))
       #expect(abs(b.kpKm - a.kpKm - leg.distanceMetres / 1000) < 1e-9)
       #expect(abs((a.legKm ?? -1) - leg.distanceMetres / 1000) < 1e-9)
       let bearing = leg.azimuth1Degrees < 0 ? leg.azimuth1Degrees + 360 : leg.azimuth1Degrees
       #expect(abs((a.bearingDegrees ?? -1) - bearing) < 1e-6)
-      #expect(abs(b.cumulativeCableKm - a.cumulativeCableKm - (a.legCableKm ?? -1)) < 1e-9 || b.index == rows.count - 1)
+      #expect(
+        abs(b.cumulativeCableKm - a.cumulativeCableKm - (a.legCableKm ?? -1)) < 1e-9
+          || b.index == rows.count - 1)
     }
     // Every alter-course point is a row, at its KP.
     var kp = 0.0
@@ -38,7 +42,9 @@ import Testing
     // End allowances: 2 m of water plus the 400 m shore end at each landing.
     #expect(abs(rows[0].cumulativeCableKm - 0.402) < 1e-9)
     let beforeLast = rows[rows.count - 2]
-    #expect(abs(rows.last!.cumulativeCableKm - beforeLast.cumulativeCableKm - beforeLast.legCableKm! - 0.402) < 1e-9)
+    #expect(
+      abs(rows.last!.cumulativeCableKm - beforeLast.cumulativeCableKm - beforeLast.legCableKm! - 0.402) < 1e-9
+    )
     #expect(abs(rows.last!.cumulativeCableKm - result.cableLengthKm) < 1e-9)
     #expect(result.cableTypes.reduce(0) { $0 + $1.cableKm } - result.cableLengthKm < 1e-9)
   }
@@ -52,7 +58,8 @@ import Testing
     #expect(abs(result.seabedLengthKm - expected) < 0.01)
     // Steep relief (1:2): the seabed floor, 11.8% longer, wins over every planned slack.
     let steep = try RouteEngineer().analyse(
-      route: VBasin.route, landingNames: ("West", "East"), depth: VBasin(gradient: 0.5), assets: [], waterSurfaceM: nil)
+      route: VBasin.route, landingNames: ("West", "East"), depth: VBasin(gradient: 0.5), assets: [],
+      waterSurfaceM: nil)
     let firstQuarter = steep.rows.dropLast().filter { $0.kpKm + $0.legKm! < steep.routeLengthKm / 4 }
     #expect(!firstQuarter.isEmpty)
     for row in firstQuarter {
@@ -88,10 +95,12 @@ import Testing
   @Test func crossingGetsARowAnAngleAWarningAndDeeperBurial() throws {
     let result = try basin(assets: [diagonalPipeline(angleDegrees: 30)])
     let crossing = try #require(result.crossings.first)
-    let expectedKP = geodesic.inverse(VBasin.start, Coordinate(longitude: 50, latitude: 40.3)).distanceMetres / 1000
+    let expectedKP =
+      geodesic.inverse(VBasin.start, Coordinate(longitude: 50, latitude: 40.3)).distanceMetres / 1000
     #expect(abs(crossing.kpKm - expectedKP) < 0.005)
     #expect(abs(crossing.angleDegrees - 30) < 0.5)
-    let row = try #require(result.rows.first { $0.remarks.contains { $0.hasPrefix("crossing pipeline Test pipeline at 30°") } })
+    let row = try #require(
+      result.rows.first { $0.remarks.contains { $0.hasPrefix("crossing pipeline Test pipeline at 30°") } })
     #expect(abs(row.kpKm - crossing.kpKm) < 1e-6)
     #expect(row.burialDepthM == 2.0)
     let zoneStart = try #require(result.rows.first { abs($0.kpKm - (crossing.kpKm - 0.5)) < 1e-3 })
@@ -108,16 +117,20 @@ import Testing
   @Test func parallelAssetAndPlatformClearanceAreFlagged() throws {
     // A cable 500 m east of the route from 40.6° N to 40.7° N, where the water is ~900 m deep.
     let east = { (lat: Double) in
-      Geodesic.wgs84.direct(from: Coordinate(longitude: 50, latitude: lat), azimuthDegrees: 90, distanceMetres: 500)
+      Geodesic.wgs84.direct(
+        from: Coordinate(longitude: 50, latitude: lat), azimuthDegrees: 90, distanceMetres: 500)
     }
-    let cable = EngineeringAsset(kind: "cable", name: "Old cable", geometry: .lineString([east(40.6), east(40.7)]))
+    let cable = EngineeringAsset(
+      kind: "cable", name: "Old cable", geometry: .lineString([east(40.6), east(40.7)]))
     let platform = EngineeringAsset(
       kind: "platform", name: "Rig 1", geometry: .point(east(40.2)), safetyZoneM: 500)
     let result = try basin(assets: [cable, platform])
     let parallel = try #require(result.warnings.first { $0.kind == .parallelSeparation })
     // Flagged while within 3 × depth (≤ 3 km here) of the cable's 40.6–40.7° N stretch.
-    let startKP = geodesic.inverse(VBasin.start, Coordinate(longitude: 50, latitude: 40.6)).distanceMetres / 1000
-    let endKP = geodesic.inverse(VBasin.start, Coordinate(longitude: 50, latitude: 40.7)).distanceMetres / 1000
+    let startKP =
+      geodesic.inverse(VBasin.start, Coordinate(longitude: 50, latitude: 40.6)).distanceMetres / 1000
+    let endKP =
+      geodesic.inverse(VBasin.start, Coordinate(longitude: 50, latitude: 40.7)).distanceMetres / 1000
     #expect(parallel.kpKm > startKP - 3 && parallel.kpKm < startKP)
     #expect(try #require(parallel.kpEndKm) > endKP && parallel.kpEndKm! < endKP + 3)
     #expect(parallel.message.contains("Old cable"))
@@ -142,6 +155,7 @@ import Testing
         Section(startKP: 0, endKP: 1000, spec: da), Section(startKP: 1000, endKP: 1100, spec: sa),
         Section(startKP: 1100, endKP: 3000, spec: da), Section(startKP: 3000, endKP: 9000, spec: sa),
       ], minimumM: 500)
-    #expect(merged == [Section(startKP: 0, endKP: 3000, spec: da), Section(startKP: 3000, endKP: 9000, spec: sa)])
+    #expect(
+      merged == [Section(startKP: 0, endKP: 3000, spec: da), Section(startKP: 3000, endKP: 9000, spec: sa)])
   }
 }
