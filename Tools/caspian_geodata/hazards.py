@@ -16,8 +16,15 @@ from shapely.ops import substring
 
 from . import coast, geo, sources
 
-FACTS = "project facts (public reporting), shared/guides/project-facts.md"
+FACTS = "caspian-link project facts (public reporting): position and size estimates"
 UNCLOS = "UNCLOS art. 60(5): 500 m safety zone around installations"
+BP_ACG = ("https://www.bp.com/en_az/azerbaijan/home/who-we-are/operationsprojects/acg2.html; "
+          "platforms: https://report.az/en/energy/acg-production-reaches-3-bln-barrels-of-oil/")
+SHAH_DENIZ_SOURCE = "https://www.nsenergybusiness.com/projects/shah-deniz-gas-field-development/"
+OIL_ROCKS_SOURCE = "https://en.wikipedia.org/wiki/Neft_Da%C5%9Flar%C4%B1 (40.236 N 50.858 E)"
+SD_PIPELINES = ("https://bp.com/en_az/azerbaijan/home/news/press-releases/"
+                "shah-deniz-subsea-pipelay-successfully-completed.html (three 90 km lines: 26\" gas, "
+                "12\" condensate, 4\" MEG)")
 SANGACHAL = (49.481, 40.201)  # terminal, onshore; pipelines end at its landfall
 LANDFALL_OFFSET_M = 200.0  # schematic pipeline / lane ends sit this far out from the coastline
 PORT_OFFSET_M = 500.0
@@ -70,14 +77,15 @@ ACG_AZIMUTH = 125.0
 SHAH_DENIZ = (50.377, 39.937)
 OIL_ROCKS = (50.860, 40.238)
 
-# name, centre, length km, width km, azimuth, constraint, confidence, note
+# name, centre, length km, width km, azimuth, constraint, confidence, note[, source]
 FIELDS = [
     ("Azeri-Chirag-Deepwater Gunashli (ACG)", ACG, 50, 10, ACG_AZIMUTH, "no-go", "medium",
-     "producing (bp-operated); ~50 x 10 km, NW-SE; outline drawn as a rectangle"),
+     "producing (bp-operated); ~50 x 10 km, NW-SE; outline drawn as a rectangle", BP_ACG),
     ("Shah Deniz", SHAH_DENIZ, 20, 7, 120, "no-go", "medium",
-     "producing gas-condensate field (bp-operated); ~20 x 7 km; outline drawn as a rectangle"),
+     "producing gas-condensate field (bp-operated); ~20 x 7 km; outline drawn as a rectangle",
+     SHAH_DENIZ_SOURCE),
     ("Neft Dashlari (Oil Rocks)", OIL_ROCKS, 10, 4, ACG_AZIMUTH, "no-go", "low",
-     "producing since 1949, settlement of platforms on trestles; extent schematic"),
+     "producing since 1949, settlement of platforms on trestles; extent schematic", OIL_ROCKS_SOURCE),
     ("Absheron", (50.65, 40.00), 12, 6, 135, "no-go", "low",
      "producing gas-condensate field (early production 2023); extent schematic"),
     ("Umid", (50.00, 39.80), 10, 6, 135, "no-go", "low", "producing gas field; extent schematic"),
@@ -101,9 +109,10 @@ PIRALLAHI = ("Pirallahi shallow fields", (50.35, 40.45), 6.0, "no-go", "low",
 
 def fields(sea):
     out = []
-    for name, center, length, width, azimuth, constraint, confidence, note in FIELDS:
+    for name, center, length, width, azimuth, constraint, confidence, note, *cited in FIELDS:
         outline = clipped(sea, rectangle(center, length, width, azimuth), name)
-        out.append((props("field", name, FACTS, confidence, constraint, True, note,
+        source = "; ".join(cited + [FACTS])
+        out.append((props("field", name, source, confidence, constraint, True, note,
                           centreLonLat=list(center)), outline))
     name, center, radius, constraint, confidence, note = PIRALLAHI
     out.append((props("field", name, FACTS, confidence, constraint, True, note, centreLonLat=list(center)),
@@ -127,22 +136,23 @@ SAFETY_ZONE_M = 500
 
 
 def platform_positions():
-    positions = {"Neft Dashlari (Oil Rocks) central platform": OIL_ROCKS}
+    """name -> ((lon, lat), source); only Neft Dashlari has a published position."""
+    positions = {"Neft Dashlari (Oil Rocks) central platform": (OIL_ROCKS, OIL_ROCKS_SOURCE)}
     for name, (along, across) in ACG_PLATFORMS:
-        positions[name] = along_axis(ACG, ACG_AZIMUTH, along, across)
+        positions[name] = (along_axis(ACG, ACG_AZIMUTH, along, across), BP_ACG)
     for name, (along, across) in SHAH_DENIZ_PLATFORMS:
-        positions[name] = along_axis(SHAH_DENIZ, 120.0, along, across)
+        positions[name] = (along_axis(SHAH_DENIZ, 120.0, along, across), SHAH_DENIZ_SOURCE)
     return positions
 
 
 def platforms(positions):
     out = []
-    for name, position in positions.items():
+    for name, (position, source) in positions.items():
         public = position == OIL_ROCKS
         note = ("position of the Oil Rocks settlement as published" if public else
                 "platform exists; its published position is not available here, so it is placed "
                 "schematically inside the field outline")
-        out.append((props("platform", name, f"{FACTS}; {UNCLOS}", "medium" if public else "low", "no-go",
+        out.append((props("platform", name, f"{source}; {UNCLOS}", "medium" if public else "low", "no-go",
                           not public, note, safetyZoneM=SAFETY_ZONE_M),
                     Point(round(position[0], 6), round(position[1], 6))))
     return out
@@ -165,23 +175,25 @@ def seaward(sea, position, offset_m):
 def pipelines(sea, positions):
     landfall = seaward(sea, SANGACHAL, LANDFALL_OFFSET_M)
     bahar = (50.10, 40.17)
+    at = {name: position for name, (position, _) in positions.items()}
     specs = [
         ("ACG-Sangachal export pipelines (two 30\" oil, one 28\" gas)",
-         [positions["Central Azeri platform"], (50.60, 40.16), (50.10, 40.13), (49.75, 40.15), landfall],
-         "bp Azerbaijan ACG export lines to Sangachal (~175 km); path not published, drawn through "
-         "open water south of the Absheron peninsula"),
+         [at["Central Azeri platform"], (50.60, 40.16), (50.10, 40.13), (49.75, 40.15), landfall],
+         "ACG export lines to the Sangachal terminal (49.481 E 40.201 N); path not published, drawn "
+         "through open water south of the Absheron peninsula to the landfall", BP_ACG),
         ("Shah Deniz-Sangachal pipelines",
-         [positions["Shah Deniz Alpha platform"], (50.00, 40.02), (49.75, 40.10), landfall],
-         "Shah Deniz gas and condensate lines to Sangachal (~90 km); path not published"),
+         [at["Shah Deniz Alpha platform"], (50.00, 40.02), (49.75, 40.10), landfall],
+         "Shah Deniz gas and condensate lines to Sangachal (~90 km); path not published", SD_PIPELINES),
         ("Chirag-Oil Rocks 16\" pipeline",
-         [positions["Chirag-1 platform"], OIL_ROCKS],
-         "published length 48 km; the real path is not public, drawn as a straight line"),
+         [at["Chirag-1 platform"], OIL_ROCKS],
+         "published length 48 km; the real path is not public, drawn as a straight line", FACTS),
         ("Oil Rocks-Bahar pipeline",
          [OIL_ROCKS, (50.55, 40.20), bahar],
-         "published length 67 km; Bahar field position (50.10, 40.17) is an estimate"),
+         "published length 67 km; Bahar field position (50.10, 40.17) is an estimate", FACTS),
     ]
-    return [(props("pipeline", name, FACTS, "low", "soft", True, note), water_line(sea, points, name))
-            for name, points, note in specs]
+    return [(props("pipeline", name, source if source == FACTS else f"{source}; {FACTS}", "low", "soft",
+                   True, note), water_line(sea, points, name))
+            for name, points, note, source in specs]
 
 
 PORTS = [
@@ -294,7 +306,9 @@ def sector_boundary(sea):
             "Natural Earth mainland coasts (islands ignored), from the RU-KZ-AZ tri-junction at 49.888 E "
             "42.56 N south to the approximate AZ-KZ-TM tri-point; the treaty coordinates (2003 agreement) "
             "are not used. A cable crossing it needs the consent of both states (2018 Caspian Convention)")
-    return [(props("sector-boundary", "Kazakhstan-Azerbaijan median line", FACTS, "low", "info", True, note),
+    source = ("Convention on the Legal Status of the Caspian Sea (Aktau, 2018-08-12), art. 14; tri-junction: "
+              f"{FACTS}; coasts: Natural Earth 10m ne_10m_ocean and ne_10m_admin_0_boundary_lines_land")
+    return [(props("sector-boundary", "Kazakhstan-Azerbaijan median line", source, "low", "info", True, note),
              line)]
 
 
