@@ -9,6 +9,7 @@ on the WGS84 ellipsoid (pyproj.Geod, i.e. Karney's algorithm as in PROJ).
 import json
 
 import shapely
+import shapely.errors
 from pyproj import Geod, Transformer
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry.polygon import orient
@@ -114,7 +115,10 @@ def write_text(path, text: str) -> None:
 
 def read_feature_collection(path):
     """(properties, shapely geometry) pairs from a GeoJSON FeatureCollection file."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("type") != "FeatureCollection":
-        raise ValueError(f"{path}: not a FeatureCollection")
-    return [(f["properties"], shapely.geometry.shape(f["geometry"])) for f in data["features"]]
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("type") != "FeatureCollection":
+            raise ValueError("not a FeatureCollection")
+        return [(f.get("properties") or {}, shapely.geometry.shape(f["geometry"])) for f in data["features"]]
+    except (ValueError, KeyError, TypeError, AttributeError, shapely.errors.GEOSException) as error:
+        raise ValueError(f"{path}: unreadable GeoJSON: {error}") from None
