@@ -11,7 +11,7 @@ import json
 import shapely
 import shapely.errors
 from pyproj import Geod, Transformer
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon
+from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.polygon import orient
 from shapely.ops import transform
 
@@ -38,10 +38,6 @@ def geodesic_distance_m(a, b) -> float:
     """Geodesic distance in metres between two (lon, lat) pairs."""
     _, _, distance = WGS84.inv(a[0], a[1], b[0], b[1])
     return distance
-
-
-def geodesic_length_m(line: LineString) -> float:
-    return WGS84.geometry_length(line)
 
 
 def destination(lon: float, lat: float, azimuth_deg: float, distance_m: float):
