@@ -222,32 +222,42 @@ ABSHERON_ROUNDING = [(50.55, 40.60), (50.48, 40.32), (50.45, 40.17), (50.20, 40.
 
 def ferry_lanes(sea):
     port = {name.split(" ")[0]: seaward(sea, position, PORT_OFFSET_M) for name, position in PORTS}
+    alat_ferries = "https://www.railwaypro.com/wp/azerbaijan-and-kazakhstan-to-launch-new-rail-ferries/"
     specs = [
-        ("Aktau-Alat ferry lane", [port["Aktau"], (50.90, 42.50)] + ABSHERON_ROUNDING + [port["Alat"]]),
-        ("Kuryk-Alat ferry lane", [port["Kuryk"], (51.00, 42.20)] + ABSHERON_ROUNDING + [port["Alat"]]),
+        ("Aktau-Alat ferry lane", [port["Aktau"], (50.90, 42.50)] + ABSHERON_ROUNDING + [port["Alat"]],
+         alat_ferries),
+        ("Kuryk-Alat ferry lane", [port["Kuryk"], (51.00, 42.20)] + ABSHERON_ROUNDING + [port["Alat"]],
+         alat_ferries),
         ("Turkmenbashi-Alat ferry lane",
-         [port["Turkmenbashi"], (53.06, 39.90), (53.08, 39.71), (52.80, 39.68), (51.50, 39.80), (50.40, 39.82), (49.75, 39.92), port["Alat"]]),
+         [port["Turkmenbashi"], (53.06, 39.90), (53.08, 39.71), (52.80, 39.68), (51.50, 39.80), (50.40, 39.82),
+          (49.75, 39.92), port["Alat"]],
+         "https://www.newscentralasia.net/2023/06/19/in-january-may-2023-the-turkmenbashi-port-received-"
+         "over-200-ships-from-azerbaijan/"),
     ]
     note = "Middle Corridor ferry service; track not published, drawn schematically through open water"
-    return [(props("ferry-lane", name, FACTS, "low", "soft", True, note, widthM=FERRY_WIDTH_M),
-             water_line(sea, points, name)) for name, points in specs]
+    return [(props("ferry-lane", name, f"{source}; {FACTS}", "low", "soft", True, note, widthM=FERRY_WIDTH_M),
+             water_line(sea, points, name)) for name, points, source in specs]
 
 
 def protected_areas(sea):
     specs = [
         ("Absheron National Park (marine part)", disc((50.359, 40.284), 5.0), "soft", "medium",
-         "Caspian seal haul-out; works to avoid May-August; water within 5 km of the park"),
+         "Caspian seals in the park's waters mostly in May-August: avoid works then; water within 5 km "
+         "of the park", "http://eco.gov.az/en/626-abseron-milli-parki"),
         ("Karakiya-Karakol reserve (coastal waters)", disc((51.29, 43.52), 10.0), "soft", "low",
-         "bird reserve on the coast south of Aktau; water within 10 km of the reserve centre"),
+         "bird reserve on the coast south of Aktau; water within 10 km of the reserve centre", FACTS),
         ("Tyuleniy (Seal) islands", disc((50.2, 44.8), 15.0), "no-go", "low",
-         "Caspian seal rookeries; water within 15 km of the archipelago centre"),
+         "Caspian seal rookeries; water within 15 km of the archipelago centre", FACTS),
         ("Turkmenbashy Bay Ramsar site", disc((53.35, 39.77), 20.0), "soft", "low",
-         "Ramsar wetland (Khazar reserve); water within 20 km of the site centre"),
+         "Ramsar site no. 1855 (2,671 km2 of shallow bays, spits and islands, within the Khazar reserve); "
+         "drawn as the water within 20 km of the site centre",
+         "https://rsis.ramsar.org/ris/1855 (39 46 N 53 21 E)"),
         ("North Caspian reserve zone", box(46.0, 44.5, 55.5, 48.0), "soft", "low",
-         "state reserve zone of the shallow North Caspian; drawn as all water north of 44.5 N"),
+         "state reserve zone of the shallow North Caspian; drawn as all water north of 44.5 N", FACTS),
     ]
-    return [(props("protected-area", name, FACTS, confidence, constraint, True, note),
-             clipped(sea, outline, name)) for name, outline, constraint, confidence, note in specs]
+    return [(props("protected-area", name, source if source == FACTS else f"{source}; {FACTS}", confidence,
+                   constraint, True, note), clipped(sea, outline, name))
+            for name, outline, constraint, confidence, note, source in specs]
 
 
 # --- sector boundary ------------------------------------------------------------------------------
