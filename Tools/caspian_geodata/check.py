@@ -119,13 +119,8 @@ HAZARD_GEOMETRY = {"field": ("Polygon",), "platform": ("Point",), "pipeline": ("
                    "cable": ("LineString",), "port": ("Polygon",), "ferry-lane": ("LineString", "Polygon"),
                    "protected-area": ("Polygon",), "sector-boundary": ("LineString",)}
 CONSTRAINTS = ("no-go", "soft", "info")
-# Rounding to 1e-6 degrees may move a clipped outline's vertex off the coastline by that much.
-COAST_TOLERANCE_DEG = 2e-6
-
-
 def check_hazards(path: Path, sea, report: list):
     features = geo.read_feature_collection(path)
-    loose_sea = sea.buffer(COAST_TOLERANCE_DEG)
     counts = {}
     for index, (properties, geometry) in enumerate(features):
         label = f'feature {index} "{properties.get("name")}"'
@@ -151,8 +146,8 @@ def check_hazards(path: Path, sea, report: list):
             _fail(path, f"{label}: rings are not oriented RFC 7946 style")
         if geometry.geom_type == "LineString" and not sea.covers(geometry):
             _fail(path, f"{label}: line crosses land near {geometry.difference(sea).representative_point().coords[0]}")
-        if not loose_sea.covers(geometry):
-            _fail(path, f"{label}: geometry is not in the sea")
+        if not sea.covers(geometry):
+            _fail(path, f"{label}: geometry is not in the sea (it must lie in or on the sea polygon)")
         counts[(kind, constraint)] = counts.get((kind, constraint), 0) + 1
     summary = ", ".join(f"{n} {kind} ({constraint})" for (kind, constraint), n in sorted(counts.items()))
     report.append(f"{path.name}: {len(features)} features: {summary}")

@@ -55,10 +55,18 @@ def along_axis(center, azimuth_deg: float, along_km: float, across_km: float = 0
     return lon, lat
 
 
+# Outlines are clipped to the sea shrunk by this much, so that snapping their vertices to the 1e-6
+# degree grid cannot push them over the coastline: every clipped outline is strictly covered by the sea.
+COAST_INSET_DEG = 1e-6
+
+
 def clipped(sea, polygon, name: str) -> Polygon:
-    part = geo.largest_polygon(geo.rounded(sea.intersection(polygon)))
+    inner_sea = sea.buffer(-COAST_INSET_DEG, join_style="mitre")
+    part = geo.largest_polygon(geo.rounded(inner_sea.intersection(polygon)))
     if part.is_empty:
         raise sources.SourceError(f"hazard {name!r}: outline does not reach the sea")
+    if not sea.covers(part):
+        raise sources.SourceError(f"hazard {name!r}: clipped outline still crosses the coastline")
     return part
 
 
