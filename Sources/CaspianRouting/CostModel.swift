@@ -8,7 +8,7 @@ import Foundation
 /// Costs are per metre of route, relative to open deep seabed (`1`). Hard constraints are not
 /// weights: land (outside the sea polygon), `no-go` hazards and platform safety zones are
 /// never entered.
-public struct CostModel: Sendable, Equatable, Codable {
+public struct CostModel: Sendable, Hashable, Codable {
   /// Side of a cost-grid cell, metres (the grid is laid in the Caspian equidistant projection).
   public var cellSizeM = 1000.0
   /// Grid moves: 8 or 16 (knight moves; raster paths ~2.8% longer than straight instead of 8.2%).
@@ -84,6 +84,13 @@ public struct CostModel: Sendable, Equatable, Codable {
       .corridorHalfWidthKm: \.corridorHalfWidthKm, .corridorPenalty: \.corridorPenalty,
       .straighteningTolerance: \.straighteningTolerance, .profileSpacingM: \.profileSpacingM,
     ]
+  }
+
+  /// Every setting by its JSON key, in declaration order (connectivity as a number).
+  var keyValues: [(key: String, value: Double)] {
+    Key.allCases.map { key in
+      (key.rawValue, Self.paths[key].map { self[keyPath: $0] } ?? Double(connectivity))
+    }
   }
 
   /// Reads the keys present; the others keep their defaults.
