@@ -46,6 +46,14 @@ let package = Package(
         "CaspianReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
+    // Benchmark of the least-cost search against scikit-image (Tools/benchmark.sh).
+    .executableTarget(
+      name: "caspian-bench",
+      dependencies: [
+        "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianRouting",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
     .testTarget(name: "CaspianSupportTests", dependencies: ["CaspianSupport"]),
     .testTarget(
       name: "CaspianGeometryTests", dependencies: ["CaspianGeometry"],

@@ -1,0 +1,146 @@
+import CaspianGeometry
+
+/// One end of a route, or a waypoint: a named position in the sea.
+public struct RoutePoint: Sendable, Hashable, Codable {
+  /// The landing's name, or a label such as "point 51.10000,43.60000".
+  public var name: String
+  public var coordinate: Coordinate
+
+  public init(name: String, coordinate: Coordinate) {
+    self.name = name
+    self.coordinate = coordinate
+  }
+}
+
+/// What an option optimises.
+public enum RouteOptionKind: String, Sendable, Hashable, Codable {
+  /// Least cost under the full cost model.
+  case leastCost = "least-cost"
+  /// Shortest route that respects every hard constraint, soft costs ignored.
+  case shortestSafe = "shortest-safe"
+  /// Least cost while steered away from a corridor around the earlier options.
+  case alternativeCorridor = "alternative-corridor"
+}
+
+/// A pipeline or cable the route crosses.
+public struct RouteCrossing: Sendable, Hashable, Codable {
+  /// The asset's name.
+  public var asset: String
+  /// `pipeline` or `cable`.
+  public var kind: String
+  /// Kilometre point: route distance from the first landing, km (WGS84 geodesic).
+  public var kp: Double
+  /// Angle between the route and the asset at the crossing, degrees, 0–90 (90 = square).
+  public var angleDeg: Double
+  public var position: Coordinate
+  /// The angle is below the cost model's minimum crossing angle.
+  public var belowMinimumAngle: Bool
+}
+
+/// A sector boundary the route crosses (each state whose sector it crosses must consent).
+public struct BoundaryCrossing: Sendable, Hashable, Codable {
+  public var boundary: String
+  /// Kilometre point, km.
+  public var kp: Double
+  public var position: Coordinate
+}
+
+/// Route length within one band of water depth.
+public struct DepthBand: Sendable, Hashable, Codable {
+  /// Shallow edge of the band, metres.
+  public var fromM: Double
+  /// Deep edge of the band, metres; nil for the deepest band.
+  public var toM: Double?
+  /// Route length in this band, km.
+  public var lengthKm: Double
+}
+
+/// A depth sample along the route.
+public struct ProfileSample: Sendable, Hashable, Codable {
+  /// Kilometre point, km.
+  public var kp: Double
+  public var position: Coordinate
+  /// Water depth, metres, positive down; nil where the grid has no data.
+  public var depthM: Double?
+  /// Seabed slope, degrees; nil where the grid has no data.
+  public var slopeDeg: Double?
+}
+
+/// The nearest hazard of one kind.
+public struct Clearance: Sendable, Hashable, Codable {
+  public var kind: String
+  public var hazard: String
+  /// Shortest distance from the route to the hazard's geometry (a platform's position, not
+  /// its safety zone), km; 0 when the route crosses it.
+  public var km: Double
+}
+
+/// How an option differs from the first option.
+public struct OptionComparison: Sendable, Hashable, Codable {
+  /// Route length minus option 1's, km.
+  public var lengthDeltaKm: Double
+  /// Largest distance from this route to option 1's, km.
+  public var maxSeparationKm: Double
+  /// Share of this route's length within `sharedWithinKm` of option 1, percent.
+  public var sharedPercent: Double
+  public static let sharedWithinKm = 2.0
+}
+
+/// The figures of a route, measured on the WGS84 ellipsoid (PROJ geodesic).
+public struct RouteMeasures: Sendable, Hashable, Codable {
+  /// Sum of the geodesic lengths of the legs, km.
+  public var routeLengthKm: Double
+  /// Geodesic distance between the two ends, km.
+  public var baselineKm: Double
+  /// routeLengthKm / baselineKm.
+  public var detourRatio: Double
+  /// Kilometre point of each vertex (alter-course point), km; first 0, last routeLengthKm.
+  public var vertexKp: [Double]
+  public var maxDepthM: Double?
+  /// Length-weighted mean depth, metres.
+  public var meanDepthM: Double?
+  public var depthBands: [DepthBand]
+  /// Route length where the grid has no depth, km.
+  public var unknownDepthKm: Double
+  public var maxSlopeDeg: Double?
+  /// KP of the steepest sample, km.
+  public var maxSlopeKp: Double?
+  /// Samples every `CostModel.profileSpacingM` along the route (and at every vertex).
+  public var profile: [ProfileSample]
+  public var crossings: [RouteCrossing]
+  public var boundaryCrossings: [BoundaryCrossing]
+  /// Nearest hazard of each kind, sorted by kind.
+  public var clearances: [Clearance]
+}
+
+/// One candidate route between two landings.
+public struct RouteOption: Sendable, Hashable {
+  /// 1-based.
+  public var id: Int
+  public var kind: RouteOptionKind
+  /// One line: how this option was found and how it differs from the others.
+  public var summary: String
+  /// Alter-course points: first = the start landing, last = the end landing (waypoints kept).
+  public var vertices: [Coordinate]
+  /// Cost under the full cost model, in km of open deep seabed.
+  public var costKm: Double
+  public var measures: RouteMeasures
+  /// Compared with option 1; nil for option 1.
+  public var comparison: OptionComparison?
+
+  /// Number of legs between alter-course points.
+  public var legs: Int { vertices.count - 1 }
+}
+
+/// The options for one route request.
+public struct PlannedRoute: Sendable, Hashable {
+  public var from: RoutePoint
+  public var to: RoutePoint
+  public var via: [RoutePoint]
+  public var options: [RouteOption]
+  /// The cost model the options were planned with.
+  public var model: CostModel
+  /// Size of the cost grid searched (rows × cols).
+  public var gridRows: Int
+  public var gridCols: Int
+}

@@ -1,0 +1,172 @@
+import ArgumentParser
+import CaspianGeometry
+import CaspianRouting
+import CaspianSupport
+import Foundation
+
+extension CaspianLink.Route {
+  struct Plan: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "plan",
+      abstract: "Plan cable route options between two landings.",
+      discussion: """
+        Searches a cost grid (Caspian equidistant projection) for N different options: \
+        1 least cost, 2 shortest safe (soft costs ignored), 3+ alternative corridors. Each route \
+        is straightened into legs between alter-course points, checked against the sea polygon \
+        and every no-go zone, and measured on the WGS84 ellipsoid. Writes nothing to disk unless \
+        --geojson is given.
+        """)
+
+    @Option(help: ArgumentHelp("Start landing, by name (ignoring case).", valueName: "name"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("End landing, by name (ignoring case).", valueName: "name"))
+    var to: String?
+
+    @Option(
+      name: .customLong("from-point"), parsing: .unconditional,
+      help: ArgumentHelp("Start position instead of a landing, degrees.", valueName: "lon,lat"))
+    var fromPoint: String?
+
+    @Option(
+      name: .customLong("to-point"), parsing: .unconditional,
+      help: ArgumentHelp("End position instead of a landing, degrees.", valueName: "lon,lat"))
+    var toPoint: String?
+
+    @Option(
+      parsing: .unconditionalSingleValue,
+      help: ArgumentHelp(
+        "Waypoint the route must pass, degrees (repeat for several, in order).", valueName: "lon,lat"))
+    var via: [String] = []
+
+    @Option(help: "Number of route options.")
+    var options: Int = 3
+
+    @OptionGroup var geodata: GeodataOptions
+
+    @Option(
+      name: .customLong("cell-size"),
+      help: ArgumentHelp(
+        "Cost-grid cell size, metres (default 1000, or the config's cellSizeM).", valueName: "m"))
+    var cellSize: Double?
+
+    @Option(help: ArgumentHelp("Cost-model JSON with the weights to change (see README).", valueName: "file"))
+    var config: String?
+
+    @Option(help: "Output format: table for people, json for programs.")
+    var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("Also write the options as a GeoJSON FeatureCollection.", valueName: "file"))
+    var geojson: String?
+
+    func validate() throws {
+      guard (from == nil) != (fromPoint == nil) else {
+        throw ValidationError("give exactly one of --from NAME and --from-point LON,LAT")
+      }
+      guard (to == nil) != (toPoint == nil) else {
+        throw ValidationError("give exactly one of --to NAME and --to-point LON,LAT")
+      }
+      guard (1...10).contains(options) else { throw ValidationError("--options must be between 1 and 10") }
+      if let cellSize, !(cellSize >= 50 && cellSize <= 20_000) {
+        throw ValidationError("--cell-size must be between 50 and 20000 metres")
+      }
+      for text in [fromPoint, toPoint].compactMap({ $0 }) + via where Self.coordinate(text) == nil {
+        throw ValidationError("\"\(text)\" is not LON,LAT in decimal degrees")
+      }
+    }
+
+    func run() async throws {
+      var model = try config.map { try CostModel.load(from: URL(fileURLWithPath: $0)) } ?? CostModel()
+      if let cellSize { model.cellSizeM = cellSize }
+      let planner = try RoutePlanner(data: try geodata.load(), model: model)
+      func endpoint(_ name: String?, _ point: String?, flag: String) throws -> RoutePoint {
+        if let name { return try planner.landing(named: name) }
+        let c = Self.coordinate(point!)!
+        return try planner.point(c, name: "point \(point!)", label: flag)
+      }
+      let start = try endpoint(from, fromPoint, flag: "--from-point")
+      let end = try endpoint(to, toPoint, flag: "--to-point")
+      let waypoints = try via.map {
+        try planner.point(Self.coordinate($0)!, name: "via \($0)", label: "--via")
+      }
+      let plan = try planner.plan(from: start, to: end, via: waypoints, optionCount: options)
+
+      let output: String
+      switch format {
+      case .table: output = Self.table(plan)
+      case .json: output = plan.jsonValue.serialized()
+      }
+      if let geojson {
+        try AtomicFile.write(GeoJSON.encode(plan.featureCollection), to: URL(fileURLWithPath: geojson))
+      }
+      print(output)
+    }
+
+    /// "51.1,43.6" as a coordinate, or nil.
+    static func coordinate(_ text: String) -> Coordinate? {
+      let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+      guard parts.count == 2, let lon = parts[0], let lat = parts[1] else { return nil }
+      let c = Coordinate(longitude: lon, latitude: lat)
+      return c.isInRange ? c : nil
+    }
+
+    static func table(_ plan: PlannedRoute) -> String {
+      let baseline = plan.options.first?.measures.baselineKm ?? 0
+      var lines = [
+        "Route options \(plan.from.name) → \(plan.to.name)"
+          + (plan.via.isEmpty ? "" : " via \(plan.via.count) waypoint(s)")
+          + ": baseline \(fixed(baseline, 1)) km (geodesic, WGS84)",
+        "Cost grid \(plan.gridCols) × \(plan.gridRows) cells of \(fixed(plan.model.cellSizeM, 0)) m, \(plan.model.connectivity)-connected, Caspian equidistant projection",
+        "",
+      ]
+      var table = TextTable([
+        ("#", .right), ("OPTION", .left), ("LENGTH km", .right), ("DETOUR", .right), ("LEGS", .right),
+        ("MAX DEPTH m", .right), ("MEAN DEPTH m", .right), ("MAX SLOPE °", .right), ("CROSSINGS", .right),
+        ("COST km", .right),
+      ])
+      for o in plan.options {
+        let m = o.measures
+        table.append([
+          "\(o.id)", o.kind.rawValue, fixed(m.routeLengthKm, 1), fixed(m.detourRatio, 3), "\(o.legs)",
+          m.maxDepthM.map { fixed($0, 0) } ?? "-", m.meanDepthM.map { fixed($0, 0) } ?? "-",
+          m.maxSlopeDeg.map { fixed($0, 2) } ?? "-", "\(m.crossings.count)", fixed(o.costKm, 1),
+        ])
+      }
+      lines.append(table.render())
+      for o in plan.options {
+        let m = o.measures
+        lines.append("")
+        lines.append("Option \(o.id): \(o.summary)")
+        let bands = m.depthBands.map { band in
+          "\(fixed(band.fromM, 0))–\(band.toM.map { fixed($0, 0) } ?? "") m \(fixed(band.lengthKm, 1))"
+        }
+        lines.append(
+          "  depth bands (km): " + bands.joined(separator: ", ")
+            + (m.unknownDepthKm > 0 ? ", no data \(fixed(m.unknownDepthKm, 1))" : ""))
+        if m.crossings.isEmpty {
+          lines.append("  crossings: none")
+        } else {
+          for c in m.crossings {
+            lines.append(
+              "  crossing KP \(fixed(c.kp, 1)): \(c.asset) (\(c.kind)) at \(fixed(c.angleDeg, 0))°"
+                + (c.belowMinimumAngle ? " (below \(fixed(plan.model.minimumCrossingAngleDeg, 0))°)" : ""))
+          }
+        }
+        for b in m.boundaryCrossings {
+          lines.append("  boundary KP \(fixed(b.kp, 1)): \(b.boundary)")
+        }
+        if !m.clearances.isEmpty {
+          lines.append(
+            "  nearest: "
+              + m.clearances.map { "\($0.kind) \(fixed($0.km, 1)) km (\($0.hazard))" }.joined(separator: "; ")
+          )
+        }
+      }
+      return lines.joined(separator: "\n")
+    }
+
+    static func fixed(_ value: Double, _ decimals: Int) -> String {
+      String(format: "%.\(decimals)f", value)
+    }
+  }
+}

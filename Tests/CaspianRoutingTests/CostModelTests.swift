@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@testable import CaspianRouting
+
+@Suite("Cost model")
+struct CostModelTests {
+  private func write(_ text: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "costmodel-\(UUID().uuidString).json")
+    try Data(text.utf8).write(to: url)
+    return url
+  }
+
+  @Test("A config file changes only the keys it names")
+  func partialOverride() throws {
+    let url = try write(#"{"shallowWaterPenalty": 2.5, "connectivity": 8}"#)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let model = try CostModel.load(from: url)
+    var expected = CostModel()
+    expected.shallowWaterPenalty = 2.5
+    expected.connectivity = 8
+    #expect(model == expected)
+  }
+
+  @Test("Encoding writes every key and decodes back to the same model")
+  func roundTrip() throws {
+    var model = CostModel()
+    model.crossingCostKm = 7
+    let data = try JSONEncoder().encode(model)
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(object.count == 17)
+    #expect(try JSONDecoder().decode(CostModel.self, from: data) == model)
+  }
+
+  @Test(
+    "Bad config files are rejected with one line naming the file and the key",
+    arguments: [
+      (#"{"shalowWaterPenalty": 1}"#, #"unknown key "shalowWaterPenalty""#),
+      (#"{"portPenalty": -1}"#, "portPenalty must be a non-negative number, got -1.0"),
+      (#"{"cellSizeM": 0}"#, "cellSizeM must be a positive number"),
+      (#"{"connectivity": 4}"#, "connectivity must be 8 or 16, got 4"),
+      (#"{"portPenalty": "high"}"#, #""portPenalty" must be a number"#),
+      ("[1, 2]", "not a JSON object"),
+    ])
+  func badConfig(text: String, message: String) throws {
+    let url = try write(text)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let error = try #require(throws: RoutingError.self) { try CostModel.load(from: url) }
+    #expect(error.description.hasPrefix(url.path + ": "))
+    #expect(error.description.contains(message), "\(error.description)")
+    #expect(!error.description.contains("\n"))
+  }
+
+  @Test("Length only: every soft cost is zero, hard settings are kept")
+  func lengthOnly() {
+    let m = CostModel().lengthOnly
+    #expect(m.shallowWaterPenalty == 0 && m.crossingCostKm == 0 && m.portPenalty == 0)
+    #expect(m.cellSizeM == CostModel().cellSizeM && m.connectivity == 16)
+  }
+}
