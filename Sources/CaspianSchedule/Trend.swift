@@ -1,8 +1,6 @@
 /// Milestone trend analysis: how the expected finish of each activity moved over the records.
 public struct TrendPoint: Sendable {
   public enum Kind: String, Sendable {
-    /// The plan's baseline finish.
-    case baseline
     /// A stated finish (owner, press) recorded for the record.
     case stated
     /// A forecast finish that drives the schedule.
@@ -10,12 +8,13 @@ public struct TrendPoint: Sendable {
     /// The actual finish.
     case actual
   }
-  /// The day the date was known (for the baseline: the plan's earliest baseline start).
+  /// The day the date was known.
   public let recorded: CalendarDate
   public let kind: Kind
   /// The finish expected (or reached) as known on `recorded`, inclusive.
   public let finish: CalendarDate
   /// Days moved since the previous point (positive = later); nil for the first point.
+  /// (The baseline finish is the activity's `baselineFinish`; it is not a point.)
   public let moveDays: Int?
   /// The computed forecast finish as of `recorded` (replaying the records made up to then); nil
   /// for dates before the plan starts, when the plan does not describe the project yet.
@@ -33,8 +32,8 @@ public struct ActivityTrend: Sendable {
 }
 
 extension Schedule {
-  /// For every activity with a recorded forecast, stated or actual finish up to `asOf`: the
-  /// baseline, then each recorded date with the movement, and the computed finish now.
+  /// For every activity with a recorded forecast, stated or actual finish up to `asOf`: each
+  /// recorded date with the movement, and the computed finish now.
   public static func trend(plan: Plan, history: UpdateHistory, asOf: CalendarDate) throws -> [ActivityTrend] {
     let now = try status(plan: plan, history: history, asOf: asOf)
     let planStart = plan.activities.map(\.baselineStart).min()!
@@ -45,11 +44,7 @@ extension Schedule {
         $0.element.id == activity.id && $0.element.recorded <= asOf
       }
       .sorted { ($0.element.recorded, $0.offset) < ($1.element.recorded, $1.offset) }.map(\.element)
-      var points: [TrendPoint] = [
-        TrendPoint(
-          recorded: planStart, kind: .baseline, finish: activity.baselineFinish, moveDays: nil,
-          computedFinish: nil, source: activity.source, note: activity.assumption.map { "assumed: \($0)" })
-      ]
+      var points: [TrendPoint] = []
       for record in records {
         let entries: [(TrendPoint.Kind, CalendarDate?)] = [
           (.stated, record.statedFinish), (.forecast, record.forecastFinish),
@@ -66,14 +61,15 @@ extension Schedule {
           points.append(
             TrendPoint(
               recorded: record.recorded, kind: kind, finish: finish,
-              moveDays: finish.days(from: points.last!.finish), computedFinish: replay, source: record.source,
+              moveDays: points.last.map { finish.days(from: $0.finish) }, computedFinish: replay,
+              source: record.source,
               note: [record.note, record.assumption.map { "assumed: \($0)" }].compactMap { $0 }.joined(
                 separator: "; "
               )
               .nilIfEmpty))
         }
       }
-      if points.count > 1 {
+      if !points.isEmpty {
         trends.append(
           ActivityTrend(
             activity: activity, points: points, currentFinish: now.activity(activity.id)!.forecastFinish))

@@ -52,7 +52,7 @@ extension CaspianLink.Schedule {
         "Critical path     "
           + (status.criticalPath.isEmpty ? "-" : status.criticalPath.joined(separator: ", ")),
       ]
-      lines.append(lastRecordedText(status))
+      lines.append("Last record       " + lastRecordedText(status))
       return lines.joined(separator: "\n")
     }
   }
@@ -66,12 +66,12 @@ func marginText(_ days: Int) -> String {
 /// When progress was last recorded, with a warning if that was long before the as-of date.
 func lastRecordedText(_ status: ScheduleStatus) -> String {
   guard let last = status.lastRecorded else {
-    return "Last record       none: forecasts assume nothing has started"
+    return "none: forecasts assume nothing has started"
   }
   let age = status.asOf.days(from: last)
   let warning =
     age > 31
     ? " (\(age) days before the as-of date: work due since then has no record and is forecast from the as-of date)"
     : ""
-  return "Last record       \(last)\(warning)"
+  return "\(last)\(warning)"
 }
