@@ -85,7 +85,7 @@ public struct UpdateHistory: Sendable {
         if finish < start { throw fail("actual finish \(finish) is before the actual start \(start)") }
       }
       if facts.actualStart == nil, (facts.percentComplete ?? 0) > 0 || facts.kp != nil {
-        throw fail("progress recorded without an actual start")
+        throw fail("progress recorded without an actual start (record the actual start first)")
       }
       if !activity.isMilestone, facts.actualFinish == nil, let finish = facts.forecastFinish {
         let start = facts.actualStart ?? facts.forecastStart ?? activity.baselineStart

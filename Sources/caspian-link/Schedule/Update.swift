@@ -11,7 +11,7 @@ extension CaspianLink.Schedule {
         The plan file is never rewritten: the record is appended to <plan>.updates.jsonl under an \
         exclusive lock, by an atomic replace, after it has been checked against the plan and the \
         whole history. --status done without --actual-finish sets the actual finish to --date; \
-        --status in-progress (or --percent/--kp) without a known actual start sets it to --date. \
+        --status in-progress without a known actual start sets it to --date (--percent and --kp need a known actual start). \
         For the cable lay, --kp KM records the kilometre point reached: percent complete = KP / \
         planned route length, and the forecast finish follows from the lay rate so far.
         """)
@@ -60,7 +60,7 @@ extension CaspianLink.Schedule {
         recorded: day, id: id, actualStart: actualStart, actualFinish: actualFinish, percentComplete: percent,
         forecastStart: forecastStart, forecastFinish: forecastFinish, statedFinish: statedFinish, kp: kp,
         note: note, source: source, assumption: assumption)
-      let starting = status == .inProgress || status == .done || (percent ?? 0) > 0 || kp != nil
+      let starting = status == .inProgress || status == .done
       if starting, known.actualStart == nil, record.actualStart == nil, !activity.isMilestone {
         record.actualStart = day
       }
