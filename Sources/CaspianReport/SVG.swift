@@ -78,13 +78,27 @@ public struct SVG: Sendable {
     return d
   }
 
+  /// Attributes from name/value pairs; where a name repeats, the last value wins (so a caller
+  /// can override a style's default, e.g. the stroke of a no-go area).
+  public static func attributes(_ pairs: [(String, String)]) -> [Markup.Attribute] {
+    var result: [Markup.Attribute] = []
+    for (name, value) in pairs {
+      if let index = result.firstIndex(where: { $0.name == name }) {
+        result[index].value = value
+      } else {
+        result.append(Markup.Attribute(name, value))
+      }
+    }
+    return result
+  }
+
   /// An element with attributes and, when `tooltip` is given, a `<title>` child that browsers
   /// show on hover.
   public static func shape(
     _ name: String, _ attributes: [(String, String)], tooltip: String? = nil
   ) -> Markup {
     .element(
-      name: name, attributes: attributes.map { Markup.Attribute($0.0, $0.1) },
+      name: name, attributes: Self.attributes(attributes),
       children: tooltip.map { [.element("title", text: $0)] } ?? [])
   }
 
@@ -93,9 +107,7 @@ public struct SVG: Sendable {
     _ text: String, x: Double, y: Double, _ attributes: [(String, String)] = []
   ) -> Markup {
     .element(
-      name: "text",
-      attributes: [.init("x", number(x)), .init("y", number(y))]
-        + attributes.map { Markup.Attribute($0.0, $0.1) },
+      name: "text", attributes: Self.attributes([("x", number(x)), ("y", number(y))] + attributes),
       children: [.text(text)])
   }
 
@@ -123,6 +135,6 @@ public struct SVG: Sendable {
 
   /// A group of elements sharing attributes.
   public static func group(_ attributes: [(String, String)], _ children: [Markup]) -> Markup {
-    .element(name: "g", attributes: attributes.map { Markup.Attribute($0.0, $0.1) }, children: children)
+    .element(name: "g", attributes: Self.attributes(attributes), children: children)
   }
 }
