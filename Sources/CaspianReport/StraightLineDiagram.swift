@@ -1,7 +1,7 @@
 import Foundation
 
 /// One depth sample along a route.
-public struct ProfileSample: Sendable, Hashable {
+public struct DepthSample: Sendable, Hashable {
   /// Kilometres from the first landing.
   public var kpKm: Double
   /// Water depth, metres positive down; nil where unknown.
@@ -70,14 +70,14 @@ public struct ProfileSeries: Sendable {
   public var endName: String
   /// Route length, km (geodesic).
   public var lengthKm: Double
-  public var samples: [ProfileSample]
+  public var samples: [DepthSample]
   public var cableBands: [CableBand]
   public var burialBands: [BurialBand]
   public var crossings: [KPMarker]
   public var warnings: [KPMarker]
 
   public init(
-    name: String, startName: String, endName: String, lengthKm: Double, samples: [ProfileSample],
+    name: String, startName: String, endName: String, lengthKm: Double, samples: [DepthSample],
     cableBands: [CableBand] = [], burialBands: [BurialBand] = [], crossings: [KPMarker] = [],
     warnings: [KPMarker] = []
   ) {
@@ -144,7 +144,7 @@ public struct StraightLineDiagram {
     // Water, then the seabed below the profile; gaps where the depth is unknown.
     svg.add(
       SVG.rect(x: p.left, y: p.top, width: p.right - p.left, height: p.bottom - p.top, [("fill", Style.sea)]))
-    var runs: [[ProfileSample]] = [[]]
+    var runs: [[DepthSample]] = [[]]
     for sample in series.samples.sorted(by: { $0.kpKm < $1.kpKm }) {
       if sample.depthM == nil {
         if !runs[runs.count - 1].isEmpty { runs.append([]) }

@@ -110,10 +110,10 @@ func sampleLayers() -> MapLayers {
 }
 
 /// A V-shaped profile, 5 m at the ends and 749 m deepest, with no depth at KP 200.
-func sampleSamples() -> [ProfileSample] {
-  (0...372).map { (kp: Int) -> ProfileSample in
+func sampleSamples() -> [DepthSample] {
+  (0...372).map { (kp: Int) -> DepthSample in
     let depth: Double? = kp == 200 ? nil : 5 + Double(min(kp, 372 - kp)) * 4
-    return ProfileSample(kpKm: Double(kp), depthM: depth)
+    return DepthSample(kpKm: Double(kp), depthM: depth)
   }
 }
 
