@@ -83,6 +83,8 @@ public enum PlanParser {
     switch error {
     case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
       return mark.line
+    case .duplicatedKeysInMapping(_, let context):
+      return context.mark.line
     default:
       return nil
     }
@@ -93,7 +95,7 @@ public enum PlanParser {
     case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
       return problem
     case .duplicatedKeysInMapping(let duplicates, _):
-      return "duplicate keys \(duplicates.joined(separator: ", "))"
+      return "duplicate key(s) \(duplicates.joined(separator: ", ")) in the mapping that starts on this line"
     default:
       return "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
     }

@@ -23,7 +23,9 @@ import Testing
   }
 
   @Test func unknownDependencyNamesIDAndLine() throws {
-    #expect(try message("unknown-dependency.yaml").hasSuffix("unknown-dependency.yaml:10: activity B depends on unknown id VESSEL"))
+    #expect(
+      try message("unknown-dependency.yaml").hasSuffix(
+        "unknown-dependency.yaml:10: activity B depends on unknown id VESSEL"))
   }
 
   @Test func finishBeforeStart() throws {
@@ -33,7 +35,9 @@ import Testing
   }
 
   @Test func duplicateID() throws {
-    #expect(try message("duplicate-id.yaml").hasSuffix("duplicate-id.yaml:10: duplicate activity id A (first at line 5)"))
+    #expect(
+      try message("duplicate-id.yaml").hasSuffix(
+        "duplicate-id.yaml:10: duplicate activity id A (first at line 5)"))
   }
 
   @Test func unparseableDate() throws {
@@ -76,11 +80,17 @@ import Testing
     let plan = try PlanParser.read(from: Fixture.url("small.yaml"))
     let cases: [(String, String)] = [
       (#"{"recorded":"2026-01-02","id":"Z","note":"x"}"#, "log.jsonl:1: unknown activity id Z"),
-      (#"{"recorded":"2026-01-02","id":"A","percentComplete":140}"#, "percent complete 140.0 is not between 0 and 100"),
+      (
+        #"{"recorded":"2026-01-02","id":"A","percentComplete":140}"#,
+        "percent complete 140.0 is not between 0 and 100"
+      ),
       (#"{"recorded":"2026-01-02","id":"A","percentComplete":"40"}"#, "percentComplete must be a number"),
       (#"{"recorded":"2026-01-32","id":"A"}"#, "recorded: '2026-01-32' is not a calendar date"),
       (#"{"recorded":"2026-01-02","id":"A","actualFinish":"2026-01-02"}"#, "without an actual start"),
-      (#"{"recorded":"2026-01-02","id":"A","kp":3}"#, "KP is recorded only for the activity with 'progress: kp'"),
+      (
+        #"{"recorded":"2026-01-02","id":"A","kp":3}"#,
+        "KP is recorded only for the activity with 'progress: kp'"
+      ),
       (#"{"recorded":"2026-01-02","id":"A","colour":"red"}"#, "unknown field 'colour'"),
       (#"{"recorded":"2026-01-02","id":"A""#, "log.jsonl:1: not a JSON object"),
     ]

@@ -106,7 +106,9 @@ import Testing
     let history = UpdateHistory(
       file: "log",
       records: [
-        ProgressUpdate(recorded: day("2026-01-08"), id: "A", actualStart: day("2026-01-01"), actualFinish: day("2026-01-08"))
+        ProgressUpdate(
+          recorded: day("2026-01-08"), id: "A", actualStart: day("2026-01-01"),
+          actualFinish: day("2026-01-08"))
       ])
     let status = try Schedule.status(plan: plan, history: history, asOf: day("2026-01-08"))
     let a = try #require(status.activity("A"))

@@ -24,7 +24,9 @@ import Testing
     }
   }
 
-  @Test(arguments: ["2025-02-30", "2025-13-01", "2025-2-3", "25-02-03", "2025-02-03T00:00", "", "2025/02/03", "2100-02-29"])
+  @Test(arguments: [
+    "2025-02-30", "2025-13-01", "2025-2-3", "25-02-03", "2025-02-03T00:00", "", "2025/02/03", "2100-02-29",
+  ])
   func rejectsWhatIsNotADate(_ text: String) {
     #expect(CalendarDate(text) == nil)
   }

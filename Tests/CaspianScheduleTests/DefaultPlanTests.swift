@@ -15,16 +15,19 @@ import Testing
     let plan = loaded.0
     #expect(plan.deadline == day("2026-12-31"))
     #expect(plan.routeLengthKm == 380)
-    for id in ["CONTRACT", "DESK", "SURVEY", "RTE", "HEARING", "PERMIT", "MANUF", "CHARTER", "VESSEL",
-      "SHORE-AKT", "SHORE-SUM", "LAY", "BURIAL", "TEST", "COMM", "RFS"]
-    {
+    for id in [
+      "CONTRACT", "DESK", "SURVEY", "RTE", "HEARING", "PERMIT", "MANUF", "CHARTER", "VESSEL",
+      "SHORE-AKT", "SHORE-SUM", "LAY", "BURIAL", "TEST", "COMM", "RFS",
+    ] {
       #expect(plan.activity(id) != nil, "\(id)")
     }
     // Everything planned after the last public record (2026-02-24) is marked as assumed.
     for activity in plan.activities where activity.baselineFinish > day("2026-02-24") {
       #expect(activity.assumption != nil, "\(activity.id)")
     }
-    for activity in plan.activities where activity.assumption == nil { #expect(activity.source != nil, "\(activity.id)") }
+    for activity in plan.activities where activity.assumption == nil {
+      #expect(activity.source != nil, "\(activity.id)")
+    }
     // No actual after the last public record.
     #expect(loaded.1.records.allSatisfy { $0.recorded <= day("2026-02-24") })
   }

@@ -15,7 +15,9 @@ import Testing
     let bytes = Array(text.utf8)
     // Every line ends with CRLF, no bare LF or CR, and no line is longer than 75 octets.
     for (i, byte) in bytes.enumerated() where byte == 10 { #expect(i > 0 && bytes[i - 1] == 13) }
-    for (i, byte) in bytes.enumerated() where byte == 13 { #expect(i + 1 < bytes.count && bytes[i + 1] == 10) }
+    for (i, byte) in bytes.enumerated() where byte == 13 {
+      #expect(i + 1 < bytes.count && bytes[i + 1] == 10)
+    }
     let physical = text.components(separatedBy: "\r\n").dropLast()
     #expect(physical.allSatisfy { $0.utf8.count <= 75 })
     // Unfold (RFC 5545 §3.1) and parse.
@@ -50,7 +52,8 @@ import Testing
       #expect(end == item.forecastFinish.adding(days: 1).basicFormat)  // exclusive
       #expect(end > start)
       #expect(event["DTSTAMP"]?.range(of: #"^\d{8}T\d{6}Z$"#, options: .regularExpression) != nil)
-      #expect(event["SUMMARY"]?.contains(item.activity.name.replacingOccurrences(of: ",", with: "\\,")) == true)
+      #expect(
+        event["SUMMARY"]?.contains(item.activity.name.replacingOccurrences(of: ",", with: "\\,")) == true)
     }
   }
 
@@ -60,11 +63,13 @@ import Testing
     #expect(lines.first == "gantt")
     #expect(lines.contains("    dateFormat YYYY-MM-DD"))
     let task = try Regex(
-      #"^    ([^:#;]+) :((?:(?:done|active|crit|milestone), )*)([A-Za-z0-9_]+), (\d{4}-\d{2}-\d{2}), (\d+)d$"#)
+      #"^    ([^:#;]+) :((?:(?:done|active|crit|milestone), )*)([A-Za-z0-9_]+), (\d{4}-\d{2}-\d{2}), (\d+)d$"#
+    )
     var ids: Set<String> = []
     var tasks = 0
     for line in lines.dropFirst() {
-      if line.hasPrefix("    title ") || line.hasPrefix("    dateFormat ") || line.hasPrefix("    axisFormat ")
+      if line.hasPrefix("    title ") || line.hasPrefix("    dateFormat ")
+        || line.hasPrefix("    axisFormat ")
         || line.hasPrefix("    section ")
       {
         continue
@@ -73,13 +78,15 @@ import Testing
       let id = String(match.output[3].substring!)
       #expect(ids.insert(id).inserted, "duplicate id \(id)")
       tasks += 1
-      guard let item = status.activity(id) ?? status.activity(id.replacingOccurrences(of: "_", with: "-")) else {
+      guard let item = status.activity(id) ?? status.activity(id.replacingOccurrences(of: "_", with: "-"))
+      else {
         #expect(id == "deadline")
         continue
       }
       #expect(String(match.output[4].substring!) == item.forecastStart.description)
       let days = Int(match.output[5].substring!)!
-      #expect(days == (item.activity.isMilestone ? 0 : item.forecastFinish.days(from: item.forecastStart) + 1))
+      #expect(
+        days == (item.activity.isMilestone ? 0 : item.forecastFinish.days(from: item.forecastStart) + 1))
       let tags = String(match.output[2].substring!)
       #expect(tags.contains("done") == (item.state == .done))
       #expect(tags.contains("crit") == item.critical)
@@ -112,7 +119,10 @@ import Testing
     #expect(object["marginDays"] as? Int == 31)
     let milestones = try #require(object["milestones"] as? [[String: Any]])
     #expect(milestones.count == status.activities.count)
-    for key in ["id", "status", "baselineFinish", "actualFinish", "forecastFinish", "slipDays", "totalFloatDays", "critical"] {
+    for key in [
+      "id", "status", "baselineFinish", "actualFinish", "forecastFinish", "slipDays", "totalFloatDays",
+      "critical",
+    ] {
       #expect(milestones.allSatisfy { $0[key] != nil }, "\(key)")
     }
     let manufacturing = try #require(milestones.first { $0["id"] as? String == "MANUF" })

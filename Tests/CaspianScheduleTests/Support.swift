@@ -17,7 +17,8 @@ enum Fixture {
 
   /// A fresh temporary directory with copies of the given files.
   static func scratch(copying files: [URL] = []) throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("schedule-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "schedule-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     for file in files {
       try FileManager.default.copyItem(at: file, to: directory.appendingPathComponent(file.lastPathComponent))

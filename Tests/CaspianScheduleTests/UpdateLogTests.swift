@@ -6,7 +6,9 @@ import Testing
   struct InjectedFailure: Error {}
 
   func scratchPlan() throws -> (URL, URL) {
-    let directory = try Fixture.scratch(copying: [Fixture.url("small.yaml"), Fixture.url("small.updates.jsonl")])
+    let directory = try Fixture.scratch(copying: [
+      Fixture.url("small.yaml"), Fixture.url("small.updates.jsonl"),
+    ])
     let plan = directory.appendingPathComponent("small.yaml")
     return (plan, UpdateLog.url(forPlan: plan))
   }
@@ -102,7 +104,8 @@ import Testing
     text.removeLast()  // hand-edited, no final newline
     try text.write(to: logURL, atomically: true, encoding: .utf8)
     let plan = try PlanParser.read(from: planURL)
-    try UpdateLog.append(ProgressUpdate(recorded: day("2026-01-06"), id: "B", note: "x"), plan: plan, planURL: planURL)
+    try UpdateLog.append(
+      ProgressUpdate(recorded: day("2026-01-06"), id: "B", note: "x"), plan: plan, planURL: planURL)
     let history = try UpdateLog.read(from: logURL, plan: plan)
     #expect(history.records.map(\.line) == [2, 3, 4])
   }

@@ -22,8 +22,9 @@ extension SeabedProfile {
   /// Every crossing of the assets' line work by the sampled route, in KP order.
   ///
   /// Each sampled route segment (a few hundred metres of geodesic) is intersected with each
-  /// asset segment in a local equirectangular frame; the crossing's KP is interpolated along the
-  /// route segment and its angle taken between the two geodesic azimuths at the crossing.
+  /// asset segment (straight in lon/lat, as GeoJSON draws them); the crossing's KP is the sample's
+  /// plus the geodesic distance to the crossing, its angle taken between the two geodesic
+  /// azimuths there.
   func crossings(with assets: [EngineeringAsset]) -> [Crossing] {
     let geodesic = track.geodesic
     var found: [Crossing] = []
@@ -32,17 +33,13 @@ extension SeabedProfile {
       for line in asset.lines {
         for (p, q) in zip(line, line.dropFirst()) {
           for (a, b) in zip(samples, samples.dropFirst()) {
-            guard let (t, u) = segmentIntersection(a.coordinate, b.coordinate, p, q) else { continue }
-            let kp = a.kp + t * (b.kp - a.kp)
-            let point = track.coordinate(atKP: kp)
+            guard let point = RouteMeasurer.segmentIntersection(a.coordinate, b.coordinate, p, q) else {
+              continue
+            }
+            let kp = a.kp + geodesic.distanceMetres(a.coordinate, point)
             let routeAzimuth = geodesic.inverse(a.coordinate, b.coordinate).azimuth1Degrees
-            let assetPoint = Coordinate(
-              longitude: p.longitude + u * (q.longitude - p.longitude),
-              latitude: p.latitude + u * (q.latitude - p.latitude))
             let assetAzimuth =
-              u < 0.5
-              ? geodesic.inverse(assetPoint, q).azimuth1Degrees
-              : geodesic.inverse(p, assetPoint).azimuth2Degrees
+              point == q ? geodesic.inverse(p, q).azimuth2Degrees : geodesic.inverse(point, q).azimuth1Degrees
             let difference = abs(routeAzimuth - assetAzimuth).truncatingRemainder(dividingBy: 180)
             assetCrossings.append(
               Crossing(
@@ -61,25 +58,4 @@ extension SeabedProfile {
     }
     return found.sorted { $0.kpKm < $1.kpKm }
   }
-}
-
-/// Where segments a–b and p–q cross, as fractions along each (0…1), in a local equirectangular
-/// frame (longitude scaled by the cosine of the latitude); `nil` if they do not meet or are
-/// parallel.
-func segmentIntersection(_ a: Coordinate, _ b: Coordinate, _ p: Coordinate, _ q: Coordinate)
-  -> (Double, Double)?
-{
-  let scale = cos(a.latitude * .pi / 180)
-  let rx = (b.longitude - a.longitude) * scale
-  let ry = b.latitude - a.latitude
-  let sx = (q.longitude - p.longitude) * scale
-  let sy = q.latitude - p.latitude
-  let denominator = rx * sy - ry * sx
-  guard abs(denominator) > 1e-18 else { return nil }
-  let wx = (p.longitude - a.longitude) * scale
-  let wy = p.latitude - a.latitude
-  let t = (wx * sy - wy * sx) / denominator
-  let u = (wx * ry - wy * rx) / denominator
-  guard (0...1).contains(t), (0...1).contains(u) else { return nil }
-  return (t, u)
 }

@@ -28,7 +28,7 @@ public struct EngineeringWarning: Sendable, Equatable, Codable {
 }
 
 /// The closest approach of the route to a platform or protected area.
-public struct Clearance: Sendable, Equatable, Codable {
+public struct AssetClearance: Sendable, Equatable, Codable {
   public var assetName: String
   public var assetKind: String
   /// Geodesic distance from the route, metres (0 where the route enters the area).
@@ -190,10 +190,10 @@ struct EngineeringChecks {
   /// Closest approach to every platform and protected area, with warnings where it is less than
   /// required.
   func clearances(assets: [EngineeringAsset]) throws -> (
-    clearances: [Clearance], warnings: [EngineeringWarning]
+    clearances: [AssetClearance], warnings: [EngineeringWarning]
   ) {
     let route = Geometry.lineString(profile.samples.map(\.coordinate))
-    var clearances: [Clearance] = []
+    var clearances: [AssetClearance] = []
     var warnings: [EngineeringWarning] = []
     for asset in assets {
       let required: Double
@@ -210,7 +210,7 @@ struct EngineeringChecks {
       }
       let distance = try engine.distanceMetres(route, asset.geometry)
       let (onRoute, _) = try engine.nearestPoints(route, asset.geometry)
-      let clearance = Clearance(
+      let clearance = AssetClearance(
         assetName: asset.name, assetKind: asset.kind, minimumM: distance,
         kpKm: profile.kp(nearest: onRoute) / 1000, requiredM: required)
       clearances.append(clearance)

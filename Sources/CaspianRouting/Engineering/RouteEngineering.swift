@@ -28,7 +28,7 @@ public struct RouteEngineering: Sendable, Equatable, Codable {
   public var landSectionKm: Double
   public var landingApproaches: [LandingApproach]
   public var crossings: [Crossing]
-  public var clearances: [Clearance]
+  public var clearances: [AssetClearance]
   public var warnings: [EngineeringWarning]
   public var estimate: CostEstimate
   public var assumptions: [String]
