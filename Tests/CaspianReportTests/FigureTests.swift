@@ -275,3 +275,19 @@ func sampleGantt() -> GanttChart {
     #expect(Markup.escaped(ReportDocument.css, inAttribute: false) == ReportDocument.css)
   }
 }
+
+@Suite struct CaspianProjectionMapTests {
+  @Test func mapInTheCaspianEquidistantProjection() throws {
+    let projection = try Projection.caspianEquidistant()
+    let centre = try projection.forward([Coordinate(longitude: 50.5, latitude: 42)])[0]
+    #expect(abs(centre.x) < 1e-6 && abs(centre.y) < 1e-6)
+    let svg = try MapFigure(layers: sampleLayers(), projectionName: MapFigure.caspianProjectionName)
+      .render(projection: projection)
+    let parsed = parse(svg.document)
+    #expect(parsed.hasText("Projection: azimuthal equidistant centred at 42°N 50.5°E"))
+    // North is up on the central meridian: Aktau (43.6° N) is drawn above the southern landing.
+    let labels = parsed.elements.filter { $0.name == "text" && $0.attributes["font-weight"] == "bold" && $0.attributes["font-size"] == "12" }
+    let ys = labels.compactMap { $0.attributes["y"].flatMap(Double.init) }
+    #expect(ys.count == 2 && ys[0] < ys[1])
+  }
+}
