@@ -109,9 +109,9 @@ public struct MapFigure {
   public var projectionName: String
 
   /// Width of the map frame, pixels; its height follows from the sea's shape.
-  static let frameWidth = 640.0
+  static let frameWidth = 600.0
   static let legendWidth = 300.0
-  static let margin = (left: 44.0, top: 40.0, gap: 24.0, right: 12.0, bottom: 56.0)
+  static let margin = (left: 44.0, top: 40.0, gap: 24.0, right: 12.0, bottom: 62.0)
 
   public init(layers: MapLayers, projectionName: String) {
     self.layers = layers
@@ -156,23 +156,35 @@ public struct MapFigure {
         ]))
     content += try graticule(frame: frame)
     content += try layers.hazards.map { try hazard($0, frame: frame) }
-    content += try layers.routes.enumerated().flatMap {
-      try route($1, colour: Style.routeColour($0), frame: frame)
+    // Labels are placed where they overlap nothing placed before: landing markers, then landing
+    // names, then KP numbers (a KP number that fits nowhere is left out; its tick stays).
+    var labels = LabelPlacer()
+    let landingPoints = try frame.project(layers.landings.map(\.coordinate))
+    for p in landingPoints { labels.occupy(LabelPlacer.Box(x: p.x - 5, y: p.y - 5, width: 10, height: 10)) }
+    let landings = zip(layers.landings, landingPoints).flatMap { landing($0, at: $1, labels: &labels) }
+    let tracks = try layers.routes.map {
+      try frame.project(Geodesic.wgs84.densify($0.points, maxSpacingMetres: 2000))
     }
-    content += try layers.landings.flatMap { try landing($0, frame: frame) }
+    for p in tracks.joined() { labels.occupy(LabelPlacer.Box(x: p.x - 2, y: p.y - 2, width: 4, height: 4)) }
+    for (index, route) in layers.routes.enumerated() {
+      content += try self.route(
+        route, track: tracks[index], colour: Style.routeColour(index), frame: frame, labels: &labels)
+    }
+    content += landings
     svg.add(SVG.group([("clip-path", "url(#map-frame)")], content))
     svg.add(frame.rectangle(["fill": "none", "stroke": Style.ink, "stroke-width": "1"]))
     svg.add(try graticuleLabels(frame: frame))
     svg.add(scaleBar(frame: frame))
     svg.add(
       SVG.text(
-        "Projection: \(projectionName)", x: Self.margin.left, y: Self.margin.top + frame.height + 22,
-        [("fill", Style.muted)]))
+        "Projection: \(projectionName).", x: Self.margin.left, y: Self.margin.top + frame.height + 34,
+        [("fill", Style.muted), ("font-size", "11")]))
     svg.add(
       SVG.text(
-        "Lengths measured on the WGS84 ellipsoid; KP ticks every \(SVG.number(layers.kpTickSpacingKm)) km"
-          + " from the first landing.",
-        x: Self.margin.left, y: Self.margin.top + frame.height + 40, [("fill", Style.muted)]))
+        "Distances and directions from the projection's centre are true. Route lengths are measured on the"
+          + " WGS84 ellipsoid; KP ticks every \(SVG.number(layers.kpTickSpacingKm)) km from the first landing.",
+        x: Self.margin.left, y: Self.margin.top + frame.height + 50,
+        [("fill", Style.muted), ("font-size", "11")]))
     svg.add(legendMarkup(legend, x: Self.margin.left + Self.frameWidth + Self.margin.gap, y: Self.margin.top))
     return svg
   }
@@ -305,9 +317,10 @@ public struct MapFigure {
       children: [.element("title", text: tooltip)] + shapes)
   }
 
-  private func route(_ route: MapRoute, colour: String, frame: MapFrame) throws -> [Markup] {
+  private func route(
+    _ route: MapRoute, track: [PlanarPoint], colour: String, frame: MapFrame, labels: inout LabelPlacer
+  ) throws -> [Markup] {
     guard route.points.count >= 2 else { return [] }
-    let track = try frame.project(Geodesic.wgs84.densify(route.points, maxSpacingMetres: 2000))
     var shapes: [Markup] = [
       SVG.shape(
         "path",
@@ -337,26 +350,40 @@ public struct MapFigure {
         SVG.line(
           p.x - nx * 6, p.y - ny * 6, p.x + nx * 6, p.y + ny * 6, [("stroke", colour), ("stroke-width", "2")])
       )
-      shapes.append(
-        SVG.text(
-          SVG.number(tick.kpKm), x: p.x + nx * 9, y: p.y + ny * 9 + 4,
-          [("font-size", "10"), ("fill", colour), ("text-anchor", nx < 0 ? "end" : "start")] + Style.halo))
+      let text = SVG.number(tick.kpKm)
+      let sides = [(nx, ny), (-nx, -ny)].map { side in
+        LabelPlacer.Candidate(
+          x: p.x + side.0 * 9, y: p.y + side.1 * 9 + 4, anchor: side.0 < 0 ? "end" : "start")
+      }
+      if let spot = labels.place(text, fontSize: 10, candidates: sides) {
+        shapes.append(
+          SVG.text(
+            text, x: spot.x, y: spot.y,
+            [("font-size", "10"), ("fill", colour), ("text-anchor", spot.anchor)] + Style.halo))
+      }
     }
     return shapes
   }
 
-  private func landing(_ place: MapPlace, frame: MapFrame) throws -> [Markup] {
-    let p = try frame.project([place.coordinate])[0]
+  private func landing(_ place: MapPlace, at p: PlanarPoint, labels: inout LabelPlacer) -> [Markup] {
+    let candidates = [
+      LabelPlacer.Candidate(x: p.x + 7, y: p.y - 5, anchor: "start"),
+      LabelPlacer.Candidate(x: p.x + 7, y: p.y + 15, anchor: "start"),
+      LabelPlacer.Candidate(x: p.x - 7, y: p.y - 5, anchor: "end"),
+      LabelPlacer.Candidate(x: p.x - 7, y: p.y + 15, anchor: "end"),
+    ]
+    // A landing's name is always shown: where every place overlaps, the first is used.
+    let spot = labels.place(place.name, fontSize: 12, candidates: candidates) ?? candidates[0]
     return [
       SVG.shape(
         "circle",
         [
           ("cx", SVG.number(p.x)), ("cy", SVG.number(p.y)), ("r", "4.5"), ("fill", "#ffffff"),
-          ("stroke", Style.ink),
-          ("stroke-width", "2"),
+          ("stroke", Style.ink), ("stroke-width", "2"),
         ], tooltip: "landing: \(place.name)"),
       SVG.text(
-        place.name, x: p.x + 7, y: p.y - 5, [("font-size", "12"), ("font-weight", "bold")] + Style.halo),
+        place.name, x: spot.x, y: spot.y,
+        [("font-size", "12"), ("font-weight", "bold"), ("text-anchor", spot.anchor)] + Style.halo),
     ]
   }
 
@@ -464,6 +491,43 @@ public struct MapFigure {
       SVG.rect(x: x, y: rowY - 11, width: 28, height: 13, [("fill", Style.land), ("stroke", Style.muted)]))
     shapes.append(SVG.text("land", x: x + 36, y: rowY))
     return SVG.group([], shapes)
+  }
+}
+
+/// Places labels so that they do not overlap, by trying candidate positions in turn.
+struct LabelPlacer {
+  struct Box {
+    var x, y, width, height: Double
+
+    func overlaps(_ other: Box) -> Bool {
+      x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height
+    }
+  }
+
+  /// A text position: the baseline's anchor point and the SVG `text-anchor`.
+  struct Candidate {
+    var x: Double
+    var y: Double
+    var anchor: String
+  }
+
+  private(set) var boxes: [Box] = []
+
+  mutating func occupy(_ box: Box) { boxes.append(box) }
+
+  /// The first candidate where `text` overlaps nothing placed so far (which it then occupies),
+  /// or nil. The text's extent is estimated at 0.62 em per character.
+  mutating func place(_ text: String, fontSize: Double, candidates: [Candidate]) -> Candidate? {
+    let width = Double(text.count) * fontSize * 0.62
+    for candidate in candidates {
+      let left = candidate.anchor == "end" ? candidate.x - width : candidate.x
+      let box = Box(x: left, y: candidate.y - fontSize, width: width, height: fontSize * 1.2)
+      if !boxes.contains(where: { $0.overlaps(box) }) {
+        boxes.append(box)
+        return candidate
+      }
+    }
+    return nil
   }
 }
 

@@ -101,10 +101,10 @@ public struct StraightLineDiagram {
   public var optionIndex: Int
 
   static let width = 1000.0
-  static let plot = (left: 78.0, right: 980.0, top: 64.0, bottom: 290.0)
-  static let cableRow = 318.0
-  static let burialRow = 346.0
-  static let warningRow = 374.0
+  static let plot = (left: 78.0, right: 980.0, top: 64.0, bottom: 250.0)
+  static let cableRow = 280.0
+  static let burialRow = 306.0
+  static let warningRow = 332.0
   static let rowHeight = 18.0
 
   public init(series: ProfileSeries, optionIndex: Int) {
@@ -183,11 +183,10 @@ public struct StraightLineDiagram {
     }
     for tick in kpAxis.ticks where tick <= series.lengthKm {
       grid.append(SVG.line(x(tick), p.bottom, x(tick), p.bottom + 4, [("stroke", Style.ink)]))
-      grid.append(
-        SVG.text(
-          SVG.number(tick), x: x(tick), y: p.bottom - 4,
-          [("text-anchor", "middle"), ("font-size", "10"), ("fill", "#ffffff")]))
+      grid.append(SVG.text(SVG.number(tick), x: x(tick), y: p.bottom + 15, [("text-anchor", "middle")]))
     }
+    grid.append(
+      SVG.text("KP km", x: p.left - 6, y: p.bottom + 15, [("text-anchor", "end"), ("fill", Style.muted)]))
     svg.add(SVG.group([("font-size", "11")], grid))
     svg.add(
       SVG.rect(

@@ -47,7 +47,9 @@ import Testing
     var svg = SVG(width: 100, height: 50, title: hostileName)
     svg.add(SVG.text(hostileName, x: 1, y: 2))
     let document = svg.document
-    #expect(document.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
+    #expect(
+      document.hasPrefix(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
     let parsed = parse(document)
     #expect(parsed.texts.filter { $0.text == hostileName }.map(\.element) == ["title", "text"])
   }

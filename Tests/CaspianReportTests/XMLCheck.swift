@@ -37,7 +37,8 @@ final class ParsedXML: NSObject, XMLParserDelegate {
     stack.append(name)
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?)
+  {
     flush()
     stack.removeLast()
   }

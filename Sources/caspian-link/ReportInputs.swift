@@ -1,0 +1,201 @@
+import CaspianGeodata
+import CaspianGeometry
+import CaspianReport
+import CaspianRouting
+import CaspianSchedule
+import Foundation
+
+/// One route option on its way into the report: where it runs and what the engineering layer
+/// made of it.
+struct ReportedRoute {
+  var name: String
+  var points: [Coordinate]
+  var landingNames: (String, String)
+  /// The planner's option, when the route was planned rather than read from a file.
+  var planned: RouteOption?
+  var engineering: RouteEngineering
+}
+
+/// Adapters from the data set, the planner, the engineering layer and the schedule to the
+/// report's plain inputs.
+enum ReportInputs {
+  /// Spacing of the depth samples drawn on the straight line diagrams, metres.
+  static let profileSpacingM = 1000.0
+
+  static func mapLayers(data: GeodataSet, routes: [ReportedRoute], title: String) -> MapLayers {
+    MapLayers(
+      title: title, sea: data.sea.polygons, relief: relief(data),
+      landings: data.landings.map { MapPlace(name: $0.name, coordinate: $0.coordinate) },
+      hazards: data.hazards.map {
+        MapHazard(kind: $0.kind.rawValue, name: $0.name, geometry: $0.geometry, noGo: $0.constraint == .noGo)
+      },
+      routes: routes.map { MapRoute(name: $0.name, points: $0.points) })
+  }
+
+  /// Water depth of every grid cell whose centre lies in the sea, at the data set's water level.
+  static func relief(_ data: GeodataSet) -> ReliefGrid {
+    let grid = data.grid
+    let wet = grid.mask(inside: data.sea.polygons)
+    var depths: [Double?] = []
+    depths.reserveCapacity(grid.cellCount)
+    for row in 0..<grid.rowCount {
+      for column in 0..<grid.columnCount {
+        let inSea = wet[grid.index(row: row, column: column)]
+        depths.append(inSea ? grid.elevation(row: row, column: column).map { data.waterSurfaceM - $0 } : nil)
+      }
+    }
+    return ReliefGrid(
+      columnCount: grid.columnCount, rowCount: grid.rowCount, westLongitude: grid.westLongitude,
+      northLatitude: grid.northLatitude, cellWidthDegrees: grid.cellWidthDegrees,
+      cellHeightDegrees: grid.cellHeightDegrees, depthsM: depths)
+  }
+
+  /// The straight line diagram's series: depths every `profileSpacingM` along the geodesic legs,
+  /// cable and burial bands from the RPL legs, crossings and warnings from the checks.
+  static func profile(_ route: ReportedRoute, data: GeodataSet) -> ProfileSeries {
+    let geodesic = Geodesic.wgs84
+    let points = geodesic.densify(route.points, maxSpacingMetres: profileSpacingM)
+    var kpM = 0.0
+    var samples: [DepthSample] = []
+    for (index, point) in points.enumerated() {
+      if index > 0 { kpM += geodesic.distanceMetres(points[index - 1], point) }
+      samples.append(DepthSample(kpKm: kpM / 1000, depthM: data.depthMetres(at: point)))
+    }
+    let engineering = route.engineering
+    var cableBands: [CableBand] = []
+    var burialBands: [BurialBand] = []
+    for row in engineering.rows {
+      guard let legKm = row.legKm, let cableType = row.cableType else { continue }
+      let end = row.kpKm + legKm
+      if let last = cableBands.last, last.cableType == cableType.rawValue {
+        cableBands[cableBands.count - 1].endKm = end
+      } else {
+        cableBands.append(CableBand(startKm: row.kpKm, endKm: end, cableType: cableType.rawValue))
+      }
+      if let last = burialBands.last, last.depthM == row.burialDepthM {
+        burialBands[burialBands.count - 1].endKm = end
+      } else {
+        burialBands.append(BurialBand(startKm: row.kpKm, endKm: end, depthM: row.burialDepthM))
+      }
+    }
+    return ProfileSeries(
+      name: route.name, startName: route.landingNames.0, endName: route.landingNames.1,
+      lengthKm: engineering.routeLengthKm, samples: samples, cableBands: cableBands, burialBands: burialBands,
+      crossings: engineering.crossings.map {
+        KPMarker(
+          kpKm: $0.kpKm, label: $0.assetName,
+          detail: "\($0.assetKind) at \(String(format: "%.0f", $0.angleDegrees))°"
+            + String(format: ", %.5f° E %.5f° N", $0.longitude, $0.latitude))
+      },
+      warnings: engineering.warnings.map {
+        KPMarker(kpKm: $0.kpKm, endKm: $0.kpEndKm, label: $0.kind.rawValue, detail: $0.message)
+      })
+  }
+
+  /// The options side by side.
+  static func figures(_ routes: [ReportedRoute]) -> FiguresTable {
+    func row(_ label: String, _ value: (ReportedRoute) -> String) -> FiguresTable.Row {
+      FiguresTable.Row(label, routes.map(value))
+    }
+    func planned(_ value: @escaping (RouteOption) -> String) -> (ReportedRoute) -> String {
+      { $0.planned.map(value) ?? "–" }
+    }
+    var rows = [
+      row("How it was found", planned { $0.summary }),
+      row("Route length, geodesic WGS84 (km)") { fixed($0.engineering.routeLengthKm, 1) },
+      row("Straight baseline between the landings (km)", planned { fixed($0.measures.baselineKm, 1) }),
+      row("Detour ratio", planned { fixed($0.measures.detourRatio, 3) }),
+      row("Alter-course legs") { "\($0.points.count - 1)" },
+      row("Seabed length (km)") { fixed($0.engineering.seabedLengthKm, 1) },
+      row("Cable length incl. slack and ends (km)") { fixed($0.engineering.cableLengthKm, 1) },
+    ]
+    for type in CableType.allCases {
+      let values = routes.map { route in route.engineering.cableTypes.first { $0.cableType == type } }
+      guard values.contains(where: { $0 != nil }) else { continue }
+      rows.append(
+        FiguresTable.Row(
+          "Cable \(type.rawValue) (km)", values.map { $0.map { fixed($0.cableKm, 1) } ?? "0.0" }))
+    }
+    rows += [
+      row("Buried at sea (km)") { fixed($0.engineering.buriedKm, 1) },
+      row("Max depth (m)", planned { $0.measures.maxDepthM.map { fixed($0, 0) } ?? "–" }),
+      row("Mean depth (m)", planned { $0.measures.meanDepthM.map { fixed($0, 0) } ?? "–" }),
+      row("Max slope (°)", planned { $0.measures.maxSlopeDeg.map { fixed($0, 2) } ?? "–" }),
+      row("Pipeline/cable crossings") { "\($0.engineering.crossings.filter(\.isAssetCrossing).count)" },
+      row("Other lines crossed (boundaries, lanes)") {
+        "\($0.engineering.crossings.filter { !$0.isAssetCrossing }.count)"
+      },
+      row("Engineering warnings") { "\($0.engineering.warnings.count)" },
+      row("Cost estimate (million USD)") { fixed($0.engineering.costUSD / 1e6, 2) },
+      row("Lay time incl. weather (days)") { fixed($0.engineering.layDays, 0) },
+    ]
+    return FiguresTable(options: routes.map(\.name), rows: rows)
+  }
+
+  /// The Gantt rows and the progress summary of a schedule status.
+  static func schedule(_ status: ScheduleStatus) throws -> SchedulePart {
+    func date(_ day: CalendarDate) -> Date { Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400) }
+    let rows = status.activities.map { item in
+      GanttRow(
+        id: item.activity.id, name: item.activity.name + (item.activity.assumption == nil ? "" : " *"),
+        baselineStart: date(item.activity.baselineStart), baselineFinish: date(item.activity.baselineFinish),
+        start: date(item.actualStart ?? item.forecastStart),
+        finish: date(item.actualFinish ?? item.forecastFinish),
+        startIsActual: item.actualStart != nil, finishIsActual: item.actualFinish != nil,
+        critical: item.critical,
+        status: item.state.label)
+    }
+    let chart = GanttChart(
+      title: "\(status.plan.project): schedule as of \(status.asOf)", rows: rows, asOf: date(status.asOf),
+      deadline: date(status.plan.deadline))
+    let open = status.activities.filter { $0.state != .done }
+    let late = open.filter { $0.slipDays > 0 }
+    var progress = [
+      SummaryItem(
+        "Percent complete",
+        "\(fixed(status.percentComplete, 1)) % earned vs \(fixed(status.plannedPercent, 1)) % planned"
+          + (status.spi.map { " (SPI \(fixed($0, 2)))" } ?? "")),
+      SummaryItem(
+        "Ready for service",
+        "forecast \(status.forecastFinish), deadline \(status.plan.deadline): \(marginText(status.marginDays))"
+      ),
+      SummaryItem(
+        "Critical path", status.criticalPath.isEmpty ? "–" : status.criticalPath.joined(separator: " → ")),
+      SummaryItem(
+        "Milestones", "\(status.activities.count - open.count) done, \(open.count) open, \(late.count) late"),
+      SummaryItem(
+        "Late",
+        late.isEmpty ? "none" : late.map { "\($0.activity.id) (+\($0.slipDays) d)" }.joined(separator: ", ")),
+    ]
+    if let laid = status.cableLaidKm, let length = status.plan.routeLengthKm {
+      progress.append(SummaryItem("Cable laid", "\(fixed(laid, 1)) km of \(fixed(length, 1)) km"))
+    }
+    progress.append(SummaryItem("Last record", lastRecordedText(status)))
+    progress.append(
+      SummaryItem("Marked *", "dates partly assumed (not on the public record); finish dates are inclusive"))
+    return SchedulePart(gantt: try chart.render(), progress: progress)
+  }
+
+  /// The assumptions behind the figures: the engineering defaults, the planner's cost model and
+  /// the data set's water level.
+  static func assumptions(routes: [ReportedRoute], data: GeodataSet, model: CostModel?) -> [String] {
+    var lines = [
+      "Depths: \(data.name), water surface \(fixed(data.waterSurfaceM, 2)) m relative to mean ocean level;"
+        + " depth = water surface − grid elevation.",
+      "Lengths: geodesics on the WGS84 ellipsoid (PROJ geodesic); the map only is drawn in the"
+        + " Caspian azimuthal equidistant projection.",
+    ]
+    if let model {
+      lines.append(
+        "Route search: \(fixed(model.cellSizeM, 0)) m cells, \(model.connectivity)-connected; shallow water"
+          + " (< \(fixed(model.shallowWaterDepthM, 0)) m) penalty \(fixed(model.shallowWaterPenalty, 2)),"
+          + " crossing cost \(fixed(model.crossingCostKm, 1)) km, alternative corridors"
+          + " \(fixed(model.corridorHalfWidthKm, 0)) km half-width.")
+    }
+    var seen = Set<String>()
+    for line in routes.flatMap(\.engineering.assumptions) where seen.insert(line).inserted {
+      lines.append(line)
+    }
+    return lines
+  }
+}
