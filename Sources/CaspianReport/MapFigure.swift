@@ -111,6 +111,8 @@ public struct MapFigure {
   /// Width of the map frame, pixels; its height follows from the sea's shape.
   static let frameWidth = 600.0
   static let legendWidth = 300.0
+  /// Height of the map frame over its width, at most.
+  static let maximumAspect = 1.8
   static let margin = (left: 44.0, top: 40.0, gap: 24.0, right: 12.0, bottom: 62.0)
 
   public init(layers: MapLayers, projectionName: String) {
@@ -555,8 +557,11 @@ private struct MapFrame {
     var minY = xy.map(\.y).min()!
     var maxY = xy.map(\.y).max()!
     let pad = 0.03 * max(maxX - minX, maxY - minY)
-    minX -= pad
-    maxX += pad
+    // A tall, narrow extent is widened so the frame is at most `maximumAspect` times as high
+    // as it is wide.
+    let widen = max(0, (maxY - minY) / MapFigure.maximumAspect - (maxX - minX)) / 2
+    minX -= pad + widen
+    maxX += pad + widen
     minY -= pad
     maxY += pad
     self.minX = minX

@@ -186,7 +186,7 @@ public struct StraightLineDiagram {
       grid.append(SVG.text(SVG.number(tick), x: x(tick), y: p.bottom + 15, [("text-anchor", "middle")]))
     }
     grid.append(
-      SVG.text("KP km", x: p.left - 6, y: p.bottom + 15, [("text-anchor", "end"), ("fill", Style.muted)]))
+      SVG.text("km", x: p.right + 4, y: p.bottom + 15, [("fill", Style.muted)]))
     svg.add(SVG.group([("font-size", "11")], grid))
     svg.add(
       SVG.rect(

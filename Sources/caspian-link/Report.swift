@@ -118,7 +118,7 @@ extension CaspianLink {
       let title = "\(schedulePlan.project): route and schedule report"
       let map = try MapFigure(
         layers: ReportInputs.mapLayers(
-          data: data, routes: routes, title: "The Caspian Sea: route options and seabed"),
+          data: data, routes: routes, title: "\(data.name): route options and seabed"),
         projectionName: MapFigure.caspianProjectionName
       ).render(projection: try Projection.caspianEquidistant())
       let diagrams = try routes.enumerated().map { index, route in

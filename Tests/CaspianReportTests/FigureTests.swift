@@ -175,7 +175,7 @@ func sampleSeries(name: String = "A") -> ProfileSeries {
     // Depth axis to 800 m (deepest sample 749 m), KP axis labels to 350 km (none beyond the route).
     #expect(parsed.texts.contains { $0.text == "800" })
     let kpLabels = parsed.elements.filter { $0.name == "text" && $0.attributes["y"] == "265" }
-    #expect(kpLabels.count == 9)  // "KP km", 0, 50, …, 350 under the plot
+    #expect(kpLabels.count == 9)  // 0, 50, …, 350 and "km" under the plot
     // The unknown depth at KP 200 splits the profile and is marked.
     #expect(parsed.hasText("depth unknown"))
     #expect(parsed.elements.filter { $0.name == "path" && $0.attributes["fill"] == "#cdb48c" }.count == 2)
