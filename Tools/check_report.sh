@@ -37,7 +37,7 @@ binary=$(swift build --show-bin-path)/caspian-link
 rm -rf "$out"
 mkdir -p "$out"
 "$binary" report --html "$out/report.html" --svg "$out/svg" --from Aktau --to Sumgait --as-of "$as_of" \
-  --geodata "$root/Geodata" --plan "$root/Geodata/plan.yaml"
+  --geodata Geodata --plan Geodata/plan.yaml
 
 # Well-formed XML, four sections, nothing executable or fetched.
 python3 - "$out" <<'EOF' || fail "the HTML or an SVG is not what it should be"

@@ -137,8 +137,9 @@ public struct ReportDocument: Sendable {
       let crossings = part.series.crossings.enumerated().map { index, c in
         ["C\(index + 1)", StraightLineDiagram.kilometres(c.kpKm), c.label, c.detail]
       }
+      var lists: [Markup] = []
       if !crossings.isEmpty {
-        children.append(
+        lists.append(
           table(
             caption: "Crossings, option \(part.series.name)", header: ["", "KP (km)", "Asset", "Detail"],
             rows: crossings))
@@ -151,12 +152,13 @@ public struct ReportDocument: Sendable {
           w.label, w.detail,
         ]
       }
-      children.append(
+      lists.append(
         warnings.isEmpty
           ? .element("p", text: "No engineering warnings for option \(part.series.name).")
           : table(
             caption: "Warnings, option \(part.series.name)", header: ["", "KP (km)", "Kind", "Message"],
             rows: warnings))
+      children.append(.element("div", ["class": "lists"], lists))
     }
     return section(1, "2. Straight line diagrams", children)
   }
@@ -226,5 +228,7 @@ public struct ReportDocument: Sendable {
     th { background: #eceff1; }
     tbody tr:nth-child(even) { background: #f7f9fa; }
     .missing { color: #c62828; font-weight: bold; }
+    .lists { display: flex; flex-wrap: wrap; gap: 0 28px; align-items: flex-start; }
+    td:not(:first-child) { font-variant-numeric: tabular-nums; }
     """
 }

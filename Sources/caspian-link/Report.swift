@@ -132,12 +132,13 @@ extension CaspianLink {
         facts: [
           SummaryItem("Routes", routeFact),
           SummaryItem("Data set", "\(data.name) (\(data.files.bathymetry.lastPathComponent))"),
-          SummaryItem("Schedule", "\(schedulePlan.file), as of \(status.asOf)"),
+          SummaryItem(
+            "Schedule", "\(URL(fileURLWithPath: schedulePlan.file).lastPathComponent), as of \(status.asOf)"),
         ],
         map: map,
         mapCaption:
           "Sea polygon with islands, seabed relief shaded by water depth from the grid, landings, hazards by kind"
-          + " and the route options with KP ticks every 50 km. Projection: \(MapFigure.caspianProjectionName).",
+          + " and the route options with KP ticks every 50 km.",
         diagrams: diagrams, schedule: schedule, figures: ReportInputs.figures(routes),
         assumptions: ReportInputs.assumptions(routes: routes, data: data, model: model))
       let page = document.html
