@@ -99,7 +99,7 @@ public struct GanttChart {
       }
       grid.append(
         SVG.text(
-          String("JFMAMJJASOND"[String.Index(utf16Offset: parts.month! - 1, in: "JFMAMJJASOND")]),
+          Self.monthInitials[parts.month! - 1],
           x: (x(month) + x(next)) / 2, y: Self.top - 6,
           [("text-anchor", "middle"), ("font-size", "10"), ("fill", Style.muted)]))
       if parts.month == 1 || month == startMonth {
@@ -216,6 +216,8 @@ public struct GanttChart {
         SVG.text("milestone (filled when reached)", x: 432, y: y),
       ])
   }
+
+  static let monthInitials = ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"]
 
   static let calendar: Calendar = {
     var calendar = Calendar(identifier: .gregorian)

@@ -42,8 +42,8 @@ extension CaspianLink {
     @Option(help: ArgumentHelp("End landing, by name (ignoring case).", valueName: "name"))
     var to: String?
 
-    @Option(help: "Number of route options to plan.")
-    var options: Int = 3
+    @Option(help: "Number of route options to plan (default 3).")
+    var options: Int?
 
     @Option(
       help: ArgumentHelp(
@@ -70,7 +70,12 @@ extension CaspianLink {
           throw ValidationError("give --from NAME --to NAME (landings to plan between) or --route FILE")
         }
       }
-      guard (1...10).contains(options) else { throw ValidationError("--options must be between 1 and 10") }
+      if let options {
+        guard route == nil else {
+          throw ValidationError("--options applies to planning (--from/--to), not to --route")
+        }
+        guard (1...10).contains(options) else { throw ValidationError("--options must be between 1 and 10") }
+      }
     }
 
     func run() async throws {
@@ -95,6 +100,7 @@ extension CaspianLink {
       }
       var routes: [ReportedRoute] = []
       var model: CostModel?
+      var notes: [String] = []
       var routeFact: String
       if let route {
         for input in try RouteFile.read(path: route, option: nil, landings: data.landings) {
@@ -104,7 +110,8 @@ extension CaspianLink {
       } else {
         let planner = try RoutePlanner(data: data)
         let planned = try planner.plan(
-          from: try planner.landing(named: from!), to: try planner.landing(named: to!), optionCount: options)
+          from: try planner.landing(named: from!), to: try planner.landing(named: to!),
+          optionCount: options ?? 3)
         for option in planned.options {
           routes.append(
             try engineered(
@@ -112,6 +119,7 @@ extension CaspianLink {
               option))
         }
         model = planned.model
+        notes = planned.notes
         routeFact = "\(planned.from.name) → \(planned.to.name), \(routes.count) option(s) planned"
       }
 
@@ -140,7 +148,7 @@ extension CaspianLink {
           "Sea polygon with islands, seabed relief shaded by water depth from the grid, landings, hazards by kind"
           + " and the route options with KP ticks every 50 km.",
         diagrams: diagrams, schedule: schedule, figures: ReportInputs.figures(routes),
-        assumptions: ReportInputs.assumptions(routes: routes, data: data, model: model))
+        assumptions: ReportInputs.assumptions(routes: routes, data: data, model: model, notes: notes))
       let page = document.html
 
       // Everything is rendered: now write.

@@ -176,9 +176,11 @@ enum ReportInputs {
     return SchedulePart(gantt: try chart.render(), progress: progress)
   }
 
-  /// The assumptions behind the figures: the engineering defaults, the planner's cost model and
-  /// the data set's water level.
-  static func assumptions(routes: [ReportedRoute], data: GeodataSet, model: CostModel?) -> [String] {
+  /// The assumptions behind the figures: the data set's water level, the planner's cost model
+  /// and notes, the engineering defaults.
+  static func assumptions(
+    routes: [ReportedRoute], data: GeodataSet, model: CostModel?, notes: [String]
+  ) -> [String] {
     var lines = [
       "Depths: \(data.name), water surface \(fixed(data.waterSurfaceM, 2)) m relative to mean ocean level;"
         + " depth = water surface − grid elevation.",
@@ -192,6 +194,7 @@ enum ReportInputs {
           + " crossing cost \(fixed(model.crossingCostKm, 1)) km, alternative corridors"
           + " \(fixed(model.corridorHalfWidthKm, 0)) km half-width.")
     }
+    lines += notes.map { "Route planner: \($0)" }
     var seen = Set<String>()
     for line in routes.flatMap(\.engineering.assumptions) where seen.insert(line).inserted {
       lines.append(line)
