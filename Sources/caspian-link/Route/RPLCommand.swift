@@ -49,9 +49,7 @@ extension CaspianLink.Route {
     var format: OutputFormat = .table
 
     func validate() throws {
-      if let seaLevel, !seaLevel.isFinite || abs(seaLevel) > 500 {
-        throw ValidationError("--sea-level must be a level in metres between -500 and 500")
-      }
+      try EngineeringOptions.validate(seaLevel: seaLevel)
     }
 
     func run() async throws {
