@@ -164,7 +164,8 @@ struct EngineeringReport: Encodable {
       rpl.append([
         String(row.index), row.point.rawValue, row.latitudeDDM, row.longitudeDDM, km(row.kpKm),
         row.legKm.map(km) ?? "", row.bearingDegrees.map { String(format: "%.1f", $0) } ?? "",
-        row.depthM.map { String(format: "%.0f", $0.rounded() == 0 ? 0 : $0) } ?? "?", row.cableType?.rawValue ?? "",
+        row.depthM.map { String(format: "%.0f", $0.rounded() == 0 ? 0 : $0) } ?? "?",
+        row.cableType?.rawValue ?? "",
         row.slackPercent.map { String(format: "%.2f", $0) } ?? "", row.legCableKm.map(km) ?? "",
         km(row.cumulativeCableKm),
         row.legKm == nil ? "" : row.burialDepthM.map { String(format: "%.1f", $0) } ?? "none",
