@@ -128,3 +128,45 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: csv.path))
   }
 }
+
+/// `route plan` carries the engineering figures of every option and writes option 1's RPL.
+@Suite struct RoutePlanEngineeringTests {
+  @Test func planAddsEngineeringFiguresAndWritesTheRPL() throws {
+    let rpl = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plan-rpl-\(UUID().uuidString).csv")
+    let geojson = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plan-\(UUID().uuidString).geojson")
+    defer {
+      try? FileManager.default.removeItem(at: rpl)
+      try? FileManager.default.removeItem(at: geojson)
+    }
+    let result = try RouteRPLTests().run([
+      "route", "plan", "--from", "West", "--to", "East", "--options", "1", "--geodata",
+      RouteRPLTests.fixtures.appendingPathComponent("basin").path, "--rpl", rpl.path, "--geojson",
+      geojson.path,
+      "--sea-level", "-34.35", "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let option = try #require((json["options"] as? [[String: Any]])?.first)
+    for key in [
+      "cableLengthKm", "seabedLengthKm", "cableTypes", "buriedKm", "costUSD", "layDays", "warnings",
+    ] {
+      #expect(option[key] != nil, "missing \(key)")
+    }
+    let cable = try #require(option["cableLengthKm"] as? Double)
+    let route = try #require(option["routeLengthKm"] as? Double)
+    #expect(cable > route)
+    #expect(option["seaLevelScenario"] != nil)
+    let csv = try String(contentsOf: rpl, encoding: .utf8)
+    #expect(csv.hasPrefix("Index,Point,"))
+    #expect(csv.contains("LAND"))  // 5 m lower, the first 150 m are dry
+    let collection = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: geojson)) as? [String: Any])
+    let feature = try #require((collection["features"] as? [[String: Any]])?.first)
+    let properties = try #require(feature["properties"] as? [String: Any])
+    #expect(properties["cableLengthKm"] as? Double == cable)
+    #expect(properties["seaLevelM"] as? Double == -34.35)
+  }
+}
