@@ -109,6 +109,7 @@ private enum ScheduleCLI {
       (["schedule", "update", "NOPE", "--note", "x"], "unknown activity id NOPE"),
       (["schedule", "update", "MANUF", "--status", "not-started", "--date", "2026-03-01"], "cannot undo"),
       (["schedule", "update", "LAY", "--kp", "10", "--date", "2026-03-01"], "without an actual start"),
+      (["schedule", "update", "LAY", "--status", "done", "--date", "2026-03-01"], "without an actual start"),
     ]
     for (arguments, expected) in cases {
       let result = try ScheduleCLI.run(arguments + ["--plan", plan.path])
