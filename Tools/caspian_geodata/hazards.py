@@ -4,8 +4,8 @@ the Kazakhstan-Azerbaijan sector boundary.
 Positions and sizes are the public estimates gathered in the project's facts ("Seabed users and
 hazards"), with a public source named in each feature where one is known. Outlines, pipeline and
 lane paths are NOT published: they are drawn schematically (a rectangle of the stated size and
-orientation, a disc, or a polyline through open water) and labelled `schematic: true`. Every polygon is clipped to the sea polygon; every
-line is checked to stay in the water.
+orientation, a disc, or a polyline through open water) and labelled `schematic: true`. Every
+polygon is clipped to the sea polygon; every line is checked to stay in the water.
 """
 
 import math
