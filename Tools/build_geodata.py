@@ -16,7 +16,7 @@ from pathlib import Path
 TOOLS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TOOLS))
 
-from caspian_geodata import bathymetry, check, geo, landings, manifest, sea, sources  # noqa: E402
+from caspian_geodata import bathymetry, check, geo, hazards, landings, manifest, sea, sources  # noqa: E402
 
 
 def build(out: Path, cache: Path) -> None:
@@ -36,6 +36,9 @@ def build(out: Path, cache: Path) -> None:
     landing_features = landings.build(polygon, grid, manifest.WATER_SURFACE_M)
     geo.write_text(out / names["landings"], geo.feature_collection_text(landing_features))
 
+    hazard_features = hazards.build(polygon)
+    geo.write_text(out / names["hazards"], geo.feature_collection_text(hazard_features))
+
     geo.write_text(out / "manifest.json", manifest.manifest_text())
 
 
@@ -49,7 +52,7 @@ def main() -> int:
         if not args.check_only:
             build(args.out, args.cache)
         report = check.validate(args.out)
-    except (check.CheckError, sources.SourceError) as error:
+    except (check.CheckError, sources.SourceError, ValueError, KeyError, OSError) as error:
         print(f"build_geodata: error: {error}", file=sys.stderr)
         return 1
     print("\n".join(report))

@@ -6,6 +6,7 @@ kept at full resolution; only the coordinates are snapped to 1e-6 degrees.
 """
 
 from shapely.geometry import Point, shape
+from shapely.geometry.polygon import orient
 
 from . import geo, sources
 
@@ -31,7 +32,8 @@ def caspian_polygon(ne_wheel):
 
         repairs.append(f"source polygon invalid ({explain_validity(source_polygon)}); repaired with make_valid")
         source_polygon = geo.largest_polygon(make_valid(source_polygon))
-    polygon = geo.rounded(source_polygon)
+    # Oriented as written (exterior counter-clockwise), so in-memory work matches the file.
+    polygon = orient(geo.rounded(source_polygon), sign=1.0)
     if polygon.geom_type != "Polygon" or not polygon.is_valid:
         raise sources.SourceError("Caspian polygon is no longer a valid Polygon after rounding to 1e-6 degrees")
     return polygon, repairs
