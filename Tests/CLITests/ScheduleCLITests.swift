@@ -14,12 +14,12 @@ private enum ScheduleCLI {
     let stderr: String
   }
 
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+  static func run(_ arguments: [String], in directory: URL? = nil, geodata: URL? = nil) throws -> Result {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment
-    environment["CASPIAN_GEODATA"] = nil
+    environment["CASPIAN_GEODATA"] = geodata?.path
     process.environment = environment
     process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
     let out = Pipe()
@@ -68,6 +68,25 @@ private enum ScheduleCLI {
     #expect(manufacturing.contains("-96"))
     #expect(
       table.stdout.contains("Ready for service forecast 2026-11-30, deadline 2026-12-31: 31 days of margin"))
+  }
+
+  @Test func bundledDirectoryComesFromTheEnvironmentThenTheWorkingDirectory() throws {
+    let directory = try ScheduleCLI.scratchCopy()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let plan = directory.appendingPathComponent("plan.yaml")
+    var text = try String(contentsOf: plan, encoding: .utf8)
+    text = text.replacingOccurrences(
+      of: "project: Trans-Caspian", with: "project: Scratch copy of Trans-Caspian")
+    try text.write(to: plan, atomically: true, encoding: .utf8)
+    let viaEnvironment = try ScheduleCLI.run(["progress", "--as-of", "2026-02-24"], geodata: directory)
+    #expect(viaEnvironment.stdout.hasPrefix("Scratch copy of Trans-Caspian"))
+    let parent = directory.deletingLastPathComponent().appendingPathComponent("cwd-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: parent) }
+    try FileManager.default.createSymbolicLink(
+      at: parent.appendingPathComponent("Geodata"), withDestinationURL: directory)
+    let viaWorkingDirectory = try ScheduleCLI.run(["progress", "--as-of", "2026-02-24"], in: parent)
+    #expect(viaWorkingDirectory.stdout.hasPrefix("Scratch copy of Trans-Caspian"))
   }
 
   @Test func updateRecordsKPAndProgressShowsIt() throws {
