@@ -1,0 +1,1 @@
+"""Builds the caspian-link default data set (Geodata/) from its public sources."""
