@@ -5,7 +5,8 @@ extension CaspianLink {
     static let configuration = CommandConfiguration(
       commandName: "geodata",
       abstract: "Load and validate the geodata set.",
-      subcommands: []
+      subcommands: [Check.self],
+      defaultSubcommand: Check.self
     )
   }
 }

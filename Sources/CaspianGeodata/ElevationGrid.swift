@@ -1,0 +1,115 @@
+import CaspianGeometry
+import Foundation
+
+/// A regular grid of seabed and land elevations in geographic WGS84 degrees, as read from an
+/// ESRI ASCII grid (ETOPO, GEBCO or a survey grid exported by GDAL).
+///
+/// Elevations are metres relative to mean ocean level, positive up. Water depth at a water
+/// surface level `s` is `s − elevation` (positive down); where that is ≤ 0 the seabed is dry.
+/// Cells are stored row-major from the north-west cell, one `Float` each (≈ 1 mm resolution
+/// at 10 km, ample for relief), NaN where the file has its NODATA value.
+public struct ElevationGrid: Sendable {
+  /// Number of columns (west to east).
+  public let columnCount: Int
+  /// Number of rows (north to south).
+  public let rowCount: Int
+  /// Longitude of the grid's west edge, degrees.
+  public let westLongitude: Double
+  /// Latitude of the grid's north edge, degrees.
+  public let northLatitude: Double
+  /// Cell width, degrees of longitude.
+  public let cellWidthDegrees: Double
+  /// Cell height, degrees of latitude.
+  public let cellHeightDegrees: Double
+  /// Elevations in metres (positive up), row-major from the north-west cell; NaN = no data.
+  public let elevations: [Float]
+
+  /// A grid from its values: `elevations` row-major from the north-west cell, NaN for no data.
+  public init(
+    columnCount: Int, rowCount: Int, westLongitude: Double, northLatitude: Double,
+    cellWidthDegrees: Double, cellHeightDegrees: Double, elevations: [Float]
+  ) {
+    precondition(columnCount > 0 && rowCount > 0 && elevations.count == columnCount * rowCount)
+    precondition(cellWidthDegrees > 0 && cellHeightDegrees > 0)
+    self.columnCount = columnCount
+    self.rowCount = rowCount
+    self.westLongitude = westLongitude
+    self.northLatitude = northLatitude
+    self.cellWidthDegrees = cellWidthDegrees
+    self.cellHeightDegrees = cellHeightDegrees
+    self.elevations = elevations
+  }
+
+  /// Number of cells.
+  public var cellCount: Int { elevations.count }
+
+  /// The area the cells cover, from cell edge to cell edge (degrees).
+  public var extent: Envelope {
+    Envelope(
+      minLongitude: westLongitude, minLatitude: northLatitude - Double(rowCount) * cellHeightDegrees,
+      maxLongitude: westLongitude + Double(columnCount) * cellWidthDegrees, maxLatitude: northLatitude)
+  }
+
+  /// The index in `elevations` of a cell (row 0 is the northernmost).
+  public func index(row: Int, column: Int) -> Int { row * columnCount + column }
+
+  /// The centre of a cell.
+  public func coordinate(row: Int, column: Int) -> Coordinate {
+    Coordinate(
+      longitude: westLongitude + (Double(column) + 0.5) * cellWidthDegrees,
+      latitude: northLatitude - (Double(row) + 0.5) * cellHeightDegrees)
+  }
+
+  /// The cell containing `c` (a point on the south or east edge belongs to the last row or
+  /// column), or nil outside the grid.
+  public func cell(containing c: Coordinate) -> (row: Int, column: Int)? {
+    guard extent.contains(c) else { return nil }
+    let column = min(Int((c.longitude - westLongitude) / cellWidthDegrees), columnCount - 1)
+    let row = min(Int((northLatitude - c.latitude) / cellHeightDegrees), rowCount - 1)
+    return (row, column)
+  }
+
+  /// The elevation of one cell in metres (positive up), or nil where the file has no data.
+  public func elevation(row: Int, column: Int) -> Double? {
+    let value = elevations[index(row: row, column: column)]
+    return value.isNaN ? nil : Double(value)
+  }
+
+  /// The elevation at `c` in metres (positive up), interpolated bilinearly between the centres
+  /// of the four surrounding cells. Between the outermost cell centres and the grid's edge the
+  /// edge values are extended. Nil outside the grid, or when any cell that takes part (with a
+  /// non-zero weight) has no data: an unknown depth is not guessed.
+  public func elevation(at c: Coordinate) -> Double? {
+    guard extent.contains(c) else { return nil }
+    // Position in cell-centre units; within 1e-9 of a centre counts as on it, so that a centre
+    // does not pick up a rounding-error weight from a neighbour without data.
+    func snapped(_ value: Double, _ count: Int) -> Double {
+      let nearest = value.rounded()
+      return min(max(abs(value - nearest) < 1e-9 ? nearest : value, 0), Double(count - 1))
+    }
+    let x = snapped((c.longitude - westLongitude) / cellWidthDegrees - 0.5, columnCount)
+    let y = snapped((northLatitude - c.latitude) / cellHeightDegrees - 0.5, rowCount)
+    let column0 = Int(x)
+    let row0 = Int(y)
+    let tx = x - Double(column0)
+    let ty = y - Double(row0)
+    let column1 = min(column0 + 1, columnCount - 1)
+    let row1 = min(row0 + 1, rowCount - 1)
+    var sum = 0.0
+    for (row, wy) in [(row0, 1 - ty), (row1, ty)] where wy > 0 {
+      for (column, wx) in [(column0, 1 - tx), (column1, tx)] where wx > 0 {
+        let value = elevations[index(row: row, column: column)]
+        guard !value.isNaN else { return nil }
+        sum += Double(value) * wx * wy
+      }
+    }
+    return sum
+  }
+
+  /// Water depth at `c` in metres, positive down, for a water surface at `waterSurfaceM`
+  /// (metres relative to mean ocean level): `waterSurfaceM − elevation`. A value ≤ 0 means the
+  /// seabed is dry there. Nil where `elevation(at:)` is nil.
+  public func depthMetres(at c: Coordinate, waterSurfaceM: Double) -> Double? {
+    elevation(at: c).map { waterSurfaceM - $0 }
+  }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import CaspianGeodata
+import Foundation
+
+/// The data-set options every command that reads the geodata shares (`@OptionGroup`):
+/// the data directory and per-file overrides.
+struct GeodataOptions: ParsableArguments {
+  @Option(
+    name: .customLong("geodata"),
+    help: ArgumentHelp(
+      "Data directory with manifest.json (default: $CASPIAN_GEODATA, else ./Geodata, else the package's Geodata/).",
+      valueName: "dir"))
+  var directory: String?
+
+  @Option(help: ArgumentHelp("Sea polygon GeoJSON, instead of the data set's.", valueName: "file"))
+  var sea: String?
+
+  @Option(
+    help: ArgumentHelp("Bathymetry ESRI ASCII grid (.asc), instead of the data set's.", valueName: "file"))
+  var grid: String?
+
+  @Option(help: ArgumentHelp("Landing points GeoJSON, instead of the data set's.", valueName: "file"))
+  var landings: String?
+
+  @Option(help: ArgumentHelp("Hazards GeoJSON, instead of the data set's.", valueName: "file"))
+  var hazards: String?
+
+  @Option(
+    name: .customLong("water-surface"), parsing: .unconditional,
+    help: ArgumentHelp(
+      "Water-surface level, metres relative to mean ocean level (e.g. -29.35), instead of the data set's.",
+      valueName: "m"))
+  var waterSurfaceM: Double?
+
+  /// The sources these options name; relative paths are relative to the current directory.
+  func sources() throws -> GeodataSources {
+    func file(_ path: String?) -> URL? { path.map { URL(fileURLWithPath: $0) } }
+    return GeodataSources(
+      directory: try directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Self.defaultDirectory(),
+      seaPolygon: file(sea), bathymetry: file(grid), landings: file(landings), hazards: file(hazards),
+      waterSurfaceM: waterSurfaceM)
+  }
+
+  /// Loads and validates the data set.
+  func load() throws -> GeodataSet {
+    try GeodataSet.load(sources())
+  }
+
+  /// The bundled data directory: `$CASPIAN_GEODATA`, else `Geodata/` in the current directory,
+  /// else `Geodata/` in the package root found by walking up from the executable (so
+  /// `swift run` and the built binary work from anywhere inside a checkout).
+  static func defaultDirectory() throws -> URL {
+    if let path = ProcessInfo.processInfo.environment["CASPIAN_GEODATA"], !path.isEmpty {
+      return URL(fileURLWithPath: path, isDirectory: true)
+    }
+    let fileManager = FileManager.default
+    func isDirectory(_ url: URL) -> Bool {
+      var flag: ObjCBool = false
+      return fileManager.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
+    }
+    let local = URL(fileURLWithPath: "Geodata", isDirectory: true)
+    if isDirectory(local) { return local }
+    if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+      var directory = executable.deletingLastPathComponent()
+      while directory.pathComponents.count > 1 {
+        let candidate = directory.appendingPathComponent("Geodata", isDirectory: true)
+        if fileManager.fileExists(atPath: directory.appendingPathComponent("Package.swift").path),
+          isDirectory(candidate)
+        {
+          return candidate
+        }
+        directory.deleteLastPathComponent()
+      }
+    }
+    throw GeodataDirectoryNotFound()
+  }
+}
+
+/// No data directory was given and none was found.
+struct GeodataDirectoryNotFound: Error, CustomStringConvertible {
+  var description: String {
+    "no data directory: pass --geodata DIR or set CASPIAN_GEODATA"
+      + " (looked for ./Geodata and for the package's Geodata/ above the executable)"
+  }
+}
