@@ -42,7 +42,7 @@ public struct CostModel: Sendable, Hashable, Codable {
 
   /// Half-width of the corridor around earlier options that an alternative option is
   /// steered away from, km.
-  public var corridorHalfWidthKm = 15.0
+  public var corridorHalfWidthKm = 25.0
   /// Extra cost per metre inside that corridor.
   public var corridorPenalty = 1.0
   /// A straight leg replaces raster steps only when its cost is at most this fraction above

@@ -10,6 +10,7 @@ extension PlannedRoute {
       "from": from.jsonValue,
       "to": to.jsonValue,
       "via": .array(via.map(\.jsonValue)),
+      "notes": .array(notes.map { .string($0) }),
       "grid": .object([
         "rows": .number(Double(gridRows)), "cols": .number(Double(gridCols)),
         "cellSizeM": .number(model.cellSizeM),

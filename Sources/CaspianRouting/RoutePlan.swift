@@ -20,6 +20,15 @@ public enum RouteOptionKind: String, Sendable, Hashable, Codable {
   case shortestSafe = "shortest-safe"
   /// Least cost while steered away from a corridor around the earlier options.
   case alternativeCorridor = "alternative-corridor"
+
+  /// In words, e.g. "shortest safe".
+  public var description: String {
+    switch self {
+    case .leastCost: "least-cost"
+    case .shortestSafe: "shortest safe"
+    case .alternativeCorridor: "alternative-corridor"
+    }
+  }
 }
 
 /// A pipeline or cable the route crosses.
@@ -138,6 +147,8 @@ public struct PlannedRoute: Sendable, Hashable {
   public var to: RoutePoint
   public var via: [RoutePoint]
   public var options: [RouteOption]
+  /// What the planner noticed, one line each (e.g. that the shortest safe route is option 1).
+  public var notes: [String]
   /// The cost model the options were planned with.
   public var model: CostModel
   /// Size of the cost grid searched (rows × cols).

@@ -124,8 +124,13 @@ public final class RoutePlanner {
     let stops = [from] + via + [to]
     var options: [RouteOption] = []
     var routes: [[GridPoint]] = []
-    for id in 1...max(1, optionCount) {
-      let kind: RouteOptionKind = id == 1 ? .leastCost : id == 2 ? .shortestSafe : .alternativeCorridor
+    var notes: [String] = []
+    var attempt = 0
+    while options.count < optionCount && attempt < optionCount + 2 {
+      attempt += 1
+      let kind: RouteOptionKind =
+        attempt == 1 ? .leastCost : attempt == 2 ? .shortestSafe : .alternativeCorridor
+      let id = options.count + 1
       let grids: (search: CostGrid, evaluation: CostGrid)
       switch kind {
       case .leastCost:
@@ -148,21 +153,32 @@ public final class RoutePlanner {
           throw RoutingError.constraintViolated(option: id, leg: leg + 1, problem: problem)
         }
       }
+      var option = RouteOption(
+        id: id, kind: kind, summary: "", vertices: route.coordinates,
+        costKm: cost(of: route.gridPoints, on: evaluationGrid) / 1000,
+        measures: try RouteMeasurer(planner: self).measure(route.coordinates), comparison: nil)
+      if let twin = options.indices.first(where: {
+        compare(option, with: options[$0], routes[$0]).sharedPercent >= Self.sameRouteSharedPercent
+      }) {
+        notes.append("the \(kind.description) route is option \(twin + 1) again (not repeated)")
+        continue
+      }
+      if !options.isEmpty { option.comparison = compare(option, with: options[0], routes[0]) }
+      options.append(option)
       routes.append(route.gridPoints)
-      let measures = try RouteMeasurer(planner: self).measure(route.coordinates)
-      options.append(
-        RouteOption(
-          id: id, kind: kind, summary: "", vertices: route.coordinates,
-          costKm: cost(of: route.gridPoints, on: evaluationGrid) / 1000, measures: measures, comparison: nil))
     }
-    for i in options.indices.dropFirst() {
-      options[i].comparison = compare(options[i], routes[i], with: options[0], routes[0])
+    if options.count < optionCount {
+      notes.append("only \(options.count) distinct option(s) found")
     }
     for i in options.indices { options[i].summary = summary(of: options[i], all: options) }
     return PlannedRoute(
-      from: from, to: to, via: via, options: options, model: model, gridRows: raster.frame.rows,
+      from: from, to: to, via: via, options: options, notes: notes, model: model, gridRows: raster.frame.rows,
       gridCols: raster.frame.cols)
   }
+
+  /// Two options are the same route when this share of one lies within
+  /// `OptionComparison.sharedWithinKm` of the other, percent.
+  static let sameRouteSharedPercent = 90.0
 
   /// Searches, then straightens, each stretch between consecutive stops.
   private func planRoute(through stops: [RoutePoint], search grid: CostGrid, evaluation: CostGrid) throws
@@ -333,9 +349,8 @@ public final class RoutePlanner {
 
   // MARK: - Describing options
 
-  private func compare(
-    _ option: RouteOption, _ route: [GridPoint], with first: RouteOption, _ firstRoute: [GridPoint]
-  )
+  /// How `option` differs from `other` (whose straightened route in grid points is `otherRoute`).
+  private func compare(_ option: RouteOption, with other: RouteOption, _ otherRoute: [GridPoint])
     -> OptionComparison
   {
     let samples = option.measures.profile
@@ -345,7 +360,7 @@ public final class RoutePlanner {
     for s in samples {
       guard let p = try? gridPoint(s.position) else { continue }
       var d = Double.infinity
-      for (a, b) in zip(firstRoute, firstRoute.dropFirst()) {
+      for (a, b) in zip(otherRoute, otherRoute.dropFirst()) {
         d = min(d, Rasterizer.distance(from: p, toSegment: a, b))
       }
       let km = d * raster.frame.cellSizeMetres / 1000
@@ -356,7 +371,7 @@ public final class RoutePlanner {
     }
     let length = option.measures.routeLengthKm
     return OptionComparison(
-      lengthDeltaKm: length - first.measures.routeLengthKm, maxSeparationKm: maxSeparation,
+      lengthDeltaKm: length - other.measures.routeLengthKm, maxSeparationKm: maxSeparation,
       sharedPercent: length > 0 ? 100 * shared / length : 0)
   }
 
@@ -366,12 +381,9 @@ public final class RoutePlanner {
     let versus: String
     if let c = option.comparison {
       let longer = c.lengthDeltaKm >= 0 ? "longer" : "shorter"
-      versus =
-        option.vertices == first.vertices
-        ? "; same as option 1"
-        : String(
-          format: "; %.1f km %@ than option 1, cost %+.1f%%, up to %.1f km from it, %.0f%% shared",
-          abs(c.lengthDeltaKm), longer, costDelta, c.maxSeparationKm, c.sharedPercent)
+      versus = String(
+        format: "; %.1f km %@ than option 1, cost %+.1f%%, up to %.1f km from it, %.0f%% shared",
+        abs(c.lengthDeltaKm), longer, costDelta, c.maxSeparationKm, c.sharedPercent)
     } else {
       versus = ""
     }
@@ -381,7 +393,7 @@ public final class RoutePlanner {
     case .shortestSafe:
       return "shortest route that respects every hard constraint, soft costs ignored" + versus
     case .alternativeCorridor:
-      let earlier = option.id == 3 ? "options 1–2" : "options 1–\(option.id - 1)"
+      let earlier = option.id == 2 ? "option 1" : "options 1–\(option.id - 1)"
       return String(format: "steered out of a %.0f km corridor around %@", model.corridorHalfWidthKm, earlier)
         + versus
     }

@@ -161,12 +161,14 @@ extension CaspianLink.Route {
         ])
       }
       lines.append(table.render())
+      for note in plan.notes { lines.append("Note: \(note)") }
       for o in plan.options {
         let m = o.measures
         lines.append("")
         lines.append("Option \(o.id): \(o.summary)")
         let bands = m.depthBands.map { band in
-          "\(fixed(band.fromM, 0))–\(band.toM.map { fixed($0, 0) } ?? "") m \(fixed(band.lengthKm, 1))"
+          band.toM.map { "\(fixed(band.fromM, 0))–\(fixed($0, 0)) m \(fixed(band.lengthKm, 1))" }
+            ?? "≥\(fixed(band.fromM, 0)) m \(fixed(band.lengthKm, 1))"
         }
         lines.append(
           "  depth bands (km): " + bands.joined(separator: ", ")
