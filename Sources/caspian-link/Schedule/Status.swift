@@ -35,7 +35,7 @@ extension CaspianLink.Schedule {
       ])
       for item in status.activities {
         let activity = item.activity
-        table.add([
+        table.append([
           activity.id, activity.name + (activity.assumption == nil ? "" : " *"), item.state.label,
           fixed(item.percentComplete, 0), item.forecastStart.description, activity.baselineFinish.description,
           item.actualFinish?.description ?? "-", item.state == .done ? "-" : item.forecastFinish.description,
@@ -44,7 +44,7 @@ extension CaspianLink.Schedule {
       }
       var lines = [
         "\(status.plan.project): schedule as of \(status.asOf) (plan \(status.plan.file))", "",
-        table.rendered, "",
+        table.render(), "",
         "Start: actual or forecast first day; Baseline, Actual, Forecast: finish dates (inclusive). Slip and float in days. * = dates partly assumed (not on the public record).",
         "Percent complete  \(fixed(status.percentComplete, 1)) % earned vs \(fixed(status.plannedPercent, 1)) % planned"
           + (status.spi.map { ", SPI \(fixed($0, 2))" } ?? ", SPI n/a (nothing planned yet)"),
