@@ -205,23 +205,30 @@ struct EngineeringReport: Encodable {
     out.append("")
     out.append("Cost and lay-time ESTIMATE (not a quotation)")
     var cost = TextTable([
-      ("Item", .left), ("Quantity", .right), ("Unit", .left), ("Rate USD", .right), ("Amount USD", .right),
+      ("Item", .left), ("Quantity", .right), ("Unit", .left), ("Rate", .right), ("Rate unit", .left),
+      ("Amount USD", .right),
     ])
     for line in e.estimate.costLines {
       cost.append([
-        line.item, String(format: "%.1f", line.quantity), line.unit, money(line.rate), money(line.amount),
+        line.item, String(format: "%.1f", line.quantity), line.unit, money(line.rate), line.rateUnit,
+        money(line.amount),
       ])
     }
-    cost.append(["total", "", "", "", money(e.estimate.totalUSD)])
+    cost.append(["total", "", "", "", "", money(e.estimate.totalUSD)])
     out.append(cost.render(indent: "  "))
-    var lay = TextTable([("Activity", .left), ("Quantity", .right), ("Unit", .left), ("Days", .right)])
+    var lay = TextTable([
+      ("Activity", .left), ("Quantity", .right), ("Unit", .left), ("Rate", .right), ("Rate unit", .left),
+      ("Days", .right),
+    ])
     for line in e.estimate.layLines {
       lay.append([
-        line.item, String(format: "%.1f", line.quantity), line.unit, String(format: "%.1f", line.amount),
+        line.item, String(format: "%.1f", line.quantity), line.unit, String(format: "%g", line.rate),
+        line.rateUnit,
+        String(format: "%.1f", line.amount),
       ])
     }
     lay.append([
-      "× weather factor \(String(format: "%g", e.estimate.weatherFactor))", "", "",
+      "× weather factor \(String(format: "%g", e.estimate.weatherFactor))", "", "", "", "",
       String(format: "%.1f", e.estimate.layDays),
     ])
     out.append(lay.render(indent: "  "))
