@@ -122,6 +122,14 @@ import Testing
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("no route for option \"Z\" (options: A, B)"))
 
+    let outside = Self.fixtures.appendingPathComponent("outside-route.geojson").path
+    let noDepth = try run([
+      "route", "rpl", "--route", outside, "--geodata", Self.fixtures.appendingPathComponent("basin").path,
+    ])
+    #expect(noDepth.status == 1)
+    #expect(
+      noDepth.stderr == "caspian-link: error: \(outside): option X: no depth data anywhere along the route\n")
+
     let two = try run(common + ["--output", csv.path])
     #expect(two.status == 1)
     #expect(two.stderr.contains("holds 2 routes"))
