@@ -99,6 +99,8 @@ public struct RouteEngineer: Sendable {
       let c = track.coordinate(atKP: point.kp)
       var row = RPLRow(
         index: index, point: point.point, latitude: c.latitude, longitude: c.longitude,
+        latitudeDDM: PositionFormat.degreesDecimalMinutes(latitude: c.latitude),
+        longitudeDDM: PositionFormat.degreesDecimalMinutes(longitude: c.longitude),
         kpKm: routeM / 1000, legKm: nil, bearingDegrees: nil, depthM: depth.depthMetres(at: c),
         cableType: nil, slackPercent: nil, legCableKm: nil, cumulativeCableKm: cumulativeCableM / 1000,
         burialDepthM: nil,
