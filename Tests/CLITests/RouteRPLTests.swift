@@ -169,6 +169,10 @@ import Testing
     #expect(option["seaLevelScenario"] != nil)
     let csv = try String(contentsOf: rpl, encoding: .utf8)
     #expect(csv.hasPrefix("Index,Point,"))
+    // The RPL's last KP is the route length route plan measured.
+    let lastRow = try #require(csv.split(separator: "\r\n").last).split(
+      separator: ",", omittingEmptySubsequences: false)
+    #expect(abs(try #require(Double(lastRow[6])) - route) < 0.0015)
     #expect(csv.contains("LAND"))  // 5 m lower, the first 150 m are dry
     let collection = try #require(
       try JSONSerialization.jsonObject(with: Data(contentsOf: geojson)) as? [String: Any])
