@@ -196,18 +196,45 @@ struct RoutePlannerTests {
     #expect(GeoJSON.encode(planA.featureCollection) == GeoJSON.encode(planB.featureCollection))
   }
 
-  @Test("Soft costs steer the least-cost option; length-only ignores them")
-  func softCostsSteer() throws {
-    // With a very expensive crossing, no option can avoid the pipeline (it spans the sea), but
-    // the least-cost option crosses it closer to square than the shortest one.
-    let planner = try StraitFixture.planner { $0.crossingCostKm = 60 }
+  @Test("A soft area on the shortest way: the least-cost option goes round it, shortest safe goes through")
+  func softAreaSteers() throws {
+    let data = try StraitFixture.data()
+    let box = Polygon(exterior: [
+      .init(longitude: 50.66, latitude: 42.36), .init(longitude: 50.80, latitude: 42.36),
+      .init(longitude: 50.80, latitude: 42.44), .init(longitude: 50.66, latitude: 42.44),
+      .init(longitude: 50.66, latitude: 42.36),
+    ])
+    let anchorage = Hazard(kind: .port, name: "Anchorage", geometry: .polygon(box), constraint: .soft)
+    let withAnchorage = GeodataSet(
+      name: data.name, files: data.files, sea: data.sea, grid: data.grid, waterSurfaceM: data.waterSurfaceM,
+      landings: data.landings, hazards: data.hazards + [anchorage])
+    var model = CostModel()
+    model.portPenalty = 5
+    let planner = try RoutePlanner(data: withAnchorage, model: model)
     let plan = try planner.plan(
       from: try planner.landing(named: "West"), to: try planner.landing(named: "East"), optionCount: 2)
-    let angles = plan.options.map { $0.measures.crossings.first?.angleDeg ?? 0 }
-    #expect(plan.options[0].costKm <= plan.options.last!.costKm + 1e-9)
-    if plan.options.count == 2, plan.options[1].kind == .shortestSafe {
-      #expect(angles[0] >= angles[1])
-      #expect(plan.options[0].measures.routeLengthKm >= plan.options[1].measures.routeLengthKm - 0.5)
+    try #require(plan.options.count == 2)
+    let (least, shortest) = (plan.options[0], plan.options[1])
+    #expect(least.kind == .leastCost && shortest.kind == .shortestSafe)
+    // Length inside the anchorage, km (cells are 1 km: the least-cost route may clip a corner).
+    let engine = try GeometryEngine()
+    func kmInside(_ option: RouteOption) throws -> Double {
+      let inside = try engine.intersection(.lineString(option.vertices), .polygon(box))
+      let parts: [[Coordinate]]
+      switch inside {
+      case .lineString(let line): parts = [line]
+      case .multiLineString(let lines): parts = lines
+      default: parts = []
+      }
+      return parts.reduce(0) { $0 + Independent.pathKm($1) }
     }
+    #expect(try kmInside(least) < 0.5)
+    #expect(try kmInside(shortest) > 10)
+    #expect(least.costKm < shortest.costKm)
+    #expect(least.measures.routeLengthKm > shortest.measures.routeLengthKm)
+    let comparison = try #require(shortest.comparison)
+    #expect(
+      abs(comparison.lengthDeltaKm - (shortest.measures.routeLengthKm - least.measures.routeLengthKm)) < 1e-9)
+    #expect(shortest.summary.contains("shorter than option 1"))
   }
 }
