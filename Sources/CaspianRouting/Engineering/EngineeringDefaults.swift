@@ -91,8 +91,8 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
     public var platformMinimumClearanceM: Double = 1000
     /// Minimum clearance from a protected area, metres (assumption).
     public var protectedAreaMinimumClearanceM: Double = 1000
-    /// Hazards closer than this to an RPL point are named in its remarks, metres
-    /// (half of a 500–1000 m survey corridor, doubled for warning; assumption).
+    /// Hazards closer than this to an RPL point are named in its remarks, metres (the width of
+    /// a 500–1000 m survey corridor; assumption).
     public var nearbyHazardM: Double = 1000
   }
 
