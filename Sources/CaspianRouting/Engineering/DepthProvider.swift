@@ -37,8 +37,9 @@ extension GeodataSet: DepthProvider {}
 ///
 /// A coarse grid (0.1° ≈ 10 km for the bundled ETOPO1) averages the shore into its cells, so
 /// points the sea polygon puts in the water, such as landing points ~300 m off the beach, can
-/// come out dry. There the depth is taken as `nearshoreDepthM`
-/// (`EngineeringParameters.landing.nearshoreDepthM`); elsewhere the grid's depth is used.
+/// come out dry or implausibly shallow. Inside the sea polygon the depth is therefore at least
+/// `nearshoreDepthM` (`EngineeringParameters.landing.nearshoreDepthM`); elsewhere, and wherever
+/// the grid is deeper, the grid's depth is used.
 public final class SeaMaskedDepth: DepthProvider {
   private let data: GeodataSet
   private let sea: PreparedGeometry

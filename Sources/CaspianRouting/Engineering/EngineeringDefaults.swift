@@ -69,7 +69,7 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
     /// each landing to where the water first reaches this depth (shore-end barge work before it;
     /// assumption).
     public var shallowApproachDepthM: Double = 10
-    /// Depth taken where the sea polygon shows water but the (coarse) grid shows land, metres:
+    /// Least depth inside the sea polygon, metres, where the (coarse) grid shows land or less:
     /// the nearshore water the grid cannot resolve (assumption: ~1:150 beach slope 300 m out).
     public var nearshoreDepthM: Double = 2
   }
@@ -288,7 +288,8 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
         + "(TAT-1; subsea-cable-tools).",
       "Each end adds its water depth plus \(fmt(landing.shoreEndAllowanceM)) m from the beach "
         + "manhole; the landing approach runs to \(fmt(landing.shallowApproachDepthM)) m of water; where "
-        + "the sea polygon has water but the grid is dry, the depth is taken as \(fmt(landing.nearshoreDepthM)) m.",
+        + "the sea polygon has water but the grid is dry or shallower, the depth is taken as "
+        + "\(fmt(landing.nearshoreDepthM)) m.",
       "Checks: crossings under \(fmt(checks.minimumCrossingAngleDegrees))° (INGAA), parallel "
         + "separation under \(fmt(checks.parallelSeparationDepthFactor)) × depth (ICPC), slopes over "
         + "\(fmt(checks.suspensionSlopeDegrees))°, platforms closer than "
