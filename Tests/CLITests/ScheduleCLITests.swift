@@ -1,38 +1,17 @@
 import Foundation
 import Testing
 
-/// Runs the built `caspian-link` binary (<package root>/.build/debug/caspian-link).
+/// Runs the built `caspian-link` binary on the schedule commands.
 private enum ScheduleCLI {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
-  static let binary = root.appendingPathComponent(".build/debug/caspian-link")
   static let bundledPlan = root.appendingPathComponent("Geodata/plan.yaml")
 
-  struct Result {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-  }
-
-  static func run(_ arguments: [String], in directory: URL? = nil, geodata: URL? = nil) throws -> Result {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["CASPIAN_GEODATA"] = geodata?.path
-    process.environment = environment
-    process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+  static func run(_ arguments: [String], in directory: URL? = nil, geodata: URL? = nil) throws -> CLI.Result {
+    try CLI.run(
+      arguments, environment: geodata.map { ["CASPIAN_GEODATA": $0.path] } ?? [:],
+      removing: geodata == nil ? ["CASPIAN_GEODATA"] : [],
+      in: directory ?? FileManager.default.temporaryDirectory)
   }
 
   /// A temporary directory holding a copy of the bundled plan and its log.
