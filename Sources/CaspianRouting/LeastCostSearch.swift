@@ -26,6 +26,16 @@ public enum SearchStrategy: String, Sendable, CaseIterable {
   case dijkstra
 }
 
+/// How a knight move (one cell one way, two the other) is costed.
+public enum KnightMoveCost: String, Sendable, CaseIterable {
+  /// As scikit-image's `MCP_Geometric`: length × mean of the two end cells; the two cells the
+  /// move passes over in between are not looked at (a closed or costly cell can be hopped).
+  case endCells = "end-cells"
+  /// Length × mean of the four cells the move's straight segment crosses (a quarter of its
+  /// length lies in each), which is `CostGrid.segmentCost` of the move: no cell is hopped.
+  case crossedCells = "crossed-cells"
+}
+
 /// Where a path may start or end: a cell and the cost (cost units, i.e. cost per metre × metres)
 /// of connecting it to the true start or end point, e.g. the leg from a landing to the cell.
 public struct SearchEndpoint: Sendable, Hashable {
@@ -50,25 +60,22 @@ public struct RasterPath: Sendable, Equatable {
 
 /// Least-cost path search over a `CostGrid`, compatible with scikit-image's `MCP_Geometric`:
 /// a step from cell a to cell b costs `length(a→b) × (cost(a) + cost(b)) / 2`, the length
-/// being the centre-to-centre distance in metres.
+/// being the centre-to-centre distance in metres (knight moves: see `KnightMoveCost`).
 ///
 /// Memory is proportional to the grid: per cell one `Double` (best cost so far) and one byte
 /// (back-pointer + flags), plus a heap of the open frontier.
 public struct LeastCostSearch: Sendable {
   public var connectivity: Connectivity
   public var strategy: SearchStrategy
-  /// When true, a knight move is allowed only if the two cells its straight segment crosses
-  /// between its end cells are passable as well, so every step of a path runs through
-  /// passable cells only. `MCP_Geometric` does not check them (false = its behaviour).
-  public var knightMovesNeedPassableCells: Bool
+  public var knightMoveCost: KnightMoveCost
 
   public init(
     connectivity: Connectivity = .sixteen, strategy: SearchStrategy = .aStar,
-    knightMovesNeedPassableCells: Bool = true
+    knightMoveCost: KnightMoveCost = .crossedCells
   ) {
     self.connectivity = connectivity
     self.strategy = strategy
-    self.knightMovesNeedPassableCells = knightMovesNeedPassableCells
+    self.knightMoveCost = knightMoveCost
   }
 
   private static let closedFlag: UInt8 = 0x80
@@ -105,7 +112,7 @@ public struct LeastCostSearch: Sendable {
       return (0, 0)
     }
     let isKnight = moves.map { abs($0.row) + abs($0.col) == 3 }
-    let checkBetween = knightMovesNeedPassableCells
+    let crossedCells = knightMoveCost == .crossedCells
 
     // A* lower bound: cheapest cost per metre × straight distance to the target set (its
     // centroid less its radius, so the bound holds for every target and stays consistent).
@@ -178,11 +185,16 @@ public struct LeastCostSearch: Sendable {
               if state[n] & Self.closedFlag != 0 { continue }
               let there = cost[n]
               if !there.isFinite { continue }
-              if checkBetween && isKnight[m] {
+              var candidate: Double
+              if crossedCells && isKnight[m] {
                 let (b1, b2) = between[m]
-                if !cost[index + b1].isFinite || !cost[index + b2].isFinite { continue }
+                let c1 = cost[index + b1]
+                let c2 = cost[index + b2]
+                if !c1.isFinite || !c2.isFinite { continue }
+                candidate = g + moveHalfLength[m] * 0.5 * (here + Double(there) + Double(c1) + Double(c2))
+              } else {
+                candidate = g + moveHalfLength[m] * (here + Double(there))
               }
-              let candidate = g + moveHalfLength[m] * (here + Double(there))
               if candidate < dist[n] {
                 dist[n] = candidate
                 state[n] = (state[n] & ~Self.parentMask) | UInt8(m)

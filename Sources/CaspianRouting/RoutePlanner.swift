@@ -75,7 +75,7 @@ public final class RoutePlanner {
       throw RoutingError.pointOnLand(
         label: label, point: c, seaPath: data.files.seaPolygon.path, distanceToWaterKm: km)
     }
-    guard data.grid.covers(c) else {
+    guard data.grid.extent.contains(c) else {
       throw RoutingError.pointOutsideGrid(label: label, point: c, path: data.files.bathymetry.path)
     }
     if let zone = try checker.noGoZone(containing: c) {
@@ -87,26 +87,32 @@ public final class RoutePlanner {
     return RoutePoint(name: name, coordinate: c)
   }
 
-  /// Names within a small edit distance of `name`, or starting with it (ignoring case).
+  /// Names within a small edit distance of `name` (one edit per three letters), or starting
+  /// with it (ignoring case).
   static func closeMatches(_ name: String, in known: [String]) -> [String] {
     let wanted = Array(name.lowercased())
     return known.filter { candidate in
       let other = Array(candidate.lowercased())
       if !wanted.isEmpty && other.starts(with: wanted) { return true }
-      return editDistance(wanted, other) <= max(2, other.count / 3)
+      return editDistance(wanted, other) <= max(1, other.count / 3)
     }
   }
 
+  /// Edits (insert, delete, substitute, swap two neighbours) turning `a` into `b`
+  /// (optimal string alignment distance).
   private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    var previous = Array(0...b.count)
-    for (i, ca) in a.enumerated() {
-      var current = [i + 1] + Array(repeating: 0, count: b.count)
-      for (j, cb) in b.enumerated() {
-        current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
+    var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { d[i][0] = i }
+    for j in 0...b.count { d[0][j] = j }
+    for i in stride(from: 1, through: a.count, by: 1) {
+      for j in stride(from: 1, through: b.count, by: 1) {
+        d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+        }
       }
-      previous = current
     }
-    return previous[b.count]
+    return d[a.count][b.count]
   }
 
   // MARK: - Planning
@@ -141,7 +147,7 @@ public final class RoutePlanner {
           try raster.costGrid(lengthOnly: true, openStates: [.open, .coast])
         )
       case .alternativeCorridor:
-        let extra = corridorPenalty(around: routes, stops: stops)
+        let extra = corridorPenalty(around: routes, stops: stops, penalty: Float32(model.corridorPenalty))
         grids = (
           try raster.costGrid(lengthOnly: false, openStates: [.open], extra: extra),
           try raster.costGrid(lengthOnly: false, openStates: [.open, .coast], extra: extra)
@@ -291,14 +297,17 @@ public final class RoutePlanner {
     return kept
   }
 
-  /// Extra cost per metre in a corridor around earlier routes, away from the stops.
-  private func corridorPenalty(around routes: [[GridPoint]], stops: [RoutePoint]) -> [Float32] {
+  /// `penalty` (extra cost per metre) in a corridor `corridorHalfWidthKm` around earlier
+  /// routes, except near the stops.
+  private func corridorPenalty(around routes: [[GridPoint]], stops: [RoutePoint], penalty: Float32)
+    -> [Float32]
+  {
     let frame = raster.frame
     var extra = [Float32](repeating: 0, count: frame.cellCount)
     let radius = model.corridorHalfWidthKm * 1000 / frame.cellSizeMetres
     for route in routes {
       Rasterizer.near(route, radius: radius, rows: frame.rows, cols: frame.cols) { cell, _ in
-        extra[cell.row * frame.cols + cell.col] = Float32(model.corridorPenalty)
+        extra[cell.row * frame.cols + cell.col] = penalty
       }
     }
     for stop in stops {
@@ -311,22 +320,46 @@ public final class RoutePlanner {
   }
 
   /// Why no route joins two points: land (the sea polygon at this cell size), or the no-go
-  /// zones a route through the sea alone would have to cross.
+  /// zones that close the passages. Passages are found one by one: the route through the sea
+  /// that crosses the least no-go area, then the same steered out of a corridor around the
+  /// passages already found, until no new zone turns up.
   private func whyNoRoute(from a: RoutePoint, to b: RoutePoint) throws -> String {
     let seaOnly = try raster.costGrid(lengthOnly: true, openStates: [.open, .noGo])
     let sources = try connections(of: a, search: seaOnly, evaluation: seaOnly)
     let targets = try connections(of: b, search: seaOnly, evaluation: seaOnly)
-    guard let path = search.findPath(in: seaOnly, from: sources, to: targets) else {
+    guard search.findPath(in: seaOnly, from: sources, to: targets) != nil else {
       return
         "land closes the way: the sea polygon (\(data.files.seaPolygon.path)) has no passage between them at \(Int(raster.frame.cellSizeMetres)) m cells"
     }
-    let line = try [a.coordinate] + path.cells.map { try coordinate(of: $0) } + [b.coordinate]
-    let names = try checker.zonesCrossed(by: line).map { zone in
+    var zones: [HazardShape] = []
+    var passages: [[GridPoint]] = []
+    for _ in 0..<Self.maxPassagesExplained {
+      var extra = corridorPenalty(around: passages, stops: [a, b], penalty: Self.noGoDetourCost)
+      for i in extra.indices where raster.states[i] == SeabedRaster.CellState.noGo.rawValue {
+        extra[i] += Self.noGoDetourCost
+      }
+      let grid = try raster.costGrid(lengthOnly: true, openStates: [.open, .noGo], extra: extra)
+      guard let path = search.findPath(in: grid, from: sources, to: targets) else { break }
+      let line = try [a.coordinate] + path.cells.map { try coordinate(of: $0) } + [b.coordinate]
+      let found = try checker.zonesCrossed(by: line).filter { zone in
+        !zones.contains { $0.hazard == zone.hazard }
+      }
+      if found.isEmpty { break }
+      zones += found
+      passages.append(path.cells.map { GridPoint(row: Double($0.row), col: Double($0.col)) })
+    }
+    let names = zones.map { zone in
       "\"\(zone.hazard.name)\" (\(zone.hazard.kind == .platform ? "platform safety zone" : zone.hazard.kind.rawValue))"
     }
     return
       "the no-go zones \(names.joined(separator: ", ")) close every passage (\(data.files.hazards?.path ?? "hazards"))"
   }
+
+  /// How many passages `whyNoRoute` looks for.
+  static let maxPassagesExplained = 6
+  /// Extra cost per metre, while explaining a closed way, of entering a no-go cell or of
+  /// following a passage already explained.
+  static let noGoDetourCost: Float32 = 100
 
   // MARK: - Frames
 

@@ -8,8 +8,8 @@ import CaspianGeometry
 /// the sea and neither the coastline nor the edge of a no-go zone passes through it (or within
 /// `edgeMarginCells` of it), so a straight step between the centres of open cells stays in
 /// the sea and out of no-go zones. Soft areas and bathymetry costs apply to cells by their
-/// centre; pipelines and cables are bands `crossingBandRadiusCells` wide on each side, wide
-/// enough that no move can hop over one.
+/// centre; pipelines and cables carry their crossing cost in a band `crossingBandRadiusCells`
+/// wide on each side (wider than any move, so none can hop over it).
 public struct SeabedRaster: Sendable {
   /// Why a cell is closed (or not).
   public enum CellState: UInt8, Sendable {
@@ -25,9 +25,9 @@ public struct SeabedRaster: Sendable {
   /// Extra distance around hard edges that closes a cell, in cells (absorbs the difference
   /// between edges straight in lon/lat and straight in the planar frame).
   public static let edgeMarginCells = 0.05
-  /// Half-width of the band that carries a pipeline or cable's crossing cost, in cells: a
-  /// band 2 × 1.2 = 2.4 cells wide cannot be jumped by a knight move (√5 ≈ 2.24 cells).
-  public static let crossingBandRadiusCells = 1.2
+  /// Half-width of the band that carries a pipeline or cable's crossing cost, in cells (the
+  /// band, 4 cells wide, is wider than a knight move, √5 ≈ 2.24 cells).
+  public static let crossingBandRadiusCells = 2.0
 
   public let frame: RasterFrame
   /// `CellState` raw values, row-major.
@@ -106,15 +106,19 @@ public struct SeabedRaster: Sendable {
         }
       case .crossing:
         guard model.crossingCostKm > 0 else { continue }
+        // A tent across the line: penalty ∝ (1 − d/R) within R cells, integrating to the
+        // crossing cost across the band, so the cost a path pays hardly depends on where its
+        // cells fall on the band.
         let radius = max(Self.crossingBandRadiusCells, (shape.hazard.bufferM ?? 0) / cellSize)
-        let perMetre = Float32(model.crossingCostKm * 1000 / (2 * radius * cellSize))
+        let peak = model.crossingCostKm * 1000 / (radius * cellSize)
         for line in shape.lines {
           let points = toGrid(try Self.project(Self.densify(line, cellSizeMetres: cellSize), projection))
-          var marked = Set<Int>()
-          Rasterizer.near(points, radius: radius, rows: rows, cols: cols) { cell, _ in
-            marked.insert(cell.row * cols + cell.col)
+          var nearest: [Int: Double] = [:]
+          Rasterizer.near(points, radius: radius, rows: rows, cols: cols) { cell, d in
+            let i = cell.row * cols + cell.col
+            nearest[i] = min(nearest[i] ?? .infinity, d)
           }
-          for i in marked { penalties[i] += perMetre }
+          for (i, d) in nearest { penalties[i] += Float32(peak * (1 - d / radius)) }
         }
       case .info:
         continue

@@ -4,9 +4,12 @@ public struct Dependency: Sendable, Hashable {
   public var id: String
   /// Days between the predecessor's finish and the successor's start; 0 = the next day.
   public var lagDays: Int
-  public init(id: String, lagDays: Int = 0) {
+  /// 1-based line in the plan file (0 when built in code).
+  public var line: Int
+  public init(id: String, lagDays: Int = 0, line: Int = 0) {
     self.id = id
     self.lagDays = lagDays
+    self.line = line
   }
 }
 
@@ -96,8 +99,9 @@ public struct Plan: Sendable {
     finishID: String, routeName: String? = nil, routeLengthKm: Double? = nil,
     routeSource: String? = nil, activities: [Activity]
   ) throws {
-    func fail(_ activity: Activity, _ message: String) -> ScheduleError {
-      ScheduleError(file: file, line: activity.line > 0 ? activity.line : nil, message)
+    func fail(_ activity: Activity, _ message: String, line: Int = 0) -> ScheduleError {
+      let at = line > 0 ? line : activity.line
+      return ScheduleError(file: file, line: at > 0 ? at : nil, message)
     }
     var index: [String: Int] = [:]
     for (i, activity) in activities.enumerated() {
@@ -121,7 +125,8 @@ public struct Plan: Sendable {
         throw fail(activity, "activity \(activity.id): weight must be a number >= 0")
       }
       for dependency in activity.dependsOn where index[dependency.id] == nil {
-        throw fail(activity, "activity \(activity.id) depends on unknown id \(dependency.id)")
+        throw fail(
+          activity, "activity \(activity.id) depends on unknown id \(dependency.id)", line: dependency.line)
       }
       if activity.progressByKP, activity.isMilestone {
         throw fail(activity, "milestone \(activity.id) cannot have KP progress")
@@ -139,8 +144,8 @@ public struct Plan: Sendable {
           let allowed = activity.isMilestone ? earliest.adding(days: -1) : earliest
           throw fail(
             activity,
-            "activity \(activity.id): baseline start \(activity.baselineStart) is before \(allowed), allowed by \(dependency.id) (finish \(predecessor.baselineFinish), lag \(dependency.lagDays) days)"
-          )
+            "activity \(activity.id): baseline start \(activity.baselineStart) is before \(allowed), allowed by \(dependency.id) (finish \(predecessor.baselineFinish), lag \(dependency.lagDays) days)",
+            line: dependency.line)
         }
       }
     }

@@ -202,7 +202,7 @@ private struct NodeReader {
     guard let node else { return [] }
     let items = node.sequence.map(Array.init) ?? [node]
     return try items.map { item in
-      if let id = item.scalar?.string, !id.isEmpty { return Dependency(id: id) }
+      if let id = item.scalar?.string, !id.isEmpty { return Dependency(id: id, line: item.mark?.line ?? 0) }
       guard let mapping = item.mapping else {
         throw fail(item, "\(context): a dependency is an id or {id, lagDays}")
       }
@@ -215,7 +215,7 @@ private struct NodeReader {
         }
         lag = value
       }
-      return Dependency(id: id, lagDays: lag)
+      return Dependency(id: id, lagDays: lag, line: item.mark?.line ?? 0)
     }
   }
 }

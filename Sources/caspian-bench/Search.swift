@@ -36,7 +36,7 @@ extension CaspianBench {
         rows: matrix.rows, cols: matrix.cols, cellSizeMetres: info.cellSizeMetres, costs: matrix.values)
       // MCP_Geometric does not check the cells a move passes over; neither do we here.
       let search = LeastCostSearch(
-        connectivity: connectivity, strategy: strategy, knightMovesNeedPassableCells: false)
+        connectivity: connectivity, strategy: strategy, knightMoveCost: .endCells)
       let start = SearchEndpoint(cell: GridCell(row: info.start[0], col: info.start[1]))
       let end = SearchEndpoint(cell: GridCell(row: info.end[0], col: info.end[1]))
       var best = Double.infinity

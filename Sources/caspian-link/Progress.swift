@@ -72,7 +72,7 @@ extension CaspianLink {
           ),
           (
             "Milestones",
-            "\(done.count) done (\(doneLate.count) late), \(late.count) late, \(atRisk.count) at risk, \(open.count) open"
+            "\(done.count) done (\(doneLate.count) finished late), \(open.count) open: \(late.count) late, \(atRisk.count) at risk"
           ),
           ("Late", list(late) { "+\($0.slipDays) d, forecast \($0.forecastFinish)" }),
           ("At risk", list(atRisk) { "float \($0.totalFloatDays ?? 0) d" }),

@@ -7,30 +7,10 @@ import Testing
   static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent()
     .deletingLastPathComponent()
-  static let binary = packageRoot.appendingPathComponent(".build/debug/caspian-link")
   static let fixtures = packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/engineering")
 
-  struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  func run(_ arguments: [String]) throws -> Run {
-    let process = Process()
-    process.executableURL = Self.binary
-    process.arguments = arguments
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+  func run(_ arguments: [String]) throws -> CLI.Result {
+    try CLI.run(arguments)
   }
 
   var common: [String] {
@@ -122,9 +102,63 @@ import Testing
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("no route for option \"Z\" (options: A, B)"))
 
+    let outside = Self.fixtures.appendingPathComponent("outside-route.geojson").path
+    let noDepth = try run([
+      "route", "rpl", "--route", outside, "--geodata", Self.fixtures.appendingPathComponent("basin").path,
+    ])
+    #expect(noDepth.status == 1)
+    #expect(
+      noDepth.stderr == "caspian-link: error: \(outside): option X: no depth data anywhere along the route\n")
+
     let two = try run(common + ["--output", csv.path])
     #expect(two.status == 1)
     #expect(two.stderr.contains("holds 2 routes"))
     #expect(!FileManager.default.fileExists(atPath: csv.path))
+  }
+}
+
+/// `route plan` carries the engineering figures of every option and writes option 1's RPL.
+@Suite struct RoutePlanEngineeringTests {
+  @Test func planAddsEngineeringFiguresAndWritesTheRPL() throws {
+    let rpl = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plan-rpl-\(UUID().uuidString).csv")
+    let geojson = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plan-\(UUID().uuidString).geojson")
+    defer {
+      try? FileManager.default.removeItem(at: rpl)
+      try? FileManager.default.removeItem(at: geojson)
+    }
+    let result = try RouteRPLTests().run([
+      "route", "plan", "--from", "West", "--to", "East", "--options", "1", "--geodata",
+      RouteRPLTests.fixtures.appendingPathComponent("basin").path, "--rpl", rpl.path, "--geojson",
+      geojson.path,
+      "--sea-level", "-34.35", "--format", "json",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let option = try #require((json["options"] as? [[String: Any]])?.first)
+    for key in [
+      "cableLengthKm", "seabedLengthKm", "cableTypes", "buriedKm", "costUSD", "layDays", "warnings",
+    ] {
+      #expect(option[key] != nil, "missing \(key)")
+    }
+    let cable = try #require(option["cableLengthKm"] as? Double)
+    let route = try #require(option["routeLengthKm"] as? Double)
+    #expect(cable > route)
+    #expect(option["seaLevelScenario"] != nil)
+    let csv = try String(contentsOf: rpl, encoding: .utf8)
+    #expect(csv.hasPrefix("Index,Point,"))
+    // The RPL's last KP is the route length route plan measured.
+    let lastRow = try #require(csv.split(separator: "\r\n").last).split(
+      separator: ",", omittingEmptySubsequences: false)
+    #expect(abs(try #require(Double(lastRow[6])) - route) < 0.0015)
+    #expect(csv.contains("LAND"))  // 5 m lower, the first 150 m are dry
+    let collection = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: geojson)) as? [String: Any])
+    let feature = try #require((collection["features"] as? [[String: Any]])?.first)
+    let properties = try #require(feature["properties"] as? [String: Any])
+    #expect(properties["cableLengthKm"] as? Double == cable)
+    #expect(properties["seaLevelM"] as? Double == -34.35)
   }
 }

@@ -1,38 +1,17 @@
 import Foundation
 import Testing
 
-/// Runs the built `caspian-link` binary (<package root>/.build/debug/caspian-link).
+/// Runs the built `caspian-link` binary on the schedule commands.
 private enum ScheduleCLI {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
-  static let binary = root.appendingPathComponent(".build/debug/caspian-link")
   static let bundledPlan = root.appendingPathComponent("Geodata/plan.yaml")
 
-  struct Result {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-  }
-
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["CASPIAN_GEODATA"] = nil
-    process.environment = environment
-    process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+  static func run(_ arguments: [String], in directory: URL? = nil, geodata: URL? = nil) throws -> CLI.Result {
+    try CLI.run(
+      arguments, environment: geodata.map { ["CASPIAN_GEODATA": $0.path] } ?? [:],
+      removing: geodata == nil ? ["CASPIAN_GEODATA"] : [],
+      in: directory ?? FileManager.default.temporaryDirectory)
   }
 
   /// A temporary directory holding a copy of the bundled plan and its log.
@@ -68,6 +47,25 @@ private enum ScheduleCLI {
     #expect(manufacturing.contains("-96"))
     #expect(
       table.stdout.contains("Ready for service forecast 2026-11-30, deadline 2026-12-31: 31 days of margin"))
+  }
+
+  @Test func bundledDirectoryComesFromTheEnvironmentThenTheWorkingDirectory() throws {
+    let directory = try ScheduleCLI.scratchCopy()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let plan = directory.appendingPathComponent("plan.yaml")
+    var text = try String(contentsOf: plan, encoding: .utf8)
+    text = text.replacingOccurrences(
+      of: "project: Trans-Caspian", with: "project: Scratch copy of Trans-Caspian")
+    try text.write(to: plan, atomically: true, encoding: .utf8)
+    let viaEnvironment = try ScheduleCLI.run(["progress", "--as-of", "2026-02-24"], geodata: directory)
+    #expect(viaEnvironment.stdout.hasPrefix("Scratch copy of Trans-Caspian"))
+    let parent = directory.deletingLastPathComponent().appendingPathComponent("cwd-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: parent) }
+    try FileManager.default.createSymbolicLink(
+      at: parent.appendingPathComponent("Geodata"), withDestinationURL: directory)
+    let viaWorkingDirectory = try ScheduleCLI.run(["progress", "--as-of", "2026-02-24"], in: parent)
+    #expect(viaWorkingDirectory.stdout.hasPrefix("Scratch copy of Trans-Caspian"))
   }
 
   @Test func updateRecordsKPAndProgressShowsIt() throws {
@@ -109,6 +107,7 @@ private enum ScheduleCLI {
       (["schedule", "update", "NOPE", "--note", "x"], "unknown activity id NOPE"),
       (["schedule", "update", "MANUF", "--status", "not-started", "--date", "2026-03-01"], "cannot undo"),
       (["schedule", "update", "LAY", "--kp", "10", "--date", "2026-03-01"], "without an actual start"),
+      (["schedule", "update", "LAY", "--status", "done", "--date", "2026-03-01"], "without an actual start"),
     ]
     for (arguments, expected) in cases {
       let result = try ScheduleCLI.run(arguments + ["--plan", plan.path])

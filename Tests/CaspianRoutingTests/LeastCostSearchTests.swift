@@ -25,7 +25,7 @@ private let inf = Float32.infinity
 /// Reference: Bellman–Ford style relaxation of every cell until nothing changes, with the step
 /// rule written out independently (length × mean of the two end costs).
 private func bruteForceCost(
-  _ g: CostGrid, from s: GridCell, to t: GridCell, knight: Bool, checkKnightCells: Bool
+  _ g: CostGrid, from s: GridCell, to t: GridCell, knight: Bool, quarterKnights: Bool
 ) -> Double {
   var moves: [(Int, Int)] = []
   for dr in -2...2 {
@@ -49,15 +49,18 @@ private func bruteForceCost(
           let nr = r + dr
           let nc = c + dc
           guard nr >= 0, nr < g.rows, nc >= 0, nc < g.cols, cost(nr, nc).isFinite else { continue }
-          if checkKnightCells && abs(dr) + abs(dc) == 3 {
-            // The segment crosses the two cells next to the midpoint of the move.
+          let length = Double(dr * dr + dc * dc).squareRoot() * g.cellSizeMetres
+          var candidate = dist[r * g.cols + c] + length * (cost(r, c) + cost(nr, nc)) / 2
+          if quarterKnights && abs(dr) + abs(dc) == 3 {
+            // The segment crosses the two cells next to the midpoint of the move: a quarter of
+            // its length in each of the four cells.
             let mids: [(Int, Int)] =
               abs(dr) == 2
               ? [(r + dr / 2, c), (r + dr / 2, c + dc)] : [(r, c + dc / 2), (r + dr, c + dc / 2)]
-            if mids.contains(where: { !cost($0.0, $0.1).isFinite }) { continue }
+            let crossed = [cost(r, c), cost(nr, nc)] + mids.map { cost($0.0, $0.1) }
+            candidate = dist[r * g.cols + c] + length * crossed.reduce(0, +) / 4
           }
-          let length = Double(dr * dr + dc * dc).squareRoot() * g.cellSizeMetres
-          let candidate = dist[r * g.cols + c] + length * (cost(r, c) + cost(nr, nc)) / 2
+          guard candidate.isFinite else { continue }
           if candidate < dist[nr * g.cols + nc] - 1e-12 {
             dist[nr * g.cols + nc] = candidate
             changed = true
@@ -69,15 +72,22 @@ private func bruteForceCost(
   return dist[t.row * g.cols + t.col]
 }
 
-/// The cost of a path recomputed from its cells, checking that each step is a legal move.
-private func pathCost(_ path: RasterPath, in g: CostGrid, connectivity: Connectivity) -> Double {
+/// The cost of a path recomputed from its cells, checking that each step is a legal move:
+/// MCP_Geometric's end-cell rule, or the exact segment cost when knight moves are costed by
+/// the cells they cross.
+private func pathCost(_ path: RasterPath, in g: CostGrid, connectivity: Connectivity, crossedCells: Bool)
+  -> Double
+{
   var total = 0.0
   for (a, b) in zip(path.cells, path.cells.dropFirst()) {
     let dr = b.row - a.row
     let dc = b.col - a.col
     #expect(connectivity.offsets.contains { $0.row == dr && $0.col == dc }, "illegal move \(a) → \(b)")
     let length = Double(dr * dr + dc * dc).squareRoot() * g.cellSizeMetres
-    total += length * Double(g[a] + g[b]) / 2
+    total +=
+      crossedCells
+      ? g.segmentCost(fromRow: Double(a.row), col: Double(a.col), toRow: Double(b.row), col: Double(b.col))
+      : length * Double(g[a] + g[b]) / 2
   }
   return total
 }
@@ -127,7 +137,7 @@ struct LeastCostSearchTests {
     #expect(p.cells.contains(cell(3, 2)))
   }
 
-  @Test("Knight moves may not jump over a closed cell when the strict rule is on")
+  @Test("Knight moves costed by the cells they cross cannot hop over a closed cell")
   func knightOverClosedCell() throws {
     let g = try grid([[1, inf, 1], [1, 1, 1]])
     let endpoints = ([SearchEndpoint(cell: cell(0, 0))], [SearchEndpoint(cell: cell(1, 2))])
@@ -135,7 +145,7 @@ struct LeastCostSearchTests {
       LeastCostSearch(connectivity: .sixteen).findPath(in: g, from: endpoints.0, to: endpoints.1))
     #expect(abs(strict.cost - (1 + 2.0.squareRoot())) < 1e-9)
     let loose = try #require(
-      LeastCostSearch(connectivity: .sixteen, knightMovesNeedPassableCells: false)
+      LeastCostSearch(connectivity: .sixteen, knightMoveCost: .endCells)
         .findPath(in: g, from: endpoints.0, to: endpoints.1))
     #expect(abs(loose.cost - 5.0.squareRoot()) < 1e-9)
   }
@@ -178,16 +188,17 @@ struct LeastCostSearchTests {
       let s = cell(Int.random(in: 0..<rows, using: &rng), Int.random(in: 0..<cols, using: &rng))
       let t = cell(Int.random(in: 0..<rows, using: &rng), Int.random(in: 0..<cols, using: &rng))
       let expected = bruteForceCost(
-        g, from: s, to: t, knight: connectivity == .sixteen, checkKnightCells: strict)
+        g, from: s, to: t, knight: connectivity == .sixteen, quarterKnights: strict)
       for strategy in SearchStrategy.allCases {
         let search = LeastCostSearch(
-          connectivity: connectivity, strategy: strategy, knightMovesNeedPassableCells: strict)
+          connectivity: connectivity, strategy: strategy, knightMoveCost: strict ? .crossedCells : .endCells)
         let found = search.findPath(in: g, from: [.init(cell: s)], to: [.init(cell: t)])
         if expected.isFinite {
           let path = try #require(found, "trial \(trial) \(strategy): no path, expected \(expected)")
           #expect(abs(path.cost - expected) < 1e-6 * max(1, expected), "trial \(trial) \(strategy)")
           #expect(
-            abs(pathCost(path, in: g, connectivity: connectivity) - path.cost) < 1e-6 * max(1, expected))
+            abs(pathCost(path, in: g, connectivity: connectivity, crossedCells: strict) - path.cost)
+              < 1e-6 * max(1, expected))
           #expect(path.cells.first == s && path.cells.last == t)
           #expect(path.cells.allSatisfy { g.isPassable($0) })
         } else {

@@ -25,7 +25,7 @@ import Testing
   @Test func unknownDependencyNamesIDAndLine() throws {
     #expect(
       try message("unknown-dependency.yaml").hasSuffix(
-        "unknown-dependency.yaml:10: activity B depends on unknown id VESSEL"))
+        "unknown-dependency.yaml:14: activity B depends on unknown id VESSEL"))
   }
 
   @Test func finishBeforeStart() throws {

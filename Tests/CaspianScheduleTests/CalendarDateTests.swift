@@ -18,10 +18,14 @@ import Testing
 
   @Test func roundTripsEveryDayOverFourCenturies() {
     var date = day("1900-01-01")
+    var mismatches: [CalendarDate] = []
+    var previous = date.dayNumber - 1
     while date < day("2300-01-01") {
-      #expect(CalendarDate(date.description) == date)
+      if CalendarDate(date.description) != date || date.dayNumber != previous + 1 { mismatches.append(date) }
+      previous = date.dayNumber
       date = date.adding(days: 1)
     }
+    #expect(mismatches.isEmpty)
   }
 
   @Test(arguments: [

@@ -2,7 +2,7 @@ import CaspianSchedule
 import Foundation
 import Testing
 
-/// The bundled plan replays the public record (/work/shared/guides/project-facts.md).
+/// The bundled plan replays the public record (dates and sources in Geodata/plan.updates.jsonl).
 @Suite struct DefaultPlanTests {
   let loaded: (Plan, UpdateHistory)
   init() throws { loaded = try Fixture.load(Fixture.bundledPlan) }

@@ -2,8 +2,9 @@
 
 The netCDF4 file in pybacktrack 1.5.0 (`ETOPO1_0.1.grd`, GMT grdsample -I0.1 of ETOPO1_Bed_g)
 holds elevations in metres relative to mean ocean level on grid LINES (lon 0..360, lat -90..90,
-step 0.1 degrees). The window is cut out unchanged (values are whole metres; float noise of 1e-12 is rounded away) and written as an ESRI
-ASCII grid with xllcenter/yllcenter, because each value belongs to a grid node.
+step 0.1 degrees). The window is cut out unchanged (values are whole metres; float noise of 1e-12
+is rounded away) and written as an ESRI ASCII grid with xllcenter/yllcenter, because each value
+belongs to a grid node.
 """
 
 import io

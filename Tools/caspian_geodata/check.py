@@ -66,7 +66,8 @@ def check_grid(path: Path, sea, water_surface_m: float, report: list):
     wet = depth > 0
     report.append(f"{path.name}: {grid.ncols} x {grid.nrows} nodes, step {grid.step} deg, nodes "
                   f"{grid.west}..{grid.east} E, {grid.south}..{grid.north} N; elevation "
-                  f"{np.nanmin(grid.elevation):.0f}..{np.nanmax(grid.elevation):.0f} m; {int(in_sea.sum())} nodes in the "
+                  f"{np.nanmin(grid.elevation):.0f}..{np.nanmax(grid.elevation):.0f} m; "
+                  f"{int(in_sea.sum())} nodes in the "
                   f"sea polygon, {int(wet.sum())} of them wet, water depth up to {depth.max():.0f} m")
     if wet.sum() < 0.8 * in_sea.sum():
         _fail(path, f"only {int(wet.sum())} of {int(in_sea.sum())} sea nodes are wet at waterSurfaceM "
@@ -131,7 +132,8 @@ def check_hazards(path: Path, sea, report: list):
         if kind not in HAZARD_GEOMETRY:
             _fail(path, f"{label}: unknown kind {kind!r}")
         if geometry.geom_type not in HAZARD_GEOMETRY[kind]:
-            _fail(path, f"{label}: a {kind} must be {' or '.join(HAZARD_GEOMETRY[kind])}, not {geometry.geom_type}")
+            allowed = " or ".join(HAZARD_GEOMETRY[kind])
+            _fail(path, f"{label}: a {kind} must be {allowed}, not {geometry.geom_type}")
         if constraint not in CONSTRAINTS or properties["confidence"] not in CONFIDENCES:
             _fail(path, f"{label}: bad constraint {constraint!r} or confidence {properties['confidence']!r}")
         if not isinstance(properties["schematic"], bool):
@@ -145,7 +147,8 @@ def check_hazards(path: Path, sea, report: list):
         if geometry.geom_type == "Polygon" and not _rings_oriented(geometry):
             _fail(path, f"{label}: rings are not oriented RFC 7946 style")
         if geometry.geom_type == "LineString" and not sea.covers(geometry):
-            _fail(path, f"{label}: line crosses land near {geometry.difference(sea).representative_point().coords[0]}")
+            where = geometry.difference(sea).representative_point().coords[0]
+            _fail(path, f"{label}: line crosses land near {where}")
         if not sea.covers(geometry):
             _fail(path, f"{label}: geometry is not in the sea (it must lie in or on the sea polygon)")
         counts[(kind, constraint)] = counts.get((kind, constraint), 0) + 1
@@ -198,7 +201,8 @@ def check_routability(path: Path, sea, landings, hazards, report: list):
         la, lb = (_landing_label(labels, lons, lats, position[name]) for name in (a, b))
         if la is None or lb is None or la != lb:
             _fail(path, f"no water path from {a} to {b} avoids the no-go zones (raster {RASTER_STEP_DEG} deg)")
-    report.append(f"routability: {', '.join(f'{a}-{b}' for a, b in routes) or 'no default route pair'} joined by water outside the "
+    pairs = ", ".join(f"{a}-{b}" for a, b in routes) or "no default route pair"
+    report.append(f"routability: {pairs} joined by water outside the "
                   f"no-go zones ({int(free.sum())} free cells of {RASTER_STEP_DEG} deg); no landing in a no-go "
                   f"or safety zone")
 

@@ -1,11 +1,11 @@
 """Hazards and seabed users: fields, platforms, pipelines, ports, ferry lanes, protected areas and
 the Kazakhstan-Azerbaijan sector boundary.
 
-Positions and sizes are the public estimates in the project facts (shared/guides/project-facts.md,
-"Seabed users and hazards"). Outlines, pipeline and lane paths are NOT published: they are drawn
-schematically (a rectangle of the stated size and orientation, a disc, or a polyline through
-open water) and labelled `schematic: true`. Every polygon is clipped to the sea polygon; every
-line is checked to stay in the water.
+Positions and sizes are the public estimates gathered in the project's facts ("Seabed users and
+hazards"), with a public source named in each feature where one is known. Outlines, pipeline and
+lane paths are NOT published: they are drawn schematically (a rectangle of the stated size and
+orientation, a disc, or a polyline through open water) and labelled `schematic: true`. Every
+polygon is clipped to the sea polygon; every line is checked to stay in the water.
 """
 
 import math
@@ -26,8 +26,8 @@ SD_PIPELINES = ("https://bp.com/en_az/azerbaijan/home/news/press-releases/"
                 "shah-deniz-subsea-pipelay-successfully-completed.html (three 90 km lines: 26\" gas, "
                 "12\" condensate, 4\" MEG)")
 SANGACHAL = (49.481, 40.201)  # terminal, onshore; pipelines end at its landfall
-LANDFALL_OFFSET_M = 200.0  # schematic pipeline / lane ends sit this far out from the coastline
-PORT_OFFSET_M = 500.0
+LANDFALL_OFFSET_M = 200.0  # schematic pipelines end this far out from the Sangachal coastline
+PORT_OFFSET_M = 500.0  # ferry lanes start this far out from the coast nearest to the port
 
 
 def rectangle(center, length_km: float, width_km: float, azimuth_deg: float) -> Polygon:

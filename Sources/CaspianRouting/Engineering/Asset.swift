@@ -11,6 +11,8 @@ public struct EngineeringAsset: Sendable, Hashable {
   public let geometry: Geometry
   /// Safety zone around a platform, metres (`safetyZoneM`; 500 by UNCLOS art. 60(5)).
   public let safetyZoneM: Double?
+  /// Clearance band around the feature that counts as the feature, metres (`bufferM`).
+  public let bufferM: Double?
   /// Smallest and largest longitude and latitude of all vertices, degrees.
   let bounds: Bounds
 
@@ -18,25 +20,18 @@ public struct EngineeringAsset: Sendable, Hashable {
     var minLongitude, minLatitude, maxLongitude, maxLatitude: Double
   }
 
-  public init(kind: String, name: String, geometry: Geometry, safetyZoneM: Double? = nil) {
+  public init(
+    kind: String, name: String, geometry: Geometry, safetyZoneM: Double? = nil, bufferM: Double? = nil
+  ) {
     self.kind = kind
     self.name = name
     self.geometry = geometry
     self.safetyZoneM = safetyZoneM
+    self.bufferM = bufferM
     let all = Self.vertices(of: geometry)
     bounds = Bounds(
       minLongitude: all.map(\.longitude).min() ?? 0, minLatitude: all.map(\.latitude).min() ?? 0,
       maxLongitude: all.map(\.longitude).max() ?? 0, maxLatitude: all.map(\.latitude).max() ?? 0)
-  }
-
-  /// The asset described by a hazards-file feature; `nil` for a feature without geometry.
-  public init?(feature: Feature) {
-    guard let geometry = feature.geometry else { return nil }
-    self.init(
-      kind: feature.properties["kind"]?.stringValue ?? "hazard",
-      name: feature.properties["name"]?.stringValue ?? "unnamed",
-      geometry: geometry,
-      safetyZoneM: feature.properties["safetyZoneM"]?.doubleValue)
   }
 
   /// Pipelines and existing cables: crossed at an angle, kept at a separation when parallel.

@@ -137,14 +137,3 @@ struct SeabedProfile {
     return best.kp
   }
 }
-
-/// The three lengths of a route, metres.
-public struct RouteLengths: Sendable, Equatable, Codable {
-  /// Along the geodesic legs on the WGS84 ellipsoid.
-  public var routeM: Double
-  /// Along the seabed surface (3-D length of the depth profile); at least `routeM`.
-  public var seabedM: Double
-  /// Cable to manufacture: slack on every leg (never less than the seabed length) plus the
-  /// descent and shore-end allowance at each end; at least `seabedM`.
-  public var cableM: Double
-}

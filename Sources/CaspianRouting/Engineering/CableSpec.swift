@@ -4,7 +4,7 @@
 /// landings, single armour on the shelf, lightweight protected cable in deep water. `land` is the
 /// part of the route that lies above the water surface (a falling-sea-level scenario turns
 /// shallow landing approaches into shore): land cable in a trenched duct.
-public enum CableType: String, Codable, CaseIterable, Sendable, Comparable {
+public enum CableType: String, Codable, CaseIterable, Sendable {
   /// Land cable in a trenched duct, above the water surface.
   case land = "LAND"
   /// Double-armoured cable (DA): shallow water and landings.
@@ -23,9 +23,6 @@ public enum CableType: String, Codable, CaseIterable, Sendable, Comparable {
     case .lightweightProtected: 0
     }
   }
-
-  /// Ordered from most to least protected (the order of `allCases`).
-  public static func < (a: CableType, b: CableType) -> Bool { a.protection > b.protection }
 }
 
 /// What is laid on a stretch of route: the cable construction and the burial target.

@@ -4,8 +4,10 @@ public struct EstimateLine: Sendable, Equatable, Codable {
   public var quantity: Double
   /// Unit of the quantity (km, crossings, shore ends, days).
   public var unit: String
-  /// US dollars per unit for cost lines; units per day for lay-time lines.
   public var rate: Double
+  /// Unit of the rate: "USD/km", "USD/day", "USD each" for cost lines; "km/day", "days each"
+  /// for lay-time lines.
+  public var rateUnit: String
   /// US dollars for cost lines; days for lay-time lines.
   public var amount: Double
 }
@@ -35,17 +37,19 @@ public struct CostEstimate: Sendable, Equatable, Codable {
     layLines = [
       EstimateLine(
         item: "surface lay", quantity: surfaceLayKm, unit: "km", rate: lay.surfaceKmPerDay,
+        rateUnit: "km/day",
         amount: surfaceLayKm / lay.surfaceKmPerDay),
       EstimateLine(
         item: "lay with plough burial", quantity: buriedKm, unit: "km", rate: lay.ploughKmPerDay,
+        rateUnit: "km/day",
         amount: buriedKm / lay.ploughKmPerDay),
       EstimateLine(
         item: "crossings", quantity: Double(crossings), unit: "crossings",
-        rate: 1 / max(lay.crossingDays, 1e-9),
+        rate: lay.crossingDays, rateUnit: "days each",
         amount: Double(crossings) * lay.crossingDays),
       EstimateLine(
         item: "shore ends", quantity: Double(shoreEnds), unit: "shore ends",
-        rate: 1 / max(lay.shoreEndDays, 1e-9),
+        rate: lay.shoreEndDays, rateUnit: "days each",
         amount: Double(shoreEnds) * lay.shoreEndDays),
     ]
     weatherFactor = lay.weatherFactor
@@ -56,19 +60,23 @@ public struct CostEstimate: Sendable, Equatable, Codable {
       guard let km = cableKm[type], km > 0 else { return nil }
       let rate = parameters.supplyUSDPerKm(type)
       let item = type == .land ? "land section (cable and civil works)" : "\(type.rawValue) cable supply"
-      return EstimateLine(item: item, quantity: km, unit: "km", rate: rate, amount: km * rate)
+      return EstimateLine(
+        item: item, quantity: km, unit: "km", rate: rate, rateUnit: "USD/km", amount: km * rate)
     }
     lines.append(
       EstimateLine(
         item: "lay vessel spread", quantity: layDays, unit: "days", rate: cost.vesselSpreadUSDPerDay,
+        rateUnit: "USD/day",
         amount: layDays * cost.vesselSpreadUSDPerDay))
     lines.append(
       EstimateLine(
         item: "crossings", quantity: Double(crossings), unit: "crossings", rate: cost.crossingUSD,
+        rateUnit: "USD each",
         amount: Double(crossings) * cost.crossingUSD))
     lines.append(
       EstimateLine(
         item: "shore ends", quantity: Double(shoreEnds), unit: "shore ends", rate: cost.shoreEndUSD,
+        rateUnit: "USD each",
         amount: Double(shoreEnds) * cost.shoreEndUSD))
     costLines = lines
     totalUSD = lines.reduce(0) { $0 + $1.amount }

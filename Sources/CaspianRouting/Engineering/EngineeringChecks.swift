@@ -196,7 +196,7 @@ struct EngineeringChecks {
     var clearances: [AssetClearance] = []
     var warnings: [EngineeringWarning] = []
     for asset in assets {
-      let required: Double
+      var required: Double
       let kind: EngineeringWarning.Kind
       switch asset.kind {
       case "platform":
@@ -208,6 +208,8 @@ struct EngineeringChecks {
       default:
         continue
       }
+      // A clearance band drawn around the feature adds to what is required.
+      required += asset.bufferM ?? 0
       let distance = try engine.distanceMetres(route, asset.geometry)
       let (onRoute, _) = try engine.nearestPoints(route, asset.geometry)
       let clearance = AssetClearance(

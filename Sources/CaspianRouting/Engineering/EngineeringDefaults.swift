@@ -69,6 +69,9 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
     /// each landing to where the water first reaches this depth (shore-end barge work before it;
     /// assumption).
     public var shallowApproachDepthM: Double = 10
+    /// Least depth inside the sea polygon, metres, where the (coarse) grid shows land or less:
+    /// the nearshore water the grid cannot resolve (assumption: ~1:150 beach slope 300 m out).
+    public var nearshoreDepthM: Double = 2
   }
 
   /// Engineering checks reported as warnings.
@@ -88,8 +91,8 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
     public var platformMinimumClearanceM: Double = 1000
     /// Minimum clearance from a protected area, metres (assumption).
     public var protectedAreaMinimumClearanceM: Double = 1000
-    /// Hazards closer than this to an RPL point are named in its remarks, metres
-    /// (half of a 500–1000 m survey corridor, doubled for warning; assumption).
+    /// Hazards closer than this to an RPL point are named in its remarks, metres (the width of
+    /// a 500–1000 m survey corridor; assumption).
     public var nearbyHazardM: Double = 1000
   }
 
@@ -209,6 +212,7 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
       ("slack.loopRiskPercent", slack.loopRiskPercent),
       ("landing.shoreEndAllowanceM", landing.shoreEndAllowanceM),
       ("landing.shallowApproachDepthM", landing.shallowApproachDepthM),
+      ("landing.nearshoreDepthM", landing.nearshoreDepthM),
       ("checks.minimumCrossingAngleDegrees", checks.minimumCrossingAngleDegrees),
       ("checks.parallelSeparationDepthFactor", checks.parallelSeparationDepthFactor),
       ("checks.suspensionSlopeDegrees", checks.suspensionSlopeDegrees),
@@ -283,7 +287,9 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
         + "less than the 3-D seabed length; loop risk flagged at \(fmt(slack.loopRiskPercent))% "
         + "(TAT-1; subsea-cable-tools).",
       "Each end adds its water depth plus \(fmt(landing.shoreEndAllowanceM)) m from the beach "
-        + "manhole; the landing approach runs to \(fmt(landing.shallowApproachDepthM)) m of water.",
+        + "manhole; the landing approach runs to \(fmt(landing.shallowApproachDepthM)) m of water; where "
+        + "the sea polygon has water but the grid is dry or shallower, the depth is taken as "
+        + "\(fmt(landing.nearshoreDepthM)) m.",
       "Checks: crossings under \(fmt(checks.minimumCrossingAngleDegrees))° (INGAA), parallel "
         + "separation under \(fmt(checks.parallelSeparationDepthFactor)) × depth (ICPC), slopes over "
         + "\(fmt(checks.suspensionSlopeDegrees))°, platforms closer than "

@@ -19,9 +19,13 @@ public struct RPLRow: Sendable, Equatable, Codable {
   public var index: Int
   public var point: Point
   /// Degrees, WGS84.
-  public var latitude: Double
+  public let latitude: Double
   /// Degrees, WGS84.
-  public var longitude: Double
+  public let longitude: Double
+  /// Latitude in degrees and decimal minutes, e.g. `43°38.100'N`.
+  public let latitudeDDM: String
+  /// Longitude in degrees and decimal minutes, e.g. `051°08.400'E`.
+  public let longitudeDDM: String
   /// Kilometres from the first landing along the route (geodesic).
   public var kpKm: Double
   /// Length of the leg to the next row, km (geodesic).
@@ -42,11 +46,6 @@ public struct RPLRow: Sendable, Equatable, Codable {
   /// Target depth of lowering on the leg to the next row, metres; `nil`: surface lay.
   public var burialDepthM: Double?
   public var remarks: [String]
-
-  /// Latitude in degrees and decimal minutes, e.g. `43°38.100'N`.
-  public var latitudeDDM: String { PositionFormat.degreesDecimalMinutes(latitude: latitude) }
-  /// Longitude in degrees and decimal minutes, e.g. `051°08.400'E`.
-  public var longitudeDDM: String { PositionFormat.degreesDecimalMinutes(longitude: longitude) }
 }
 
 /// A point where the RPL needs a row, before its leg figures are known.

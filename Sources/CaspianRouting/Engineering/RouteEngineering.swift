@@ -99,9 +99,13 @@ public struct RouteEngineer: Sendable {
       let c = track.coordinate(atKP: point.kp)
       var row = RPLRow(
         index: index, point: point.point, latitude: c.latitude, longitude: c.longitude,
+        latitudeDDM: PositionFormat.degreesDecimalMinutes(latitude: c.latitude),
+        longitudeDDM: PositionFormat.degreesDecimalMinutes(longitude: c.longitude),
         kpKm: routeM / 1000, legKm: nil, bearingDegrees: nil, depthM: depth.depthMetres(at: c),
         cableType: nil, slackPercent: nil, legCableKm: nil, cumulativeCableKm: cumulativeCableM / 1000,
-        burialDepthM: nil, remarks: point.remarks + (try nearbyRemarks(at: c, assets: assets, engine: engine))
+        burialDepthM: nil,
+        remarks: point.remarks
+          + (try nearbyRemarks(at: c, assets: assets, engine: engine, named: point.remarks))
       )
       if index + 1 < points.count {
         let next = points[index + 1]
@@ -181,12 +185,14 @@ public struct RouteEngineer: Sendable {
   }
 
   /// "near platform X (0.8 km)" or "in port Y" for the assets within `nearbyHazardM` of a point.
-  private func nearbyRemarks(at c: Coordinate, assets: [EngineeringAsset], engine: GeometryEngine) throws
-    -> [String]
-  {
+  private func nearbyRemarks(
+    at c: Coordinate, assets: [EngineeringAsset], engine: GeometryEngine, named: [String]
+  ) throws -> [String] {
     let limit = parameters.checks.nearbyHazardM
     var remarks: [String] = []
-    for asset in assets where asset.mayBeWithin(limit, of: c) {
+    // Assets the row already names (a crossing) are not repeated.
+    for asset in assets
+    where asset.mayBeWithin(limit, of: c) && !named.contains(where: { $0.contains(asset.name) }) {
       let distance = try engine.distanceMetres(.point(c), asset.geometry)
       // A line the route crosses here is named by the crossing remark.
       guard distance <= limit, distance > 0 || asset.lines.isEmpty else { continue }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CaspianGeodata
 import CaspianGeometry
 import CaspianRouting
@@ -15,6 +16,13 @@ enum EngineeringOptions {
       throw EngineeringError(source: file, message: "cannot read the file")
     }
     return try EngineeringParameters.overriding(with: data, source: file)
+  }
+
+  /// `--sea-level` must be a plausible level.
+  static func validate(seaLevel: Double?) throws {
+    if let seaLevel, !seaLevel.isFinite || abs(seaLevel) > 500 {
+      throw ValidationError("--sea-level must be a level in metres between -500 and 500")
+    }
   }
 }
 
@@ -40,16 +48,17 @@ struct EngineeringReport: Encodable {
   ) throws {
     self.option = option
     landings = [landingNames.0, landingNames.1]
+    let depth = try SeaMaskedDepth(data: data, nearshoreDepthM: engineer.parameters.landing.nearshoreDepthM)
     if let seaLevel {
       let result = try engineer.seaLevelScenario(
-        route: route, landingNames: landingNames, depth: data, assets: assets,
+        route: route, landingNames: landingNames, depth: depth, assets: assets,
         todaySurfaceM: data.waterSurfaceM,
         scenarioSurfaceM: seaLevel)
       engineering = result.today
       seaLevelScenario = Scenario(comparison: result.comparison, engineering: result.scenario)
     } else {
       engineering = try engineer.analyse(
-        route: route, landingNames: landingNames, depth: data, assets: assets,
+        route: route, landingNames: landingNames, depth: depth, assets: assets,
         waterSurfaceM: data.waterSurfaceM)
     }
   }
@@ -58,6 +67,64 @@ struct EngineeringReport: Encodable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     return String(decoding: try encoder.encode(["options": reports]), as: UTF8.self)
+  }
+
+  /// `route plan`'s JSON document with each option's engineering figures added (at the
+  /// scenario level when there is one, with `seaLevelScenario` holding the comparison).
+  static func adding(_ reports: [EngineeringReport], toPlan document: JSONValue) -> JSONValue {
+    guard case .object(var members) = document, case .array(let options)? = members["options"] else {
+      return document
+    }
+    members["options"] = .array(
+      zip(options, reports).map { option, report in
+        guard case .object(var figures) = option else { return option }
+        figures.merge(report.primary.planMembers) { _, new in new }
+        if let scenario = report.seaLevelScenario {
+          figures["seaLevelScenario"] = RouteEngineering.jsonValue(scenario.comparison)
+        }
+        return .object(figures)
+      })
+    return .object(members)
+  }
+
+  /// `route plan`'s GeoJSON with the headline engineering figures in each option's properties.
+  static func adding(_ reports: [EngineeringReport], toFeatures collection: FeatureCollection)
+    -> FeatureCollection
+  {
+    var result = collection
+    for (index, report) in zip(result.features.indices, reports) {
+      result.features[index].properties.merge(report.primary.headlineProperties) { _, new in new }
+      if let scenario = report.seaLevelScenario {
+        result.features[index].properties["seaLevelM"] = .number(scenario.comparison.scenarioSurfaceM)
+      }
+    }
+    return result
+  }
+
+  /// One block per option for `route plan`'s table: the headline figures and, with a scenario,
+  /// what changes.
+  static func summaryTable(_ reports: [EngineeringReport]) -> String {
+    var out = ["Cable engineering (ESTIMATES; assumptions and the RPL: `route rpl`, or --rpl FILE)"]
+    for report in reports {
+      let e = report.primary
+      out.append(
+        "  Option \(report.option): cable \(km(e.cableLengthKm)) km (seabed \(km(e.seabedLengthKm)), route "
+          + "\(km(e.routeLengthKm))); "
+          + e.cableTypes.map { "\($0.cableType.rawValue) \(km1($0.cableKm))" }.joined(separator: ", ")
+          + " km; buried \(km1(e.buriedKm)) km; USD \(money(e.costUSD)); \(String(format: "%.1f", e.layDays)) lay days; "
+          + "\(e.warnings.count) warning(s)")
+      if let scenario = report.seaLevelScenario {
+        let changes = scenario.comparison.figures.filter { abs($0.change) > 0.0005 }.map { f in
+          "\(f.figure) \(f.unit == "USD" ? money(f.change) : String(format: "%+.3f", f.change)) \(f.unit)"
+        }
+        out.append(
+          String(
+            format: "    at %.2f m (today %.2f m): ", scenario.comparison.scenarioSurfaceM,
+            scenario.comparison.todaySurfaceM)
+            + (changes.isEmpty ? "no change" : changes.joined(separator: "; ")))
+      }
+    }
+    return out.joined(separator: "\n")
   }
 
   /// The report for people: headline figures, the RPL, crossings, warnings, the estimate with
@@ -97,7 +164,8 @@ struct EngineeringReport: Encodable {
       rpl.append([
         String(row.index), row.point.rawValue, row.latitudeDDM, row.longitudeDDM, km(row.kpKm),
         row.legKm.map(km) ?? "", row.bearingDegrees.map { String(format: "%.1f", $0) } ?? "",
-        row.depthM.map { String(format: "%.0f", $0) } ?? "?", row.cableType?.rawValue ?? "",
+        row.depthM.map { String(format: "%.0f", $0.rounded() == 0 ? 0 : $0) } ?? "?",
+        row.cableType?.rawValue ?? "",
         row.slackPercent.map { String(format: "%.2f", $0) } ?? "", row.legCableKm.map(km) ?? "",
         km(row.cumulativeCableKm),
         row.legKm == nil ? "" : row.burialDepthM.map { String(format: "%.1f", $0) } ?? "none",
@@ -137,23 +205,30 @@ struct EngineeringReport: Encodable {
     out.append("")
     out.append("Cost and lay-time ESTIMATE (not a quotation)")
     var cost = TextTable([
-      ("Item", .left), ("Quantity", .right), ("Unit", .left), ("Rate USD", .right), ("Amount USD", .right),
+      ("Item", .left), ("Quantity", .right), ("Unit", .left), ("Rate", .right), ("Rate unit", .left),
+      ("Amount USD", .right),
     ])
     for line in e.estimate.costLines {
       cost.append([
-        line.item, String(format: "%.1f", line.quantity), line.unit, money(line.rate), money(line.amount),
+        line.item, String(format: "%.1f", line.quantity), line.unit, money(line.rate), line.rateUnit,
+        money(line.amount),
       ])
     }
-    cost.append(["total", "", "", "", money(e.estimate.totalUSD)])
+    cost.append(["total", "", "", "", "", money(e.estimate.totalUSD)])
     out.append(cost.render(indent: "  "))
-    var lay = TextTable([("Activity", .left), ("Quantity", .right), ("Unit", .left), ("Days", .right)])
+    var lay = TextTable([
+      ("Activity", .left), ("Quantity", .right), ("Unit", .left), ("Rate", .right), ("Rate unit", .left),
+      ("Days", .right),
+    ])
     for line in e.estimate.layLines {
       lay.append([
-        line.item, String(format: "%.1f", line.quantity), line.unit, String(format: "%.1f", line.amount),
+        line.item, String(format: "%.1f", line.quantity), line.unit, String(format: "%g", line.rate),
+        line.rateUnit,
+        String(format: "%.1f", line.amount),
       ])
     }
     lay.append([
-      "× weather factor \(String(format: "%g", e.estimate.weatherFactor))", "", "",
+      "× weather factor \(String(format: "%g", e.estimate.weatherFactor))", "", "", "", "",
       String(format: "%.1f", e.estimate.layDays),
     ])
     out.append(lay.render(indent: "  "))

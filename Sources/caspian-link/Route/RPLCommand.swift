@@ -49,9 +49,7 @@ extension CaspianLink.Route {
     var format: OutputFormat = .table
 
     func validate() throws {
-      if let seaLevel, !seaLevel.isFinite || abs(seaLevel) > 500 {
-        throw ValidationError("--sea-level must be a level in metres between -500 and 500")
-      }
+      try EngineeringOptions.validate(seaLevel: seaLevel)
     }
 
     func run() async throws {
@@ -69,11 +67,15 @@ extension CaspianLink.Route {
       let assets = data.hazards.map(EngineeringAsset.init(hazard:))
       var reports: [EngineeringReport] = []
       for route in routes {
-        reports.append(
-          try EngineeringReport(
-            option: route.option, route: route.points, landingNames: route.landingNames, data: data,
-            assets: assets,
-            engineer: engineer, seaLevel: seaLevel))
+        do {
+          reports.append(
+            try EngineeringReport(
+              option: route.option, route: route.points, landingNames: route.landingNames, data: data,
+              assets: assets, engineer: engineer, seaLevel: seaLevel))
+        } catch let error as EngineeringError where error.source == "route" {
+          // Name the file and the option the route came from.
+          throw EngineeringError(source: "\(self.route): option \(route.option)", message: error.message)
+        }
       }
       if let output, let report = reports.first {
         try AtomicFile.write(report.primary.rplCSV, to: URL(fileURLWithPath: output))

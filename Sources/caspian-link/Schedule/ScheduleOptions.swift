@@ -56,29 +56,6 @@ struct AsOfOption: ParsableArguments {
   var resolved: CalendarDate { date ?? .today }
 }
 
-/// Column-aligned text for people: left-aligned text, right-aligned numbers.
-struct TextTable {
-  enum Alignment { case left, right }
-  var columns: [(title: String, alignment: Alignment)]
-  var rows: [[String]] = []
-
-  init(_ columns: [(String, Alignment)]) { self.columns = columns.map { (title: $0.0, alignment: $0.1) } }
-
-  mutating func add(_ row: [String]) { rows.append(row) }
-
-  var rendered: String {
-    let all = [columns.map(\.title)] + rows
-    let widths = columns.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-    return all.map { row in
-      columns.indices.map { column in
-        let text = row[column]
-        let padding = String(repeating: " ", count: widths[column] - text.count)
-        return columns[column].alignment == .left ? text + padding : padding + text
-      }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-    }.joined(separator: "\n")
-  }
-}
-
 /// Writes `text` to `--output FILE` (atomically) or to standard output.
 func emit(_ text: String, output: String?) throws {
   if let output {

@@ -29,22 +29,23 @@ extension CaspianLink.Schedule {
 
     static func table(_ status: ScheduleStatus) -> String {
       var table = TextTable([
-        ("ID", .left), ("Activity", .left), ("Status", .left), ("%", .right), ("Baseline", .left),
+        ("ID", .left), ("Activity", .left), ("Status", .left), ("%", .right), ("Start", .left),
+        ("Baseline", .left),
         ("Actual", .left), ("Forecast", .left), ("Slip", .right), ("Float", .right), ("Crit", .left),
       ])
       for item in status.activities {
         let activity = item.activity
-        table.add([
+        table.append([
           activity.id, activity.name + (activity.assumption == nil ? "" : " *"), item.state.label,
-          fixed(item.percentComplete, 0), activity.baselineFinish.description,
+          fixed(item.percentComplete, 0), item.forecastStart.description, activity.baselineFinish.description,
           item.actualFinish?.description ?? "-", item.state == .done ? "-" : item.forecastFinish.description,
           signed(item.slipDays), item.totalFloatDays.map(String.init) ?? "-", item.critical ? "yes" : "",
         ])
       }
       var lines = [
         "\(status.plan.project): schedule as of \(status.asOf) (plan \(status.plan.file))", "",
-        table.rendered, "",
-        "Dates are finish dates (inclusive); slip and float in days. * = dates partly assumed (not on the public record).",
+        table.render(), "",
+        "Start: actual or forecast first day; Baseline, Actual, Forecast: finish dates (inclusive). Slip and float in days. * = dates partly assumed (not on the public record).",
         "Percent complete  \(fixed(status.percentComplete, 1)) % earned vs \(fixed(status.plannedPercent, 1)) % planned"
           + (status.spi.map { ", SPI \(fixed($0, 2))" } ?? ", SPI n/a (nothing planned yet)"),
         "Ready for service forecast \(status.forecastFinish), deadline \(status.plan.deadline): "

@@ -36,7 +36,7 @@ extension CaspianLink.Schedule {
             ("Note / source", .left),
           ])
           for point in item.points {
-            table.add([
+            table.append([
               point.recorded.description, point.kind.rawValue, point.finish.description,
               point.moveDays.map(signed) ?? "", point.computedFinish?.description ?? "",
               [point.note, point.source].compactMap { $0 }.joined(separator: " | "),
@@ -44,7 +44,7 @@ extension CaspianLink.Schedule {
           }
           blocks.append(
             "\(item.activity.id)  \(item.activity.name): now \(item.currentFinish) (baseline \(item.activity.baselineFinish))\n"
-              + table.rendered)
+              + table.render())
         }
         if trend.isEmpty { blocks.append("No forecasts or finishes recorded up to \(day).") }
         print(blocks.joined(separator: "\n\n"))

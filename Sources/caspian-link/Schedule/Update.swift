@@ -11,7 +11,7 @@ extension CaspianLink.Schedule {
         The plan file is never rewritten: the record is appended to <plan>.updates.jsonl under an \
         exclusive lock, by an atomic replace, after it has been checked against the plan and the \
         whole history. --status done without --actual-finish sets the actual finish to --date; \
-        --status in-progress without a known actual start sets it to --date (--percent and --kp need a known actual start). \
+        --status in-progress without a known actual start sets it to --date (--status done, --percent and --kp need a known actual start). \
         For the cable lay, --kp KM records the kilometre point reached: percent complete = KP / \
         planned route length, and the forecast finish follows from the lay rate so far.
         """)
@@ -60,8 +60,7 @@ extension CaspianLink.Schedule {
         recorded: day, id: id, actualStart: actualStart, actualFinish: actualFinish, percentComplete: percent,
         forecastStart: forecastStart, forecastFinish: forecastFinish, statedFinish: statedFinish, kp: kp,
         note: note, source: source, assumption: assumption)
-      let starting = status == .inProgress || status == .done
-      if starting, known.actualStart == nil, record.actualStart == nil, !activity.isMilestone {
+      if status == .inProgress, known.actualStart == nil, record.actualStart == nil, !activity.isMilestone {
         record.actualStart = day
       }
       if status == .done, record.actualFinish == nil, known.state != .done { record.actualFinish = day }

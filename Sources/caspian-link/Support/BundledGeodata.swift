@@ -13,7 +13,8 @@ func bundledGeodataDirectory() -> URL? {
   if let variable = ProcessInfo.processInfo.environment["CASPIAN_GEODATA"], !variable.isEmpty {
     return URL(fileURLWithPath: variable)
   }
-  let local = URL(fileURLWithPath: fileManager.currentDirectoryPath).appendingPathComponent("Geodata")
+  // Relative, so messages name `Geodata/…` as the user sees it.
+  let local = URL(fileURLWithPath: "Geodata", isDirectory: true)
   if isDirectory(local) { return local }
   guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
   var directory = executable.deletingLastPathComponent()
