@@ -172,6 +172,16 @@ public final class RoutePlanner {
         notes.append("the \(kind.description) route is option \(twin + 1) again (not repeated)")
         continue
       }
+      // Raster search and straightening are not exact: a "shortest" route that comes out
+      // longer than an earlier option is not shown as such.
+      if kind == .shortestSafe,
+        let shorter = options.first(where: {
+          $0.measures.routeLengthKm <= option.measures.routeLengthKm
+        })
+      {
+        notes.append("the shortest safe route found is no shorter than option \(shorter.id) (not repeated)")
+        continue
+      }
       if !options.isEmpty { option.comparison = compare(option, with: options[0], routes[0]) }
       options.append(option)
       routes.append(route.gridPoints)
