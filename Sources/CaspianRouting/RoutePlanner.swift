@@ -27,8 +27,10 @@ public final class RoutePlanner {
   private let evaluationGrid: CostGrid
   private var connectionCache: [RoutePoint: [(cell: GridCell, coordinate: Coordinate)]] = [:]
 
-  /// Radii, in cells, within which a point is joined to open cells by a checked straight leg.
-  static let connectionRadii = [3.0, 6.0, 12.0]
+  /// Radius, in cells, within which a point is joined to every open cell that a checked
+  /// straight leg reaches (all of them, not the nearest few: near a coast the nearest open
+  /// cells may lie in a pocket cut off at this cell size).
+  static let connectionRadiusCells = 8.0
 
   /// Prepares the cost surface of a data set.
   /// - Throws: `RoutingError.badConfig` for an unusable model, GEOS/PROJ errors.
@@ -128,6 +130,7 @@ public final class RoutePlanner {
     -> PlannedRoute
   {
     let stops = [from] + via + [to]
+    let costingGrid = opened(evaluationGrid, around: stops)
     var options: [RouteOption] = []
     var routes: [[GridPoint]] = []
     var notes: [String] = []
@@ -161,12 +164,22 @@ public final class RoutePlanner {
       }
       var option = RouteOption(
         id: id, kind: kind, summary: "", vertices: route.coordinates,
-        costKm: cost(of: route.gridPoints, on: evaluationGrid) / 1000,
+        costKm: cost(of: route.gridPoints, on: costingGrid) / 1000,
         measures: try RouteMeasurer(planner: self).measure(route.coordinates), comparison: nil)
       if let twin = options.indices.first(where: {
         compare(option, with: options[$0], routes[$0]).sharedPercent >= Self.sameRouteSharedPercent
       }) {
         notes.append("the \(kind.description) route is option \(twin + 1) again (not repeated)")
+        continue
+      }
+      // Raster search and straightening are not exact: a "shortest" route that comes out
+      // longer than an earlier option is not shown as such.
+      if kind == .shortestSafe,
+        let shorter = options.first(where: {
+          $0.measures.routeLengthKm <= option.measures.routeLengthKm
+        })
+      {
+        notes.append("the shortest safe route found is no shorter than option \(shorter.id) (not repeated)")
         continue
       }
       if !options.isEmpty { option.comparison = compare(option, with: options[0], routes[0]) }
@@ -190,6 +203,7 @@ public final class RoutePlanner {
   private func planRoute(through stops: [RoutePoint], search grid: CostGrid, evaluation: CostGrid) throws
     -> (gridPoints: [GridPoint], coordinates: [Coordinate])
   {
+    let evaluation = opened(evaluation, around: stops)
     var points: [GridPoint] = []
     var coordinates: [Coordinate] = []
     for (a, b) in zip(stops, stops.dropFirst()) {
@@ -214,6 +228,22 @@ public final class RoutePlanner {
     return (points, coordinates)
   }
 
+  /// `grid` with every closed cell within `connectionRadiusCells` of a stop opened at cost 1:
+  /// for costing legs only (a landing's own cell may be closed because its centre is ashore;
+  /// whether a leg near the stop stays in the sea is decided by the vector check).
+  private func opened(_ grid: CostGrid, around stops: [RoutePoint]) -> CostGrid {
+    var grid = grid
+    let frame = raster.frame
+    for stop in stops {
+      guard let centre = try? gridPoint(stop.coordinate) else { continue }
+      Rasterizer.near([centre], radius: Self.connectionRadiusCells, rows: frame.rows, cols: frame.cols) {
+        cell, _ in
+        if !grid.isPassable(cell) { grid.setCost(1, at: cell) }
+      }
+    }
+    return grid
+  }
+
   /// Open cells near a point that a checked straight leg joins to it, with that leg's cost.
   private func connections(of point: RoutePoint, search grid: CostGrid, evaluation: CostGrid) throws
     -> [SearchEndpoint]
@@ -228,29 +258,28 @@ public final class RoutePlanner {
     }
   }
 
-  /// The open cells within the first radius of `connectionRadii` that has any, whose straight
-  /// leg from the point passes the vector check (cached per point).
+  /// The open cells within `connectionRadiusCells` whose straight leg from the point passes
+  /// the vector check (cached per point).
   private func connectionCells(of point: RoutePoint, origin: GridPoint) throws
     -> [(cell: GridCell, coordinate: Coordinate)]
   {
     if let cached = connectionCache[point] { return cached }
     var found: [(cell: GridCell, coordinate: Coordinate)] = []
-    for radius in Self.connectionRadii where found.isEmpty {
-      let r = Int(radius.rounded(.up))
-      let centre = origin.cell
-      for row in (centre.row - r)...(centre.row + r) {
-        for col in (centre.col - r)...(centre.col + r) {
-          let cell = GridCell(row: row, col: col)
-          guard raster.frame.contains(cell), raster.state(of: cell) == .open,
-            origin.distance(to: GridPoint(row: Double(row), col: Double(col))) <= radius
-          else { continue }
-          let c = try coordinate(of: cell)
-          if try checker.problem(leg: point.coordinate, c) == nil { found.append((cell, c)) }
-        }
+    let radius = Self.connectionRadiusCells
+    let r = Int(radius.rounded(.up))
+    let centre = origin.cell
+    for row in (centre.row - r)...(centre.row + r) {
+      for col in (centre.col - r)...(centre.col + r) {
+        let cell = GridCell(row: row, col: col)
+        guard raster.frame.contains(cell), raster.state(of: cell) == .open,
+          origin.distance(to: GridPoint(row: Double(row), col: Double(col))) <= radius
+        else { continue }
+        let c = try coordinate(of: cell)
+        if try checker.problem(leg: point.coordinate, c) == nil { found.append((cell, c)) }
       }
     }
     guard !found.isEmpty else {
-      let km = Self.connectionRadii.last! * raster.frame.cellSizeMetres / 1000
+      let km = Self.connectionRadiusCells * raster.frame.cellSizeMetres / 1000
       throw RoutingError.noRoute(
         from: point.name, to: "open water",
         reason:
@@ -325,8 +354,9 @@ public final class RoutePlanner {
   /// passages already found, until no new zone turns up.
   private func whyNoRoute(from a: RoutePoint, to b: RoutePoint) throws -> String {
     let seaOnly = try raster.costGrid(lengthOnly: true, openStates: [.open, .noGo])
-    let sources = try connections(of: a, search: seaOnly, evaluation: seaOnly)
-    let targets = try connections(of: b, search: seaOnly, evaluation: seaOnly)
+    let costing = opened(seaOnly, around: [a, b])
+    let sources = try connections(of: a, search: seaOnly, evaluation: costing)
+    let targets = try connections(of: b, search: seaOnly, evaluation: costing)
     guard search.findPath(in: seaOnly, from: sources, to: targets) != nil else {
       return
         "land closes the way: the sea polygon (\(data.files.seaPolygon.path)) has no passage between them at \(Int(raster.frame.cellSizeMetres)) m cells"
