@@ -148,7 +148,7 @@ public struct GanttChart {
           + " · baseline \(Self.range(row.baselineStart, row.baselineFinish))"
           + " · actual/forecast \(Self.range(row.start, row.finish))" + (row.critical ? " · critical" : "")),
       SVG.text(
-        row.name, x: 10, y: y + 16,
+        Self.fitted(row.name, characters: Self.nameCharacters), x: 10, y: y + 16,
         [
           ("font-weight", row.critical ? "bold" : "normal"),
           ("fill", row.critical ? Style.critical : Style.ink),
@@ -215,6 +215,14 @@ public struct GanttChart {
           at: 420, y: y - 5, size: 6, [("fill", "#ffffff"), ("stroke", "#1e88e5"), ("stroke-width", "2")]),
         SVG.text("milestone (filled when reached)", x: 432, y: y),
       ])
+  }
+
+  /// Characters of a name that fit the label column (bold, 12 px); longer names end in "…" and
+  /// show in full in the row's tooltip.
+  static let nameCharacters = 40
+
+  static func fitted(_ text: String, characters: Int) -> String {
+    text.count <= characters ? text : String(text.prefix(characters - 1)) + "…"
   }
 
   static let monthInitials = ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"]
