@@ -2,8 +2,9 @@
 # Checks the report as a person would see it: generates the Aktau -> Sumgait report on the bundled
 # data with the bundled plan, renders it in headless Chromium and fails on a blank or broken page.
 #
-#   Tools/check_report.sh            # output in .build/report-check/
+#   Tools/check_report.sh                  # output in .build/report-check/
 #   REPORT_DIR=/tmp/r REPORT_AS_OF=2026-06-30 REPORT_WINDOW=1400,6000 Tools/check_report.sh
+#   Tools/check_report.sh --update-docs    # also refresh docs/report.png (whole page; needs Pillow)
 #
 # Checks: the HTML and every standalone SVG are well-formed XML; the HTML holds the four sections
 # (map, straight line diagrams, schedule, figures) and no script; the screenshot is not one colour,
@@ -17,6 +18,14 @@ root=$(pwd)
 out=${REPORT_DIR:-$root/.build/report-check}
 as_of=${REPORT_AS_OF:-2026-02-24}
 window=${REPORT_WINDOW:-1400,4000}
+update_docs=false
+if [ "${1:-}" = "--update-docs" ]; then
+  update_docs=true
+  window=${REPORT_WINDOW:-1400,6400}
+elif [ $# -gt 0 ]; then
+  echo "usage: Tools/check_report.sh [--update-docs]" >&2
+  exit 2
+fi
 
 fail() {
   echo "check_report: FAIL: $*" >&2
@@ -120,5 +129,19 @@ assert drawn / samples >= 0.05, "the page is nearly empty"
 assert blue / samples >= 0.01, "no blue relief shading: the map did not render"
 assert rows_with_drawing / (height // 4 + 1) >= 0.5, "most of the page is empty"
 EOF
+
+if $update_docs; then
+  # The whole page, cropped to what is drawn, at 85 % in 256 colours: well under 1 MB.
+  python3 - "$png" "$root/docs/report.png" <<'EOF'
+import sys
+from PIL import Image
+page = Image.open(sys.argv[1]).convert("RGB")
+left, top, right, bottom = Image.eval(page, lambda v: 255 - v).getbbox()
+page = page.crop((max(left - 20, 0), 0, min(right + 20, page.width), min(bottom + 30, page.height)))
+page = page.resize((int(page.width * 0.85), int(page.height * 0.85)), Image.LANCZOS)
+page.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(sys.argv[2], optimize=True)
+print(f"check_report: wrote {sys.argv[2]} ({page.width}x{page.height})")
+EOF
+fi
 
 echo "check_report: OK ($png)"

@@ -183,8 +183,8 @@ public struct MapFigure {
         [("fill", Style.muted), ("font-size", "11")]))
     svg.add(
       SVG.text(
-        "Distances and directions from the projection's centre are true. Route lengths are measured on the"
-          + " WGS84 ellipsoid; KP ticks every \(SVG.number(layers.kpTickSpacingKm)) km from the first landing.",
+        "Route lengths are measured on the WGS84 ellipsoid; KP ticks every"
+          + " \(SVG.number(layers.kpTickSpacingKm)) km from the first landing.",
         x: Self.margin.left, y: Self.margin.top + frame.height + 50,
         [("fill", Style.muted), ("font-size", "11")]))
     svg.add(legendMarkup(legend, x: Self.margin.left + Self.frameWidth + Self.margin.gap, y: Self.margin.top))

@@ -51,7 +51,7 @@ enum Style {
         ])
     case "platform":
       HazardLook(
-        shape: "point", label: "platform (safety zone)",
+        shape: "point", label: "platform",
         attributes: [("fill", "#212121"), ("stroke", "#ffffff"), ("stroke-width", "1")])
     case "pipeline":
       HazardLook(

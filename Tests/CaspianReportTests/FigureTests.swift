@@ -96,7 +96,7 @@ func sampleLayers() -> MapLayers {
     #expect(parsed.hasText("route option \(hostileName)"))
     // One legend line per hazard kind, and the no-go outline.
     for label in [
-      "oil/gas field", "platform (safety zone)", "pipeline", "sector boundary", "protected area",
+      "oil/gas field", "platform", "pipeline", "sector boundary", "protected area",
       "no-go (red outline)",
     ] {
       #expect(parsed.texts.contains { $0.element == "text" && $0.text == label }, "legend: \(label)")
