@@ -23,7 +23,8 @@ extension CaspianLink {
         written only after everything has been computed.
 
         Examples:
-          caspian-link report --html report.html --from Aktau --to Sumgait --as-of 2026-02-24
+          caspian-link report --html report.html --from Aktau --to Sumgait \\
+              --as-of 2026-02-24
           caspian-link report --html report.html --svg figures --route routes.geojson
         """)
 
@@ -42,7 +43,7 @@ extension CaspianLink {
     @Option(help: ArgumentHelp("End landing, by name (ignoring case).", valueName: "name"))
     var to: String?
 
-    @Option(help: "Number of route options to plan (default 3).")
+    @Option(help: ArgumentHelp("Number of route options to plan (default 3).", valueName: "n"))
     var options: Int?
 
     @Option(
