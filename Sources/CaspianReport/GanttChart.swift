@@ -42,7 +42,7 @@ public struct GanttRow: Sendable, Hashable {
 public struct GanttChart {
   public var title: String
   public var rows: [GanttRow]
-  /// The date the status is computed at.
+  /// The day the status is computed at (as of its end).
   public var asOf: Date
   public var deadline: Date?
 
@@ -117,7 +117,8 @@ public struct GanttChart {
     }
 
     // The as-of and deadline lines.
-    let today = x(asOf)
+    // Status is as of the end of the as-of day.
+    let today = xEnd(asOf)
     svg.add(
       SVG.line(today, Self.top - 12, today, bottom + 6, [("stroke", "#1565c0"), ("stroke-width", "2")]))
     svg.add(
@@ -173,7 +174,7 @@ public struct GanttChart {
         // Actual part solid, forecast part pale with a dashed outline.
         let actualEnd: Double =
           row.finishIsActual
-          ? xEnd(finish) : row.startIsActual ? min(max(x(asOf), x(start)), xEnd(finish)) : x(start)
+          ? xEnd(finish) : row.startIsActual ? min(max(xEnd(asOf), x(start)), xEnd(finish)) : x(start)
         if actualEnd > x(start) {
           shapes.append(
             SVG.rect(x: x(start), y: y + 12, width: actualEnd - x(start), height: 10, [("fill", colour)]))

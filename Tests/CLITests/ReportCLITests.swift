@@ -44,6 +44,17 @@ import Testing
       #expect(page.contains("<section id=\"\(id)\">"), "section \(id)")
     }
     #expect(page.contains("Aktau → Sumgait"))
+    // The figures table carries the planner's lengths (route plan --format json, run separately).
+    let plan = try CLI.run(
+      ["route", "plan", "--from", "Aktau", "--to", "Sumgait", "--format", "json"],
+      environment: ["CASPIAN_GEODATA": Self.root.appendingPathComponent("Geodata").path])
+    let json = try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any]
+    let lengths = try #require(json?["options"] as? [[String: Any]]).compactMap {
+      $0["routeLengthKm"] as? Double
+    }
+    #expect(!lengths.isEmpty)
+    let lengthRow = lengths.map { "<td>" + String(format: "%.1f", $0) + "</td>" }.joined()
+    #expect(page.contains("<td>Route length, geodesic WGS84 (km)</td>" + lengthRow))
     #expect(page.contains("as of 2026-02-24"))
     #expect(page.contains("+proj=aeqd +lat_0=42 +lon_0=50.5"))
     #expect(!page.contains("<script") && !page.contains("https://"))

@@ -256,6 +256,14 @@ func sampleGantt() -> GanttChart {
     let bar = try #require(solid.first)
     #expect(abs(Double(bar.attributes["x"]!)! - x(day("2025-11-01"))) <= 0.05)
     #expect(abs(Double(bar.attributes["width"]!)! - (x(day("2026-02-25")) - x(day("2025-11-01")))) <= 0.1)
+    // Main lay, in progress since 2026-01-15: actual to the end of the as-of day, then forecast.
+    let lay = parsed.elements.filter { $0.name == "rect" && $0.attributes["fill"] == Style.critical }
+    let actual = try #require(
+      lay.first { $0.attributes["fill-opacity"] == nil && $0.attributes["height"] == "10" })
+    #expect(abs(Double(actual.attributes["x"]!)! - x(day("2026-01-15"))) <= 0.05)
+    #expect(abs(Double(actual.attributes["width"]!)! - (x(day("2026-02-25")) - x(day("2026-01-15")))) <= 0.1)
+    let today = parsed.elements.first { $0.name == "line" && $0.attributes["stroke"] == "#1565c0" }
+    #expect(abs(Double(today?.attributes["x1"] ?? "")! - x(day("2026-02-25"))) <= 0.05)
   }
 
   @Test func aChartNeedsDates() {
