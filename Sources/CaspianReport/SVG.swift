@@ -30,8 +30,6 @@ public struct SVG: Sendable {
 
   public mutating func add(_ markup: Markup) { children.append(markup) }
 
-  public mutating func add(_ markup: [Markup]) { children += markup }
-
   /// The `<svg>` element, with its namespace, so it can stand alone or inline in HTML.
   public var markup: Markup {
     .element(
