@@ -34,6 +34,41 @@ public struct ReliefGrid: Sendable {
   }
 }
 
+extension ReliefGrid {
+  /// The grid with blocks of cells merged so that it has at most `maximumCells` columns and rows:
+  /// a survey grid of millions of cells is drawn no finer than the map shows it. A block is water
+  /// when at least half of its cells are, with their mean depth. Returns the grid itself when it
+  /// is small enough.
+  public func coarsened(toAtMost maximumCells: Int) -> ReliefGrid {
+    let step = (max(columnCount, rowCount) + maximumCells - 1) / max(maximumCells, 1)
+    guard step > 1 else { return self }
+    let columns = (columnCount + step - 1) / step
+    let rows = (rowCount + step - 1) / step
+    var depths = [Double?](repeating: nil, count: columns * rows)
+    for blockRow in 0..<rows {
+      for blockColumn in 0..<columns {
+        var sum = 0.0
+        var wet = 0
+        var cells = 0
+        for row in (blockRow * step)..<min((blockRow + 1) * step, rowCount) {
+          for column in (blockColumn * step)..<min((blockColumn + 1) * step, columnCount) {
+            cells += 1
+            if let depth = depthsM[row * columnCount + column], depth > 0 {
+              sum += depth
+              wet += 1
+            }
+          }
+        }
+        if wet * 2 >= cells { depths[blockRow * columns + blockColumn] = sum / Double(wet) }
+      }
+    }
+    return ReliefGrid(
+      columnCount: columns, rowCount: rows, westLongitude: westLongitude, northLatitude: northLatitude,
+      cellWidthDegrees: cellWidthDegrees * Double(step), cellHeightDegrees: cellHeightDegrees * Double(step),
+      depthsM: depths)
+  }
+}
+
 /// A named point on the map (a landing).
 public struct MapPlace: Sendable, Hashable {
   public var name: String
@@ -111,6 +146,8 @@ public struct MapFigure {
   /// Width of the map frame, pixels; its height follows from the sea's shape.
   static let frameWidth = 600.0
   static let legendWidth = 300.0
+  /// Relief cells drawn along the longer side of the grid, at most (about a pixel each).
+  static let maximumReliefCells = 500
   /// Height of the map frame over its width, at most.
   static let maximumAspect = 1.8
   static let margin = (left: 44.0, top: 40.0, gap: 24.0, right: 12.0, bottom: 62.0)
@@ -146,7 +183,7 @@ public struct MapFigure {
         ]))
     var content: [Markup] = [frame.rectangle(["fill": Style.land])]
     content.append(SVG.shape("path", [("d", seaPath), ("fill", Style.sea), ("fill-rule", "evenodd")]))
-    if let relief = layers.relief {
+    if let relief = layers.relief?.coarsened(toAtMost: Self.maximumReliefCells) {
       content.append(SVG.group([("clip-path", "url(#map-sea)")], try reliefShading(relief, frame: frame)))
     }
     content.append(

@@ -124,6 +124,24 @@ func sampleLayers() -> MapLayers {
     #expect(parsed.texts.contains { $0.text.hasSuffix(" km") && $0.element == "text" })
   }
 
+  @Test func aFineGridIsCoarsenedToBlocks() throws {
+    // 5 × 3 cells, blocks of 2 × 2: the last column and row form partial blocks.
+    let grid = ReliefGrid(
+      columnCount: 5, rowCount: 3, westLongitude: 49, northLatitude: 43, cellWidthDegrees: 0.01,
+      cellHeightDegrees: 0.01,
+      depthsM: [
+        10, 20, nil, nil, 5,
+        30, 40, 100, nil, 7,
+        nil, nil, 1, 2, nil,
+      ])
+    let coarse = grid.coarsened(toAtMost: 3)
+    #expect(coarse.columnCount == 3 && coarse.rowCount == 2)
+    #expect(abs(coarse.cellWidthDegrees - 0.02) < 1e-12 && coarse.westLongitude == 49)
+    // Means of the wet cells where at least half the block is wet; the 2 × 2 block with one wet cell is dry.
+    #expect(coarse.depthsM == [25, nil, 6, nil, 1.5, nil])
+    #expect(grid.coarsened(toAtMost: 5).depthsM == grid.depthsM)
+  }
+
   @Test func aMapNeedsASea() {
     var layers = sampleLayers()
     layers.sea = []
