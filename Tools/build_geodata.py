@@ -52,7 +52,7 @@ def main() -> int:
         if not args.check_only:
             build(args.out, args.cache)
         report = check.validate(args.out)
-    except (check.CheckError, sources.SourceError) as error:
+    except (check.CheckError, sources.SourceError, ValueError, KeyError, OSError) as error:
         print(f"build_geodata: error: {error}", file=sys.stderr)
         return 1
     print("\n".join(report))

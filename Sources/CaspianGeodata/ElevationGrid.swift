@@ -50,13 +50,6 @@ public struct ElevationGrid: Sendable {
       maxLongitude: westLongitude + Double(columnCount) * cellWidthDegrees, maxLatitude: northLatitude)
   }
 
-  /// Whether `c` lies inside the grid's extent (edges included).
-  public func covers(_ c: Coordinate) -> Bool {
-    let e = extent
-    return c.longitude >= e.minLongitude && c.longitude <= e.maxLongitude && c.latitude >= e.minLatitude
-      && c.latitude <= e.maxLatitude
-  }
-
   /// The index in `elevations` of a cell (row 0 is the northernmost).
   public func index(row: Int, column: Int) -> Int { row * columnCount + column }
 
@@ -70,7 +63,7 @@ public struct ElevationGrid: Sendable {
   /// The cell containing `c` (a point on the south or east edge belongs to the last row or
   /// column), or nil outside the grid.
   public func cell(containing c: Coordinate) -> (row: Int, column: Int)? {
-    guard covers(c) else { return nil }
+    guard extent.contains(c) else { return nil }
     let column = min(Int((c.longitude - westLongitude) / cellWidthDegrees), columnCount - 1)
     let row = min(Int((northLatitude - c.latitude) / cellHeightDegrees), rowCount - 1)
     return (row, column)
@@ -87,7 +80,7 @@ public struct ElevationGrid: Sendable {
   /// edge values are extended. Nil outside the grid, or when any cell that takes part (with a
   /// non-zero weight) has no data: an unknown depth is not guessed.
   public func elevation(at c: Coordinate) -> Double? {
-    guard covers(c) else { return nil }
+    guard extent.contains(c) else { return nil }
     // Position in cell-centre units; within 1e-9 of a centre counts as on it, so that a centre
     // does not pick up a rounding-error weight from a neighbour without data.
     func snapped(_ value: Double, _ count: Int) -> Double {

@@ -93,6 +93,12 @@ struct FeatureProperties {
     return c
   }
 
+  /// The bounding box of the feature's geometry, which must have coordinates.
+  func envelope(of geometry: Geometry) throws -> Envelope {
+    guard let envelope = geometry.envelope else { throw fail("the \(geometry.typeName) has no coordinates") }
+    return envelope
+  }
+
   func wrongGeometry(allowed: [String], role: String) -> GeodataError {
     guard let geometry = feature.geometry else {
       return fail("has no geometry; \(role) must be \(Self.list(allowed))")

@@ -78,15 +78,15 @@ struct GeodataLoader {
     }
     let properties = FeatureProperties(collection.features[0], index: 0, path: path)
     let geometry = try properties.geometry(allowed: ["Polygon", "MultiPolygon"], role: "the sea")
-    let envelope = GeometryExtent(geometry)
-    guard envelope.overlaps(grid.extent) else {
+    let envelope = try properties.envelope(of: geometry)
+    guard envelope.intersects(grid.extent) else {
       throw properties.fail(
-        "the sea (\(envelope)) does not overlap the grid (\(GeometryExtent(grid.extent)))"
-          + (envelope.swapped.overlaps(grid.extent) ? Self.swapHint : ""))
+        "the sea (\(envelope.degreesText)) does not overlap the grid (\(grid.extent.degreesText))"
+          + (envelope.axesSwapped.intersects(grid.extent) ? Self.swapHint : ""))
     }
     if !envelope.isWithin(grid.extent) {
       warnings.append(
-        "\(path): the sea (\(envelope)) reaches beyond the grid (\(GeometryExtent(grid.extent)));"
+        "\(path): the sea (\(envelope.degreesText)) reaches beyond the grid (\(grid.extent.degreesText));"
           + " depths there are unknown")
     }
     return SeaArea(
@@ -102,7 +102,7 @@ struct GeodataLoader {
     guard case .invalid(let reason, let location) = try engine.validity(of: geometry) else {
       return Self.polygons(of: geometry)
     }
-    let at = location.map { " at \(GeometryExtent.text($0))" } ?? ""
+    let at = location.map { " at \(Self.positionText($0))" } ?? ""
     let repaired = Self.polygons(of: try engine.makeValid(geometry))
     let before = Geodesic.wgs84.area(of: geometry)
     let after = Geodesic.wgs84.area(of: .multiPolygon(repaired))
@@ -150,12 +150,12 @@ struct GeodataLoader {
         )
       }
       names[name.lowercased()] = (index, name)
-      let position = GeometryExtent.text(c)
-      guard grid.covers(c) else {
+      let position = Self.positionText(c)
+      guard grid.extent.contains(c) else {
         let swapped = Coordinate(longitude: c.latitude, latitude: c.longitude)
         throw properties.fail(
-          "point \(position) is outside the grid (\(GeometryExtent(grid.extent)))"
-            + (grid.covers(swapped) ? Self.swapHint : ""))
+          "point \(position) is outside the grid (\(grid.extent.degreesText))"
+            + (grid.extent.contains(swapped) ? Self.swapHint : ""))
       }
       guard try water.contains(c) else {
         let distance = try engine.distanceMetres(.point(c), sea.geometry)
@@ -211,12 +211,13 @@ struct GeodataLoader {
       let name = try properties.requiredString("name")
       let constraint = try properties.requiredChoice("constraint", HazardConstraint.self)
       var geometry = try properties.geometry(allowed: kind.allowedGeometryTypes, role: "a \(kind.rawValue)")
-      let envelope = GeometryExtent(geometry)
-      if !envelope.overlaps(grid.extent) {
-        if envelope.swapped.overlaps(grid.extent) {
-          throw properties.fail("the \(kind.rawValue) (\(envelope)) lies outside the grid\(Self.swapHint)")
+      let envelope = try properties.envelope(of: geometry)
+      if !envelope.intersects(grid.extent) {
+        if envelope.axesSwapped.intersects(grid.extent) {
+          throw properties.fail(
+            "the \(kind.rawValue) (\(envelope.degreesText)) lies outside the grid\(Self.swapHint)")
         }
-        warnings.append("\(path): \(properties.location): lies outside the grid (\(envelope))")
+        warnings.append("\(path): \(properties.location): lies outside the grid (\(envelope.degreesText))")
       }
       switch geometry {
       case .polygon, .multiPolygon:
@@ -244,73 +245,39 @@ struct GeodataLoader {
   }
 }
 
-/// The lon/lat bounding box of a geometry, for placement checks and messages.
-struct GeometryExtent: CustomStringConvertible {
-  var minLongitude = Double.infinity
-  var minLatitude = Double.infinity
-  var maxLongitude = -Double.infinity
-  var maxLatitude = -Double.infinity
+extension GeodataLoader {
+  /// `[lon, lat]` as in GeoJSON, for messages.
+  static func positionText(_ c: Coordinate) -> String {
+    "[\(Envelope.degreesText(c.longitude)), \(Envelope.degreesText(c.latitude))]"
+  }
+}
 
-  init(_ geometry: Geometry) {
-    visit(geometry)
+extension Envelope {
+  /// The box with longitude and latitude exchanged (to recognise swapped coordinates).
+  var axesSwapped: Envelope {
+    Envelope(
+      minLongitude: minLatitude, minLatitude: minLongitude, maxLongitude: maxLatitude,
+      maxLatitude: maxLongitude)
   }
 
-  init(_ envelope: Envelope) {
-    minLongitude = envelope.minLongitude
-    minLatitude = envelope.minLatitude
-    maxLongitude = envelope.maxLongitude
-    maxLatitude = envelope.maxLatitude
+  /// Whether this box lies entirely inside `other`.
+  func isWithin(_ other: Envelope) -> Bool {
+    minLongitude >= other.minLongitude && maxLongitude <= other.maxLongitude
+      && minLatitude >= other.minLatitude
+      && maxLatitude <= other.maxLatitude
   }
 
-  private mutating func add(_ c: Coordinate) {
-    minLongitude = min(minLongitude, c.longitude)
-    maxLongitude = max(maxLongitude, c.longitude)
-    minLatitude = min(minLatitude, c.latitude)
-    maxLatitude = max(maxLatitude, c.latitude)
+  /// "longitude 49.5…52.5, latitude 39.5…42.5", for messages.
+  var degreesText: String {
+    "longitude \(Self.degreesText(minLongitude))…\(Self.degreesText(maxLongitude)),"
+      + " latitude \(Self.degreesText(minLatitude))…\(Self.degreesText(maxLatitude))"
   }
 
-  private mutating func visit(_ geometry: Geometry) {
-    switch geometry {
-    case .point(let c): add(c)
-    case .multiPoint(let cs), .lineString(let cs): cs.forEach { add($0) }
-    case .multiLineString(let paths): paths.joined().forEach { add($0) }
-    case .polygon(let p): p.exterior.forEach { add($0) }
-    case .multiPolygon(let ps): ps.forEach { $0.exterior.forEach { add($0) } }
-    case .geometryCollection(let gs): gs.forEach { visit($0) }
-    }
-  }
-
-  /// The box with longitude and latitude exchanged.
-  var swapped: GeometryExtent {
-    var s = self
-    (s.minLongitude, s.minLatitude, s.maxLongitude, s.maxLatitude) = (
-      minLatitude, minLongitude, maxLatitude, maxLongitude
-    )
-    return s
-  }
-
-  func overlaps(_ e: Envelope) -> Bool {
-    minLongitude <= e.maxLongitude && maxLongitude >= e.minLongitude && minLatitude <= e.maxLatitude
-      && maxLatitude >= e.minLatitude
-  }
-
-  func isWithin(_ e: Envelope) -> Bool {
-    minLongitude >= e.minLongitude && maxLongitude <= e.maxLongitude && minLatitude >= e.minLatitude
-      && maxLatitude <= e.maxLatitude
-  }
-
-  var description: String {
-    "longitude \(Self.degrees(minLongitude))…\(Self.degrees(maxLongitude)),"
-      + " latitude \(Self.degrees(minLatitude))…\(Self.degrees(maxLatitude))"
-  }
-
-  static func degrees(_ value: Double) -> String {
+  /// Degrees with up to 4 decimals (about 10 m), trailing zeros dropped.
+  static func degreesText(_ value: Double) -> String {
     var text = String(format: "%.4f", value)
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
     return text
   }
-
-  /// `[lon, lat]` as in GeoJSON.
-  static func text(_ c: Coordinate) -> String { "[\(degrees(c.longitude)), \(degrees(c.latitude))]" }
 }

@@ -59,7 +59,8 @@ public struct Envelope: Sendable, Hashable, CustomStringConvertible {
   /// The box grown on every side so that it holds every point within `metres` (geodesic, WGS84) of
   /// the original box. Conservative: degrees per metre use the smallest radius of curvature of
   /// WGS84 (6 335 439 m, meridional at the equator) and the parallel at the box's most poleward
-  /// latitude; near a pole the box spans all longitudes.
+  /// latitude; near a pole the box spans all longitudes. A negative distance shrinks the box (and
+  /// may leave min > max, an envelope that matches nothing in `SpatialIndex.query`).
   public func expanded(byMetres metres: Double) -> Envelope {
     let minimumRadiusMetres = 6_335_439.0
     let dLat = metres / minimumRadiusMetres * 180 / Double.pi

@@ -77,7 +77,7 @@ public final class RoutePlanner {
       throw RoutingError.pointOnLand(
         label: label, point: c, seaPath: data.files.seaPolygon.path, distanceToWaterKm: km)
     }
-    guard data.grid.covers(c) else {
+    guard data.grid.extent.contains(c) else {
       throw RoutingError.pointOutsideGrid(label: label, point: c, path: data.files.bathymetry.path)
     }
     if let zone = try checker.noGoZone(containing: c) {

@@ -55,6 +55,19 @@ import Testing
     #expect(result.stdout.hasPrefix("Data set  Small test set\n"))
   }
 
+  /// Without flags or environment, the binary finds the package's `Geodata/` by walking up from
+  /// its own location, whatever the current directory.
+  @Test func findsTheBundledDataFromAnywhere() throws {
+    let packageRoot = CLI.geodataFixtures.deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    for directory in [FileManager.default.temporaryDirectory, packageRoot] {
+      let result = try CLI.run(["geodata", "check"], removing: ["CASPIAN_GEODATA"], in: directory)
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.hasPrefix("Data set  Caspian Sea default data set\n"))
+      #expect(result.stdout.contains("Sea       Geodata/caspian-sea.geojson: ") == (directory == packageRoot))
+    }
+  }
+
   @Test(
     "Bad input: exit 1 and one line on stderr naming the file and the problem",
     arguments: [

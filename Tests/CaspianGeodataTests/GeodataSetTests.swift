@@ -232,3 +232,20 @@ import Testing
     #expect(!set.hazards.isEmpty)
   }
 }
+
+extension BundledGeodataTests {
+  /// Reading and writing the bundled GeoJSON keeps every feature and property, and writing what
+  /// was written changes nothing.
+  @Test(
+    .enabled(
+      if: FileManager.default.fileExists(atPath: directory.appendingPathComponent("manifest.json").path)),
+    arguments: ["caspian-sea.geojson", "landings.geojson", "hazards.geojson"])
+  func geoJSONRoundTrip(file: String) throws {
+    let original = try GeoJSON.readFeatureCollection(from: Self.directory.appendingPathComponent(file))
+    let written = GeoJSON.encode(original)
+    let reread = try GeoJSON.decodeFeatureCollection(written, source: file)
+    #expect(reread.features.count == original.features.count)
+    #expect(reread.features.map(\.properties) == original.features.map(\.properties))
+    #expect(GeoJSON.encode(reread) == written)
+  }
+}

@@ -2,8 +2,9 @@
 
 The netCDF4 file in pybacktrack 1.5.0 (`ETOPO1_0.1.grd`, GMT grdsample -I0.1 of ETOPO1_Bed_g)
 holds elevations in metres relative to mean ocean level on grid LINES (lon 0..360, lat -90..90,
-step 0.1 degrees). The window is cut out unchanged (values are whole metres; float noise of 1e-12 is rounded away) and written as an ESRI
-ASCII grid with xllcenter/yllcenter, because each value belongs to a grid node.
+step 0.1 degrees). The window is cut out unchanged (values are whole metres; float noise of 1e-12
+is rounded away) and written as an ESRI ASCII grid with xllcenter/yllcenter, because each value
+belongs to a grid node.
 """
 
 import io
@@ -96,14 +97,25 @@ def ascii_grid_text(grid: Grid) -> str:
 
 
 def read_ascii_grid(path) -> Grid:
-    """Reads back a grid written by `ascii_grid_text` (used by the output check)."""
+    """Reads an ESRI ASCII grid (xll/yll corner or center, cellsize or equal dx/dy) for the output check.
+
+    NODATA cells become NaN. Raises ValueError if the header and the data disagree.
+    """
     lines = path.read_text(encoding="ascii").splitlines()
     header = {}
-    for line in lines[:6]:
-        key, value = line.split()
+    while lines and lines[0].split() and lines[0].split()[0][0].isalpha():
+        key, value = lines.pop(0).split()
         header[key.lower()] = float(value)
-    rows = np.array([[float(v) for v in line.split()] for line in lines[6:]])
+    step = header.get("cellsize", header.get("dx"))
+    if step is None or header.get("dy", step) != step:
+        raise ValueError("grid cells are not square (cellsize, or equal dx and dy, required)")
+    half = step / 2 if "xllcorner" in header else 0.0
+    west = header["xllcorner"] + half if "xllcorner" in header else header["xllcenter"]
+    south = header["yllcorner"] + half if "yllcorner" in header else header["yllcenter"]
+    rows = np.array([[float(v) for v in line.split()] for line in lines if line.strip()])
     if rows.shape != (int(header["nrows"]), int(header["ncols"])):
-        raise ValueError(f"{path}: data shape {rows.shape} does not match the header")
-    return Grid(west=header["xllcenter"], south=header["yllcenter"], step=header["cellsize"],
-                elevation=rows[::-1])
+        raise ValueError(f"data shape {rows.shape} does not match the header "
+                         f"({int(header['nrows'])} x {int(header['ncols'])})")
+    if "nodata_value" in header:
+        rows[rows == header["nodata_value"]] = np.nan
+    return Grid(west=west, south=south, step=step, elevation=rows[::-1])

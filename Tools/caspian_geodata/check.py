@@ -8,7 +8,7 @@ import shapely
 from shapely.geometry import Point
 from shapely.validation import explain_validity
 
-from . import bathymetry, geo
+from . import bathymetry, geo, manifest
 
 
 class CheckError(RuntimeError):
@@ -56,17 +56,18 @@ def check_grid(path: Path, sea, water_surface_m: float, report: list):
     if not (grid.west <= west and grid.south <= south and grid.east >= east and grid.north >= north):
         _fail(path, f"grid nodes {grid.west}..{grid.east} E, {grid.south}..{grid.north} N do not cover "
                     f"the sea polygon bounds {sea.bounds}")
-    if np.any(grid.elevation == bathymetry.NODATA):
-        _fail(path, "grid has NODATA cells")
     lons = grid.west + grid.step * np.arange(grid.ncols)
     lats = grid.south + grid.step * np.arange(grid.nrows)
     lon2, lat2 = np.meshgrid(lons, lats)
     in_sea = shapely.contains_xy(sea, lon2, lat2)
+    if np.isnan(grid.elevation[in_sea]).any():
+        _fail(path, f"{int(np.isnan(grid.elevation[in_sea]).sum())} grid nodes in the sea polygon are NODATA")
     depth = water_surface_m - grid.elevation[in_sea]
     wet = depth > 0
     report.append(f"{path.name}: {grid.ncols} x {grid.nrows} nodes, step {grid.step} deg, nodes "
                   f"{grid.west}..{grid.east} E, {grid.south}..{grid.north} N; elevation "
-                  f"{grid.elevation.min():.0f}..{grid.elevation.max():.0f} m; {int(in_sea.sum())} nodes in the "
+                  f"{np.nanmin(grid.elevation):.0f}..{np.nanmax(grid.elevation):.0f} m; "
+                  f"{int(in_sea.sum())} nodes in the "
                   f"sea polygon, {int(wet.sum())} of them wet, water depth up to {depth.max():.0f} m")
     if wet.sum() < 0.8 * in_sea.sum():
         _fail(path, f"only {int(wet.sum())} of {int(in_sea.sum())} sea nodes are wet at waterSurfaceM "
@@ -119,13 +120,8 @@ HAZARD_GEOMETRY = {"field": ("Polygon",), "platform": ("Point",), "pipeline": ("
                    "cable": ("LineString",), "port": ("Polygon",), "ferry-lane": ("LineString", "Polygon"),
                    "protected-area": ("Polygon",), "sector-boundary": ("LineString",)}
 CONSTRAINTS = ("no-go", "soft", "info")
-# Rounding to 1e-6 degrees may move a clipped outline's vertex off the coastline by that much.
-COAST_TOLERANCE_DEG = 2e-6
-
-
 def check_hazards(path: Path, sea, report: list):
     features = geo.read_feature_collection(path)
-    loose_sea = sea.buffer(COAST_TOLERANCE_DEG)
     counts = {}
     for index, (properties, geometry) in enumerate(features):
         label = f'feature {index} "{properties.get("name")}"'
@@ -136,7 +132,8 @@ def check_hazards(path: Path, sea, report: list):
         if kind not in HAZARD_GEOMETRY:
             _fail(path, f"{label}: unknown kind {kind!r}")
         if geometry.geom_type not in HAZARD_GEOMETRY[kind]:
-            _fail(path, f"{label}: a {kind} must be {' or '.join(HAZARD_GEOMETRY[kind])}, not {geometry.geom_type}")
+            allowed = " or ".join(HAZARD_GEOMETRY[kind])
+            _fail(path, f"{label}: a {kind} must be {allowed}, not {geometry.geom_type}")
         if constraint not in CONSTRAINTS or properties["confidence"] not in CONFIDENCES:
             _fail(path, f"{label}: bad constraint {constraint!r} or confidence {properties['confidence']!r}")
         if not isinstance(properties["schematic"], bool):
@@ -150,9 +147,10 @@ def check_hazards(path: Path, sea, report: list):
         if geometry.geom_type == "Polygon" and not _rings_oriented(geometry):
             _fail(path, f"{label}: rings are not oriented RFC 7946 style")
         if geometry.geom_type == "LineString" and not sea.covers(geometry):
-            _fail(path, f"{label}: line crosses land near {geometry.difference(sea).representative_point().coords[0]}")
-        if not loose_sea.covers(geometry):
-            _fail(path, f"{label}: geometry is not in the sea")
+            where = geometry.difference(sea).representative_point().coords[0]
+            _fail(path, f"{label}: line crosses land near {where}")
+        if not sea.covers(geometry):
+            _fail(path, f"{label}: geometry is not in the sea (it must lie in or on the sea polygon)")
         counts[(kind, constraint)] = counts.get((kind, constraint), 0) + 1
     summary = ", ".join(f"{n} {kind} ({constraint})" for (kind, constraint), n in sorted(counts.items()))
     report.append(f"{path.name}: {len(features)} features: {summary}")
@@ -175,7 +173,8 @@ def no_go_area(hazards):
     return shapely.union_all(parts)
 
 
-# Landing pairs that must stay connected through water outside every no-go zone.
+# Landing pairs that must stay connected through water outside every no-go zone (checked where both
+# landings exist, so a user data set with other landings is checked for the pairs it has).
 ROUTES = [("Aktau", "Sumgait"), ("Kuryk", "Buzovna"), ("Aktau", "Siyazan"), ("Siyazan", "Turkmenbashi"),
           ("Sumgait", "Turkmenbashi"), ("Aktau North", "Sumgait")]
 RASTER_STEP_DEG = 0.01
@@ -197,11 +196,13 @@ def check_routability(path: Path, sea, landings, hazards, report: list):
     lon2, lat2 = np.meshgrid(lons, lats)
     free = shapely.contains_xy(sea, lon2, lat2) & ~shapely.contains_xy(no_go, lon2, lat2)
     labels = _components(free)
-    for a, b in ROUTES:
+    routes = [(a, b) for a, b in ROUTES if a in position and b in position]
+    for a, b in routes:
         la, lb = (_landing_label(labels, lons, lats, position[name]) for name in (a, b))
         if la is None or lb is None or la != lb:
             _fail(path, f"no water path from {a} to {b} avoids the no-go zones (raster {RASTER_STEP_DEG} deg)")
-    report.append(f"routability: {', '.join(f'{a}-{b}' for a, b in ROUTES)} joined by water outside the "
+    pairs = ", ".join(f"{a}-{b}" for a, b in routes) or "no default route pair"
+    report.append(f"routability: {pairs} joined by water outside the "
                   f"no-go zones ({int(free.sum())} free cells of {RASTER_STEP_DEG} deg); no landing in a no-go "
                   f"or safety zone")
 
@@ -247,7 +248,9 @@ def _landing_label(labels, lons, lats, lonlat):
 def validate(out: Path) -> list:
     report = []
     manifest_path = out / "manifest.json"
-    names = json.loads(manifest_path.read_text(encoding="utf-8"))
+    names = dict(manifest.MANIFEST)  # the default names apply where there is no manifest
+    if manifest_path.exists():
+        names = json.loads(manifest_path.read_text(encoding="utf-8"))
     for key in ("seaPolygon", "bathymetry", "waterSurfaceM", "landings", "hazards"):
         if key not in names:
             _fail(manifest_path, f"key {key} is missing")

@@ -9,8 +9,9 @@ on the WGS84 ellipsoid (pyproj.Geod, i.e. Karney's algorithm as in PROJ).
 import json
 
 import shapely
+import shapely.errors
 from pyproj import Geod, Transformer
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon
+from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.polygon import orient
 from shapely.ops import transform
 
@@ -37,10 +38,6 @@ def geodesic_distance_m(a, b) -> float:
     """Geodesic distance in metres between two (lon, lat) pairs."""
     _, _, distance = WGS84.inv(a[0], a[1], b[0], b[1])
     return distance
-
-
-def geodesic_length_m(line: LineString) -> float:
-    return WGS84.geometry_length(line)
 
 
 def destination(lon: float, lat: float, azimuth_deg: float, distance_m: float):
@@ -114,7 +111,10 @@ def write_text(path, text: str) -> None:
 
 def read_feature_collection(path):
     """(properties, shapely geometry) pairs from a GeoJSON FeatureCollection file."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("type") != "FeatureCollection":
-        raise ValueError(f"{path}: not a FeatureCollection")
-    return [(f["properties"], shapely.geometry.shape(f["geometry"])) for f in data["features"]]
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("type") != "FeatureCollection":
+            raise ValueError("not a FeatureCollection")
+        return [(f.get("properties") or {}, shapely.geometry.shape(f["geometry"])) for f in data["features"]]
+    except (ValueError, KeyError, TypeError, AttributeError, shapely.errors.GEOSException) as error:
+        raise ValueError(f"{path}: unreadable GeoJSON: {error}") from None

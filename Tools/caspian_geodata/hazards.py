@@ -1,11 +1,11 @@
 """Hazards and seabed users: fields, platforms, pipelines, ports, ferry lanes, protected areas and
 the Kazakhstan-Azerbaijan sector boundary.
 
-Positions and sizes are the public estimates in the project facts (shared/guides/project-facts.md,
-"Seabed users and hazards"). Outlines, pipeline and lane paths are NOT published: they are drawn
-schematically (a rectangle of the stated size and orientation, a disc, or a polyline through
-open water) and labelled `schematic: true`. Every polygon is clipped to the sea polygon; every
-line is checked to stay in the water.
+Positions and sizes are the public estimates gathered in the project's facts ("Seabed users and
+hazards"), with a public source named in each feature where one is known. Outlines, pipeline and
+lane paths are NOT published: they are drawn schematically (a rectangle of the stated size and
+orientation, a disc, or a polyline through open water) and labelled `schematic: true`. Every
+polygon is clipped to the sea polygon; every line is checked to stay in the water.
 """
 
 import math
@@ -26,8 +26,8 @@ SD_PIPELINES = ("https://bp.com/en_az/azerbaijan/home/news/press-releases/"
                 "shah-deniz-subsea-pipelay-successfully-completed.html (three 90 km lines: 26\" gas, "
                 "12\" condensate, 4\" MEG)")
 SANGACHAL = (49.481, 40.201)  # terminal, onshore; pipelines end at its landfall
-LANDFALL_OFFSET_M = 200.0  # schematic pipeline / lane ends sit this far out from the coastline
-PORT_OFFSET_M = 500.0
+LANDFALL_OFFSET_M = 200.0  # schematic pipelines end this far out from the Sangachal coastline
+PORT_OFFSET_M = 500.0  # ferry lanes start this far out from the coast nearest to the port
 
 
 def rectangle(center, length_km: float, width_km: float, azimuth_deg: float) -> Polygon:
@@ -55,10 +55,18 @@ def along_axis(center, azimuth_deg: float, along_km: float, across_km: float = 0
     return lon, lat
 
 
+# Outlines are clipped to the sea shrunk by this much, so that snapping their vertices to the 1e-6
+# degree grid cannot push them over the coastline: every clipped outline is strictly covered by the sea.
+COAST_INSET_DEG = 1e-6
+
+
 def clipped(sea, polygon, name: str) -> Polygon:
-    part = geo.largest_polygon(geo.rounded(sea.intersection(polygon)))
+    inner_sea = sea.buffer(-COAST_INSET_DEG, join_style="mitre")
+    part = geo.largest_polygon(geo.rounded(inner_sea.intersection(polygon)))
     if part.is_empty:
         raise sources.SourceError(f"hazard {name!r}: outline does not reach the sea")
+    if not sea.covers(part):
+        raise sources.SourceError(f"hazard {name!r}: clipped outline still crosses the coastline")
     return part
 
 
@@ -222,32 +230,42 @@ ABSHERON_ROUNDING = [(50.55, 40.60), (50.48, 40.32), (50.45, 40.17), (50.20, 40.
 
 def ferry_lanes(sea):
     port = {name.split(" ")[0]: seaward(sea, position, PORT_OFFSET_M) for name, position in PORTS}
+    alat_ferries = "https://www.railwaypro.com/wp/azerbaijan-and-kazakhstan-to-launch-new-rail-ferries/"
     specs = [
-        ("Aktau-Alat ferry lane", [port["Aktau"], (50.90, 42.50)] + ABSHERON_ROUNDING + [port["Alat"]]),
-        ("Kuryk-Alat ferry lane", [port["Kuryk"], (51.00, 42.20)] + ABSHERON_ROUNDING + [port["Alat"]]),
+        ("Aktau-Alat ferry lane", [port["Aktau"], (50.90, 42.50)] + ABSHERON_ROUNDING + [port["Alat"]],
+         alat_ferries),
+        ("Kuryk-Alat ferry lane", [port["Kuryk"], (51.00, 42.20)] + ABSHERON_ROUNDING + [port["Alat"]],
+         alat_ferries),
         ("Turkmenbashi-Alat ferry lane",
-         [port["Turkmenbashi"], (53.06, 39.90), (53.08, 39.71), (52.80, 39.68), (51.50, 39.80), (50.40, 39.82), (49.75, 39.92), port["Alat"]]),
+         [port["Turkmenbashi"], (53.06, 39.90), (53.08, 39.71), (52.80, 39.68), (51.50, 39.80), (50.40, 39.82),
+          (49.75, 39.92), port["Alat"]],
+         "https://www.newscentralasia.net/2023/06/19/in-january-may-2023-the-turkmenbashi-port-received-"
+         "over-200-ships-from-azerbaijan/"),
     ]
     note = "Middle Corridor ferry service; track not published, drawn schematically through open water"
-    return [(props("ferry-lane", name, FACTS, "low", "soft", True, note, widthM=FERRY_WIDTH_M),
-             water_line(sea, points, name)) for name, points in specs]
+    return [(props("ferry-lane", name, f"{source}; {FACTS}", "low", "soft", True, note, widthM=FERRY_WIDTH_M),
+             water_line(sea, points, name)) for name, points, source in specs]
 
 
 def protected_areas(sea):
     specs = [
         ("Absheron National Park (marine part)", disc((50.359, 40.284), 5.0), "soft", "medium",
-         "Caspian seal haul-out; works to avoid May-August; water within 5 km of the park"),
+         "Caspian seals in the park's waters mostly in May-August: avoid works then; water within 5 km "
+         "of the park", "http://eco.gov.az/en/626-abseron-milli-parki"),
         ("Karakiya-Karakol reserve (coastal waters)", disc((51.29, 43.52), 10.0), "soft", "low",
-         "bird reserve on the coast south of Aktau; water within 10 km of the reserve centre"),
+         "bird reserve on the coast south of Aktau; water within 10 km of the reserve centre", FACTS),
         ("Tyuleniy (Seal) islands", disc((50.2, 44.8), 15.0), "no-go", "low",
-         "Caspian seal rookeries; water within 15 km of the archipelago centre"),
+         "Caspian seal rookeries; water within 15 km of the archipelago centre", FACTS),
         ("Turkmenbashy Bay Ramsar site", disc((53.35, 39.77), 20.0), "soft", "low",
-         "Ramsar wetland (Khazar reserve); water within 20 km of the site centre"),
+         "Ramsar site no. 1855 (2,671 km2 of shallow bays, spits and islands, within the Khazar reserve); "
+         "drawn as the water within 20 km of the site centre",
+         "https://rsis.ramsar.org/ris/1855 (39 46 N 53 21 E)"),
         ("North Caspian reserve zone", box(46.0, 44.5, 55.5, 48.0), "soft", "low",
-         "state reserve zone of the shallow North Caspian; drawn as all water north of 44.5 N"),
+         "state reserve zone of the shallow North Caspian; drawn as all water north of 44.5 N", FACTS),
     ]
-    return [(props("protected-area", name, FACTS, confidence, constraint, True, note),
-             clipped(sea, outline, name)) for name, outline, constraint, confidence, note in specs]
+    return [(props("protected-area", name, source if source == FACTS else f"{source}; {FACTS}", confidence,
+                   constraint, True, note), clipped(sea, outline, name))
+            for name, outline, constraint, confidence, note, source in specs]
 
 
 # --- sector boundary ------------------------------------------------------------------------------

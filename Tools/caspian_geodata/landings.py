@@ -1,7 +1,7 @@
 """Landing candidates: public shore estimates, snapped to the coastline and moved 300 m seaward.
 
-Positions are the estimates in the project's public facts (shared/guides/project-facts.md, "Landing
-candidates"); the exact landing stations of the Trans-Caspian link are not public.
+Positions are the shore estimates gathered in the project's public facts ("Landing candidates");
+the exact landing stations of the Trans-Caspian link are not public.
 """
 
 import numpy as np

@@ -14,7 +14,8 @@ extension CaspianLink.Route {
         1 least cost, 2 shortest safe (soft costs ignored), 3+ alternative corridors. Each route \
         is straightened into legs between alter-course points, checked against the sea polygon \
         and every no-go zone, and measured on the WGS84 ellipsoid. Writes nothing to disk unless \
-        --geojson is given.
+        --geojson or --rpl is given. Every option also gets its cable engineering (cable length, \
+        armour, burial, checks, cost and lay-time estimate; see `route rpl`).
         """)
 
     @Option(help: ArgumentHelp("Start landing, by name (ignoring case).", valueName: "name"))
@@ -59,6 +60,20 @@ extension CaspianLink.Route {
     @Option(help: ArgumentHelp("Also write the options as a GeoJSON FeatureCollection.", valueName: "file"))
     var geojson: String?
 
+    @Option(
+      help: ArgumentHelp("Also write the Route Position List of option 1 as CSV.", valueName: "file.csv"))
+    var rpl: String?
+
+    @Option(
+      name: .customLong("sea-level"), parsing: .unconditional,
+      help: ArgumentHelp(
+        "Scenario water surface for the engineering figures, metres relative to mean ocean level.",
+        valueName: "m"))
+    var seaLevel: Double?
+
+    @Option(help: ArgumentHelp("JSON file overriding engineering defaults (see README).", valueName: "file"))
+    var engineering: String?
+
     func validate() throws {
       guard (from == nil) != (fromPoint == nil) else {
         throw ValidationError("give exactly one of --from NAME and --from-point LON,LAT")
@@ -73,6 +88,7 @@ extension CaspianLink.Route {
       for text in [fromPoint, toPoint].compactMap({ $0 }) + via where Self.coordinate(text) == nil {
         throw ValidationError("\"\(text)\" is not LON,LAT in decimal degrees")
       }
+      try EngineeringOptions.validate(seaLevel: seaLevel)
     }
 
     func run() async throws {
@@ -90,14 +106,26 @@ extension CaspianLink.Route {
         try planner.point(Self.coordinate($0)!, name: "via \($0)", label: "--via")
       }
       let plan = try planner.plan(from: start, to: end, via: waypoints, optionCount: options)
+      let engineer = RouteEngineer(parameters: try EngineeringOptions.parameters(file: engineering))
+      let assets = planner.data.hazards.map(EngineeringAsset.init(hazard:))
+      let reports = try plan.options.map {
+        try EngineeringReport(
+          option: "\($0.id)", route: $0.vertices, landingNames: (plan.from.name, plan.to.name),
+          data: planner.data,
+          assets: assets, engineer: engineer, seaLevel: seaLevel)
+      }
 
       let output: String
       switch format {
-      case .table: output = Self.table(plan)
-      case .json: output = plan.jsonValue.serialized()
+      case .table: output = Self.table(plan) + "\n\n" + EngineeringReport.summaryTable(reports)
+      case .json: output = EngineeringReport.adding(reports, toPlan: plan.jsonValue).serialized()
       }
       if let geojson {
-        try AtomicFile.write(GeoJSON.encode(plan.featureCollection), to: URL(fileURLWithPath: geojson))
+        let collection = EngineeringReport.adding(reports, toFeatures: plan.featureCollection)
+        try AtomicFile.write(GeoJSON.encode(collection), to: URL(fileURLWithPath: geojson))
+      }
+      if let rpl, let first = reports.first {
+        try AtomicFile.write(first.primary.rplCSV, to: URL(fileURLWithPath: rpl))
       }
       print(output)
     }

@@ -46,33 +46,10 @@ struct GeodataOptions: ParsableArguments {
     try GeodataSet.load(sources())
   }
 
-  /// The bundled data directory: `$CASPIAN_GEODATA`, else `Geodata/` in the current directory,
-  /// else `Geodata/` in the package root found by walking up from the executable (so
-  /// `swift run` and the built binary work from anywhere inside a checkout).
+  /// The bundled data directory (see `bundledGeodataDirectory()`).
   static func defaultDirectory() throws -> URL {
-    if let path = ProcessInfo.processInfo.environment["CASPIAN_GEODATA"], !path.isEmpty {
-      return URL(fileURLWithPath: path, isDirectory: true)
-    }
-    let fileManager = FileManager.default
-    func isDirectory(_ url: URL) -> Bool {
-      var flag: ObjCBool = false
-      return fileManager.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
-    }
-    let local = URL(fileURLWithPath: "Geodata", isDirectory: true)
-    if isDirectory(local) { return local }
-    if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-      var directory = executable.deletingLastPathComponent()
-      while directory.pathComponents.count > 1 {
-        let candidate = directory.appendingPathComponent("Geodata", isDirectory: true)
-        if fileManager.fileExists(atPath: directory.appendingPathComponent("Package.swift").path),
-          isDirectory(candidate)
-        {
-          return candidate
-        }
-        directory.deleteLastPathComponent()
-      }
-    }
-    throw GeodataDirectoryNotFound()
+    guard let directory = bundledGeodataDirectory() else { throw GeodataDirectoryNotFound() }
+    return directory
   }
 }
 

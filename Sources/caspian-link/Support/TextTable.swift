@@ -16,18 +16,19 @@ struct TextTable {
     rows.append(row)
   }
 
-  /// The table as lines, each prefixed with `indent`, without trailing spaces.
+  /// The table as lines, each prefixed with `indent`, without trailing spaces; the header
+  /// row is bold when standard output is a colour terminal.
   func render(indent: String = "") -> String {
     let all = [headers] + rows
     let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-    return all.map { row in
+    return all.enumerated().map { number, row in
       let cells = row.indices.map { column -> String in
         let padding = String(repeating: " ", count: widths[column] - row[column].count)
         return alignments[column] == .right ? padding + row[column] : row[column] + padding
       }
       var line = indent + cells.joined(separator: "  ")
       while line.hasSuffix(" ") { line.removeLast() }
-      return line
+      return number == 0 ? Terminal.bold(line) : line
     }.joined(separator: "\n")
   }
 }

@@ -1,1 +1,0 @@
-// Milestones, critical path and progress.

@@ -1,0 +1,228 @@
+/// A finish-to-start dependency: the successor may start `lagDays` days after the predecessor
+/// finishes (a negative lag is a lead).
+public struct Dependency: Sendable, Hashable {
+  public var id: String
+  /// Days between the predecessor's finish and the successor's start; 0 = the next day.
+  public var lagDays: Int
+  /// 1-based line in the plan file (0 when built in code).
+  public var line: Int
+  public init(id: String, lagDays: Int = 0, line: Int = 0) {
+    self.id = id
+    self.lagDays = lagDays
+    self.line = line
+  }
+}
+
+/// One activity or milestone of a plan, with its baseline.
+///
+/// Dates are inclusive calendar days: an activity from 2026-06-01 to 2026-06-30 takes 30 days
+/// and its work includes the 30th. A milestone is an instant at the end of its day; it takes
+/// 0 days, and a successor linked with lag 0 starts the next day.
+public struct Activity: Sendable {
+  public var id: String
+  public var name: String
+  public var phase: String
+  public var isMilestone: Bool
+  /// First day of work (for a milestone: its date).
+  public var baselineStart: CalendarDate
+  /// Last day of work, inclusive (for a milestone: its date).
+  public var baselineFinish: CalendarDate
+  public var dependsOn: [Dependency]
+  /// Share of the project used for weighted percent complete (any non-negative scale).
+  public var weight: Double
+  public var responsible: String?
+  public var notes: String?
+  /// Where the dates come from (publication, URL).
+  public var source: String?
+  /// What about this entry is assumed rather than on the public record; nil if nothing is.
+  public var assumption: String?
+  /// True for the cable-lay activity: its progress is measured by the KP reached.
+  public var progressByKP: Bool
+  /// 1-based line of the entry in the plan file (0 when built in code).
+  public var line: Int
+
+  public init(
+    id: String, name: String, phase: String = "", isMilestone: Bool = false,
+    baselineStart: CalendarDate, baselineFinish: CalendarDate, dependsOn: [Dependency] = [],
+    weight: Double = 0, responsible: String? = nil, notes: String? = nil, source: String? = nil,
+    assumption: String? = nil, progressByKP: Bool = false, line: Int = 0
+  ) {
+    self.id = id
+    self.name = name
+    self.phase = phase
+    self.isMilestone = isMilestone
+    self.baselineStart = baselineStart
+    self.baselineFinish = baselineFinish
+    self.dependsOn = dependsOn
+    self.weight = weight
+    self.responsible = responsible
+    self.notes = notes
+    self.source = source
+    self.assumption = assumption
+    self.progressByKP = progressByKP
+    self.line = line
+  }
+
+  /// Baseline duration in days (inclusive dates; 0 for a milestone).
+  public var baselineDurationDays: Int {
+    isMilestone ? 0 : baselineFinish.days(from: baselineStart) + 1
+  }
+}
+
+/// A project plan: activities with their baselines and dependencies, and the deadline.
+/// Build it with `init(...)`, which checks it (`PlanParser` reads one from YAML).
+public struct Plan: Sendable {
+  /// The file the plan was read from, as named in messages.
+  public let file: String
+  public let project: String
+  /// The contractual ready-for-service date (inclusive: RFS on this day is on time).
+  public let deadline: CalendarDate
+  public let deadlineSource: String?
+  /// The id of the milestone whose forecast is the project's finish (ready for service).
+  public let finishID: String
+  /// Name of the planned cable route (from `caspian-link route plan`), if given.
+  public let routeName: String?
+  /// Planned route length in km (from `caspian-link route plan`); KP progress is measured against it.
+  public let routeLengthKm: Double?
+  public let routeSource: String?
+  /// Activities in file order.
+  public let activities: [Activity]
+  /// Indices into `activities`, predecessors before successors.
+  public let topologicalOrder: [Int]
+  let indexByID: [String: Int]
+
+  /// Checks the plan: unique ids, known dependencies, no cycles, finish not before start,
+  /// baselines that respect their dependencies, a known finish milestone, weights.
+  /// - Throws: `ScheduleError` naming `file` and the line (or id) of the first problem.
+  public init(
+    file: String, project: String, deadline: CalendarDate, deadlineSource: String? = nil,
+    finishID: String, routeName: String? = nil, routeLengthKm: Double? = nil,
+    routeSource: String? = nil, activities: [Activity]
+  ) throws {
+    func fail(_ activity: Activity, _ message: String, line: Int = 0) -> ScheduleError {
+      let at = line > 0 ? line : activity.line
+      return ScheduleError(file: file, line: at > 0 ? at : nil, message)
+    }
+    var index: [String: Int] = [:]
+    for (i, activity) in activities.enumerated() {
+      if let first = index[activity.id] {
+        let at = activities[first].line > 0 ? " (first at line \(activities[first].line))" : ""
+        throw fail(activity, "duplicate activity id \(activity.id)\(at)")
+      }
+      index[activity.id] = i
+    }
+    for activity in activities {
+      if activity.baselineFinish < activity.baselineStart {
+        throw fail(
+          activity,
+          "activity \(activity.id): baseline finish \(activity.baselineFinish) is before its start \(activity.baselineStart)"
+        )
+      }
+      if activity.isMilestone, activity.baselineFinish != activity.baselineStart {
+        throw fail(activity, "milestone \(activity.id) has different baseline start and finish")
+      }
+      if !(activity.weight >= 0) || !activity.weight.isFinite {
+        throw fail(activity, "activity \(activity.id): weight must be a number >= 0")
+      }
+      for dependency in activity.dependsOn where index[dependency.id] == nil {
+        throw fail(
+          activity, "activity \(activity.id) depends on unknown id \(dependency.id)", line: dependency.line)
+      }
+      if activity.progressByKP, activity.isMilestone {
+        throw fail(activity, "milestone \(activity.id) cannot have KP progress")
+      }
+    }
+    let order = try Self.topologicalOrder(activities, index: index, file: file)
+    // The baseline must respect its own logic (a successor starts after its predecessors finish).
+    for activity in activities {
+      for dependency in activity.dependsOn {
+        let predecessor = activities[index[dependency.id]!]
+        let earliest = Self.startBoundary(
+          afterFinishOf: predecessor.baselineFinish, lagDays: dependency.lagDays)
+        let start = activity.isMilestone ? activity.baselineStart.adding(days: 1) : activity.baselineStart
+        if start < earliest {
+          let allowed = activity.isMilestone ? earliest.adding(days: -1) : earliest
+          throw fail(
+            activity,
+            "activity \(activity.id): baseline start \(activity.baselineStart) is before \(allowed), allowed by \(dependency.id) (finish \(predecessor.baselineFinish), lag \(dependency.lagDays) days)",
+            line: dependency.line)
+        }
+      }
+    }
+    guard index[finishID] != nil else {
+      throw ScheduleError(file: file, "finish milestone id \(finishID) is not an activity of the plan")
+    }
+    if activities.allSatisfy({ $0.weight == 0 }) {
+      throw ScheduleError(file: file, "no activity has a weight > 0: percent complete is undefined")
+    }
+    if let routeLengthKm, !(routeLengthKm > 0) || !routeLengthKm.isFinite {
+      throw ScheduleError(file: file, "routeLengthKm must be a number > 0")
+    }
+    if activities.contains(where: \.progressByKP), routeLengthKm == nil {
+      let lay = activities.first(where: \.progressByKP)!
+      throw fail(lay, "activity \(lay.id) has KP progress but the plan has no routeLengthKm")
+    }
+    self.file = file
+    self.project = project
+    self.deadline = deadline
+    self.deadlineSource = deadlineSource
+    self.finishID = finishID
+    self.routeName = routeName
+    self.routeLengthKm = routeLengthKm
+    self.routeSource = routeSource
+    self.activities = activities
+    self.topologicalOrder = order
+    self.indexByID = index
+  }
+
+  /// The activity with this id, if any.
+  public func activity(_ id: String) -> Activity? { indexByID[id].map { activities[$0] } }
+
+  /// The first day a successor may start (as a start boundary: tasks start on it, milestones
+  /// fall on the day before it) when its predecessor finishes on `finish`.
+  static func startBoundary(afterFinishOf finish: CalendarDate, lagDays: Int) -> CalendarDate {
+    finish.adding(days: 1 + lagDays)
+  }
+
+  /// Kahn's algorithm in file order; on a cycle, finds and names it.
+  private static func topologicalOrder(
+    _ activities: [Activity], index: [String: Int], file: String
+  ) throws -> [Int] {
+    var successors = Array(repeating: [Int](), count: activities.count)
+    var remaining = Array(repeating: 0, count: activities.count)
+    for (i, activity) in activities.enumerated() {
+      for dependency in activity.dependsOn {
+        successors[index[dependency.id]!].append(i)
+        remaining[i] += 1
+      }
+    }
+    var ready = (0..<activities.count).filter { remaining[$0] == 0 }
+    var order: [Int] = []
+    while !ready.isEmpty {
+      let i = ready.removeFirst()
+      order.append(i)
+      for s in successors[i] {
+        remaining[s] -= 1
+        if remaining[s] == 0 { ready.append(s) }
+      }
+    }
+    if order.count == activities.count { return order }
+    // Walk predecessors inside the unresolved set until one repeats: that loop is a cycle.
+    var path: [Int] = []
+    var seen: [Int: Int] = [:]
+    var current = (0..<activities.count).first { remaining[$0] > 0 }!
+    while seen[current] == nil {
+      seen[current] = path.count
+      path.append(current)
+      current = activities[current].dependsOn.map { index[$0.id]! }.first { remaining[$0] > 0 }!
+    }
+    // path = c, p1, ..., pk where each depends on the next and pk depends on c: precedence runs
+    // c -> pk -> ... -> p1 -> c.
+    let start = seen[current]!
+    let loop = [current] + path[(start + 1)...].reversed() + [current]
+    let names = loop.map { activities[$0].id }.joined(separator: " -> ")
+    let first = activities[current]
+    throw ScheduleError(
+      file: file, line: first.line > 0 ? first.line : nil, "dependency cycle: \(names)")
+  }
+}

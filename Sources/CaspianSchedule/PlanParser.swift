@@ -1,0 +1,221 @@
+import Foundation
+import Yams
+
+/// Reads a plan from YAML. Layout (every date `YYYY-MM-DD`; see Geodata/plan.yaml):
+///
+/// ```yaml
+/// project: Trans-Caspian fibre-optic link
+/// deadline: 2026-12-31          # ready for service, inclusive
+/// deadlineSource: subtelforum.com/...
+/// finish: RFS                   # the milestone whose forecast is the project finish
+/// routeName: Aktau - Sumgait    # from `caspian-link route plan`
+/// routeLengthKm: 380            # km; KP progress of the lay is measured against it
+/// routeSource: ...
+/// activities:
+///   - id: LAY
+///     name: Main lay
+///     phase: Installation
+///     milestone: false          # true: a 0-day event, give baselineStart = baselineFinish
+///     baselineStart: 2026-06-01
+///     baselineFinish: 2026-08-31  # inclusive
+///     dependsOn: [MANUF, {id: VESSEL, lagDays: 7}]
+///     weight: 20
+///     progress: kp              # percent complete from the KP reached
+///     responsible: ...
+///     source: ...
+///     assumed: dates not public  # what is assumed (omit if all of it is on the record)
+///     notes: ...
+/// ```
+public enum PlanParser {
+  /// Reads and checks the plan file at `url`; messages name it as `name` (default: its path).
+  public static func read(from url: URL, name: String? = nil) throws -> Plan {
+    let file = name ?? url.path
+    let text: String
+    do {
+      text = try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      throw ScheduleError(file: file, "cannot read the plan: \(error.localizedDescription)")
+    }
+    return try parse(text, file: file)
+  }
+
+  /// Parses and checks plan YAML; `file` names it in messages.
+  public static func parse(_ yaml: String, file: String) throws -> Plan {
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: yaml)
+    } catch let error as YamlError {
+      throw ScheduleError(
+        file: file, line: Self.line(of: error), "not valid YAML: \(Self.problem(of: error))")
+    } catch {
+      throw ScheduleError(file: file, "not valid YAML: \(error)")
+    }
+    guard let root, let top = root.mapping else {
+      throw ScheduleError(file: file, line: root?.mark?.line, "the plan must be a YAML mapping")
+    }
+    let reader = NodeReader(file: file)
+    try reader.checkKeys(
+      top,
+      allowed: [
+        "project", "deadline", "deadlineSource", "finish", "routeName", "routeLengthKm",
+        "routeSource", "activities",
+      ], context: "the plan")
+    guard let list = top["activities"]?.sequence else {
+      throw ScheduleError(file: file, line: root.mark?.line, "the plan has no list of activities")
+    }
+    var activities: [Activity] = []
+    for node in list {
+      activities.append(try reader.activity(node))
+    }
+    return try Plan(
+      file: file,
+      project: try reader.requiredString(top, "project", context: "the plan"),
+      deadline: try reader.requiredDate(top, "deadline", context: "the plan"),
+      deadlineSource: try reader.string(top, "deadlineSource"),
+      finishID: try reader.requiredString(top, "finish", context: "the plan"),
+      routeName: try reader.string(top, "routeName"),
+      routeLengthKm: try reader.number(top, "routeLengthKm"),
+      routeSource: try reader.string(top, "routeSource"),
+      activities: activities)
+  }
+
+  private static func line(of error: YamlError) -> Int? {
+    switch error {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+      return mark.line
+    case .duplicatedKeysInMapping(_, let context):
+      return context.mark.line
+    default:
+      return nil
+    }
+  }
+
+  private static func problem(of error: YamlError) -> String {
+    switch error {
+    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+      return problem
+    case .duplicatedKeysInMapping(let duplicates, _):
+      return "duplicate key(s) \(duplicates.joined(separator: ", ")) in the mapping that starts on this line"
+    default:
+      return "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
+    }
+  }
+}
+
+/// Typed access to YAML nodes with errors that name the file and line.
+private struct NodeReader {
+  let file: String
+
+  func fail(_ node: Node?, _ message: String) -> ScheduleError {
+    ScheduleError(file: file, line: node?.mark?.line, message)
+  }
+
+  func checkKeys(_ mapping: Node.Mapping, allowed: Set<String>, context: String) throws {
+    for (key, _) in mapping {
+      guard let name = key.string, allowed.contains(name) else {
+        throw fail(key, "unknown key '\(key.string ?? "?")' in \(context)")
+      }
+    }
+  }
+
+  func string(_ mapping: Node.Mapping, _ key: String) throws -> String? {
+    guard let node = mapping[key] else { return nil }
+    guard let scalar = node.scalar else { throw fail(node, "\(key) must be text") }
+    return scalar.string
+  }
+
+  func requiredString(_ mapping: Node.Mapping, _ key: String, context: String) throws -> String {
+    guard let value = try string(mapping, key), !value.isEmpty else {
+      throw fail(mapping[key] ?? Node.mapping(mapping), "\(context) has no \(key)")
+    }
+    return value
+  }
+
+  func number(_ mapping: Node.Mapping, _ key: String) throws -> Double? {
+    guard let node = mapping[key] else { return nil }
+    guard let text = node.scalar?.string, let value = Double(text), value.isFinite else {
+      throw fail(node, "\(key): '\(node.scalar?.string ?? "?")' is not a number")
+    }
+    return value
+  }
+
+  func bool(_ mapping: Node.Mapping, _ key: String) throws -> Bool? {
+    guard let node = mapping[key] else { return nil }
+    switch node.scalar?.string.lowercased() {
+    case "true", "yes": return true
+    case "false", "no": return false
+    default: throw fail(node, "\(key): '\(node.scalar?.string ?? "?")' is not true or false")
+    }
+  }
+
+  func date(_ mapping: Node.Mapping, _ key: String) throws -> CalendarDate? {
+    guard let node = mapping[key] else { return nil }
+    guard let text = node.scalar?.string, let date = CalendarDate(text) else {
+      throw fail(node, "\(key): '\(node.scalar?.string ?? "?")' is not a calendar date (YYYY-MM-DD)")
+    }
+    return date
+  }
+
+  func requiredDate(_ mapping: Node.Mapping, _ key: String, context: String) throws -> CalendarDate {
+    guard let value = try date(mapping, key) else {
+      throw fail(Node.mapping(mapping), "\(context) has no \(key)")
+    }
+    return value
+  }
+
+  func activity(_ node: Node) throws -> Activity {
+    guard let mapping = node.mapping else { throw fail(node, "an activity must be a mapping") }
+    let idNode = mapping["id"]
+    guard let id = idNode?.scalar?.string, !id.isEmpty else { throw fail(node, "activity without an id") }
+    guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
+      throw fail(idNode, "activity id '\(id)' may only contain letters, digits, '-', '_' and '.'")
+    }
+    let context = "activity \(id)"
+    try checkKeys(
+      mapping,
+      allowed: [
+        "id", "name", "phase", "milestone", "baselineStart", "baselineFinish", "dependsOn", "weight",
+        "responsible", "notes", "source", "assumed", "progress",
+      ], context: context)
+    let isMilestone = try bool(mapping, "milestone") ?? false
+    let finish = try requiredDate(mapping, "baselineFinish", context: context)
+    let start = try date(mapping, "baselineStart") ?? (isMilestone ? finish : nil)
+    guard let start else { throw fail(node, "\(context) has no baselineStart") }
+    var progressByKP = false
+    if let progress = try string(mapping, "progress") {
+      guard progress == "kp" else { throw fail(mapping["progress"], "\(context): progress must be 'kp'") }
+      progressByKP = true
+    }
+    return Activity(
+      id: id, name: try requiredString(mapping, "name", context: context),
+      phase: try string(mapping, "phase") ?? "", isMilestone: isMilestone,
+      baselineStart: start, baselineFinish: finish,
+      dependsOn: try dependencies(mapping["dependsOn"], context: context),
+      weight: try number(mapping, "weight") ?? 0,
+      responsible: try string(mapping, "responsible"), notes: try string(mapping, "notes"),
+      source: try string(mapping, "source"), assumption: try string(mapping, "assumed"),
+      progressByKP: progressByKP, line: node.mark?.line ?? 0)
+  }
+
+  /// `dependsOn: [A, {id: B, lagDays: 5}]` (a single id is accepted too).
+  func dependencies(_ node: Node?, context: String) throws -> [Dependency] {
+    guard let node else { return [] }
+    let items = node.sequence.map(Array.init) ?? [node]
+    return try items.map { item in
+      if let id = item.scalar?.string, !id.isEmpty { return Dependency(id: id, line: item.mark?.line ?? 0) }
+      guard let mapping = item.mapping else {
+        throw fail(item, "\(context): a dependency is an id or {id, lagDays}")
+      }
+      try checkKeys(mapping, allowed: ["id", "lagDays"], context: "a dependency of \(context)")
+      let id = try requiredString(mapping, "id", context: "a dependency of \(context)")
+      var lag = 0
+      if let lagNode = mapping["lagDays"] {
+        guard let value = lagNode.scalar.flatMap({ Int($0.string) }) else {
+          throw fail(lagNode, "\(context): lagDays must be a whole number of days")
+        }
+        lag = value
+      }
+      return Dependency(id: id, lagDays: lag, line: item.mark?.line ?? 0)
+    }
+  }
+}

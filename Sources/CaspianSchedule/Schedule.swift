@@ -1,0 +1,245 @@
+import Foundation
+
+/// Progress state of an activity as of a date.
+public enum ActivityState: String, Sendable, CaseIterable {
+  case notStarted = "not-started"
+  case inProgress = "in-progress"
+  case done
+
+  /// Words for people.
+  public var label: String {
+    switch self {
+    case .notStarted: "not started"
+    case .inProgress: "in progress"
+    case .done: "done"
+    }
+  }
+}
+
+/// How an activity's percent complete was obtained.
+public enum PercentBasis: String, Sendable {
+  case notStarted = "not-started"
+  case done
+  /// KP reached / planned route length.
+  case kp
+  /// Recorded percent complete.
+  case recorded
+  /// No percent recorded: elapsed share of the forecast duration (capped at 99 %).
+  case elapsed
+}
+
+/// One activity as of a date: actuals, forecast, slip, float.
+public struct ActivityStatus: Sendable {
+  public let activity: Activity
+  public let state: ActivityState
+  public let actualStart: CalendarDate?
+  /// Inclusive last day (milestone: the day reached).
+  public let actualFinish: CalendarDate?
+  /// Forecast first day (the actual start once started).
+  public let forecastStart: CalendarDate
+  /// Forecast last day, inclusive (the actual finish once done).
+  public let forecastFinish: CalendarDate
+  /// 0–100.
+  public let percentComplete: Double
+  public let percentBasis: PercentBasis
+  /// Percent complete the baseline plans by the as-of date (linear over its days).
+  public let plannedPercent: Double
+  /// Forecast (or actual) finish minus baseline finish, days; positive = late.
+  public let slipDays: Int
+  /// Days the forecast finish can move before the deadline moves; nil once done.
+  public let totalFloatDays: Int?
+  /// On the longest remaining path to the finish (lowest float among unfinished activities).
+  public let critical: Bool
+  /// Last KP reached (km along the planned route) and the day it was recorded.
+  public let kp: Double?
+  public let kpRecorded: CalendarDate?
+  /// Latest finish date stated by someone (owner, press), if recorded.
+  public let statedFinish: CalendarDate?
+}
+
+/// The whole schedule as of a date (see `Schedule.status`).
+public struct ScheduleStatus: Sendable {
+  public let plan: Plan
+  public let asOf: CalendarDate
+  /// Activities in plan-file order.
+  public let activities: [ActivityStatus]
+  /// Weighted percent complete, 0–100 (earned value as a share of the whole).
+  public let percentComplete: Double
+  /// Weighted percent the baseline plans by `asOf` (planned value as a share of the whole).
+  public let plannedPercent: Double
+  /// Schedule performance index: earned / planned; nil while nothing is planned yet.
+  public let spi: Double?
+  /// Forecast (or actual) date of the finish milestone (ready for service).
+  public let forecastFinish: CalendarDate
+  /// Deadline minus forecast finish, days; negative = late.
+  public let marginDays: Int
+  /// Ids of the critical activities, predecessors first.
+  public let criticalPath: [String]
+  /// The last day anything was recorded up to `asOf`; nil if nothing was.
+  public let lastRecorded: CalendarDate?
+  /// Cable laid, km (route length × percent complete of the KP-measured activity); nil without one.
+  public let cableLaidKm: Double?
+
+  public func activity(_ id: String) -> ActivityStatus? { activities.first { $0.activity.id == id } }
+}
+
+/// The critical-path computation.
+///
+/// Conventions: dates are inclusive days. An activity from S to F occupies days S...F; its
+/// successor (finish-to-start, lag L days) starts no earlier than F + 1 + L. A milestone on day D
+/// is reached at the end of D. The as-of date A is a data date: its records count, and work not
+/// done by the end of A happens from A + 1 on.
+///
+/// Forward pass, in dependency order:
+/// - done: the actual dates;
+/// - in progress: the actual start; the finish is the latest of the recorded forecast finish
+///   (or, for the KP-measured lay, the finish at the lay rate so far, or for a recorded percent
+///   the remaining share of the baseline duration from A + 1, or else the baseline duration from
+///   the actual start) and A + 1;
+/// - not started: starts on the latest of its recorded forecast start (else its baseline start),
+///   each predecessor's finish + 1 + lag, and A + 1; lasts its baseline duration (or up to a
+///   recorded forecast finish).
+/// Backward pass from the deadline: an unfinished activity's late finish is the earliest late
+/// start of its not-yet-started successors (less lag), else the deadline. Total float = late
+/// finish − forecast finish.
+public enum Schedule {
+  /// Percent-complete share of the baseline by `date` for one activity (linear over its days).
+  static func plannedPercent(_ activity: Activity, on date: CalendarDate) -> Double {
+    if activity.isMilestone { return date >= activity.baselineFinish ? 100 : 0 }
+    let elapsed = date.days(from: activity.baselineStart) + 1
+    return 100 * min(1, max(0, Double(elapsed) / Double(activity.baselineDurationDays)))
+  }
+
+  /// The schedule as of the end of `asOf`, from the plan and the records made up to then.
+  /// - Throws: `ScheduleError` for a record that contradicts the plan or another record.
+  public static func status(plan: Plan, history: UpdateHistory, asOf: CalendarDate) throws -> ScheduleStatus {
+    let facts = try history.facts(plan: plan, asOf: asOf)
+    let count = plan.activities.count
+    // Boundaries in day numbers: a task occupies [start, finish); a milestone has start == finish
+    // == its day + 1.
+    var startBoundary = Array(repeating: 0, count: count)
+    var finishBoundary = Array(repeating: 0, count: count)
+    var states = Array(repeating: ActivityState.notStarted, count: count)
+    let nextDay = asOf.dayNumber + 1
+
+    for i in plan.topologicalOrder {
+      let activity = plan.activities[i]
+      let fact = facts[activity.id] ?? ActivityFacts()
+      let duration = activity.baselineDurationDays
+      if let finish = fact.actualFinish, let start = fact.actualStart {
+        states[i] = .done
+        startBoundary[i] = activity.isMilestone ? finish.dayNumber + 1 : start.dayNumber
+        finishBoundary[i] = finish.dayNumber + 1
+      } else if let start = fact.actualStart {
+        states[i] = .inProgress
+        startBoundary[i] = start.dayNumber
+        let lastDay = inProgressFinish(activity, fact, plan: plan, asOf: asOf, duration: duration)
+        finishBoundary[i] = max(lastDay.dayNumber + 1, nextDay + 1)
+      } else {
+        let plannedStart: CalendarDate
+        let length: Int
+        if activity.isMilestone {
+          plannedStart = (fact.forecastFinish ?? fact.forecastStart ?? activity.baselineFinish).adding(
+            days: 1)
+          length = 0
+        } else {
+          plannedStart = fact.forecastStart ?? activity.baselineStart
+          length = fact.forecastFinish.map { $0.days(from: plannedStart) + 1 } ?? duration
+        }
+        var start = max(plannedStart.dayNumber, activity.isMilestone ? nextDay + 1 : nextDay)
+        for dependency in activity.dependsOn {
+          start = max(start, finishBoundary[plan.indexByID[dependency.id]!] + dependency.lagDays)
+        }
+        startBoundary[i] = start
+        finishBoundary[i] = start + length
+      }
+    }
+
+    // Backward pass over unfinished activities.
+    var successors = Array(repeating: [(index: Int, lagDays: Int)](), count: count)
+    for (i, activity) in plan.activities.enumerated() {
+      for dependency in activity.dependsOn {
+        successors[plan.indexByID[dependency.id]!].append((i, dependency.lagDays))
+      }
+    }
+    var lateFinish = Array(repeating: plan.deadline.dayNumber + 1, count: count)
+    for i in plan.topologicalOrder.reversed() where states[i] != .done {
+      for successor in successors[i] where states[successor.index] == .notStarted {
+        let lateStart =
+          lateFinish[successor.index] - (finishBoundary[successor.index] - startBoundary[successor.index])
+        lateFinish[i] = min(lateFinish[i], lateStart - successor.lagDays)
+      }
+    }
+    let open = (0..<count).filter { states[$0] != .done }
+    let lowestFloat = open.map { lateFinish[$0] - finishBoundary[$0] }.min()
+
+    var statuses: [ActivityStatus] = []
+    var earned = 0.0
+    var planned = 0.0
+    var totalWeight = 0.0
+    for (i, activity) in plan.activities.enumerated() {
+      let fact = facts[activity.id] ?? ActivityFacts()
+      let finishDay = CalendarDate(dayNumber: finishBoundary[i] - 1)
+      let startDay = CalendarDate(dayNumber: activity.isMilestone ? finishBoundary[i] - 1 : startBoundary[i])
+      let (percent, basis) = percentComplete(
+        activity, fact, state: states[i], plan: plan, asOf: asOf,
+        forecastDays: finishBoundary[i] - startBoundary[i])
+      let float = states[i] == .done ? nil : lateFinish[i] - finishBoundary[i]
+      let plannedShare = plannedPercent(activity, on: asOf)
+      earned += activity.weight * percent
+      planned += activity.weight * plannedShare
+      totalWeight += activity.weight
+      statuses.append(
+        ActivityStatus(
+          activity: activity, state: states[i], actualStart: fact.actualStart,
+          actualFinish: states[i] == .done ? fact.actualFinish : nil, forecastStart: startDay,
+          forecastFinish: finishDay, percentComplete: percent, percentBasis: basis,
+          plannedPercent: plannedShare, slipDays: finishDay.days(from: activity.baselineFinish),
+          totalFloatDays: float, critical: float != nil && float == lowestFloat,
+          kp: fact.kp, kpRecorded: fact.kpRecorded, statedFinish: fact.statedFinish))
+    }
+    let finish = statuses[plan.indexByID[plan.finishID]!].forecastFinish
+    let lay = statuses.first { $0.activity.progressByKP }
+    return ScheduleStatus(
+      plan: plan, asOf: asOf, activities: statuses, percentComplete: earned / totalWeight,
+      plannedPercent: planned / totalWeight, spi: planned > 0 ? earned / planned : nil,
+      forecastFinish: finish, marginDays: plan.deadline.days(from: finish),
+      criticalPath: plan.topologicalOrder.filter { statuses[$0].critical }.map { plan.activities[$0].id },
+      lastRecorded: history.lastRecorded(asOf: asOf),
+      cableLaidKm: lay.flatMap { lay in plan.routeLengthKm.map { $0 * lay.percentComplete / 100 } })
+  }
+
+  /// Forecast last day of an activity in progress (before clamping to the day after as-of).
+  private static func inProgressFinish(
+    _ activity: Activity, _ fact: ActivityFacts, plan: Plan, asOf: CalendarDate, duration: Int
+  ) -> CalendarDate {
+    let start = fact.actualStart!
+    if let kp = fact.kp, let kpDay = fact.kpRecorded, kp > 0, let length = plan.routeLengthKm,
+      fact.forecastRecorded.map({ $0 < kpDay }) ?? true
+    {
+      // Lay rate so far, km/day, over the inclusive days from the actual start to the KP record.
+      let rate = kp / Double(kpDay.days(from: start) + 1)
+      return kpDay.adding(days: Int(((length - kp) / rate).rounded(.up)))
+    }
+    if let forecast = fact.forecastFinish { return forecast }
+    if let percent = fact.percentComplete, fact.percentRecorded != nil {
+      return asOf.adding(days: Int((Double(duration) * (1 - percent / 100)).rounded(.up)))
+    }
+    return start.adding(days: duration - 1)
+  }
+
+  private static func percentComplete(
+    _ activity: Activity, _ fact: ActivityFacts, state: ActivityState, plan: Plan, asOf: CalendarDate,
+    forecastDays: Int
+  ) -> (Double, PercentBasis) {
+    switch state {
+    case .done: return (100, .done)
+    case .notStarted: return (0, .notStarted)
+    case .inProgress:
+      if let kp = fact.kp, let length = plan.routeLengthKm { return (min(100, 100 * kp / length), .kp) }
+      if let percent = fact.percentComplete { return (percent, .recorded) }
+      let elapsed = Double(asOf.days(from: fact.actualStart!) + 1)
+      return (min(99, max(0, 100 * elapsed / Double(max(1, forecastDays)))), .elapsed)
+    }
+  }
+}

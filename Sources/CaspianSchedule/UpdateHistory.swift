@@ -1,0 +1,112 @@
+/// The dated progress records of a plan, in log order, with the file they came from.
+public struct UpdateHistory: Sendable {
+  /// The log file as named in messages.
+  public let file: String
+  public let records: [ProgressUpdate]
+
+  public init(file: String, records: [ProgressUpdate]) {
+    self.file = file
+    self.records = records
+  }
+
+  /// The last day anything was recorded, up to and including `asOf`.
+  public func lastRecorded(asOf: CalendarDate) -> CalendarDate? {
+    records.lazy.map(\.recorded).filter { $0 <= asOf }.max()
+  }
+
+  /// Checks every record against the plan by replaying the whole history.
+  /// - Throws: `ScheduleError` naming the log file and the line of the first bad record.
+  public func validate(against plan: Plan) throws {
+    _ = try facts(plan: plan, asOf: CalendarDate(dayNumber: Int.max / 2))
+  }
+
+  /// Merges the records made up to and including `asOf`, by recorded date then log order (later
+  /// records override the fields they set), checking each one.
+  func facts(plan: Plan, asOf: CalendarDate) throws -> [String: ActivityFacts] {
+    var result: [String: ActivityFacts] = [:]
+    let ordered = records.enumerated().filter { $0.element.recorded <= asOf }
+      .sorted { ($0.element.recorded, $0.offset) < ($1.element.recorded, $1.offset) }.map(\.element)
+    for record in ordered {
+      func fail(_ message: String) -> ScheduleError {
+        ScheduleError(file: file, line: record.line > 0 ? record.line : nil, "\(record.id): \(message)")
+      }
+      guard let activity = plan.activity(record.id) else {
+        throw ScheduleError(
+          file: file, line: record.line > 0 ? record.line : nil, "unknown activity id \(record.id)")
+      }
+      for (name, date) in [("actual start", record.actualStart), ("actual finish", record.actualFinish)] {
+        if let date, date > record.recorded {
+          throw fail("\(name) \(date) is in the future of the date it was recorded (\(record.recorded))")
+        }
+      }
+      if let percent = record.percentComplete, !(0...100).contains(percent) {
+        throw fail("percent complete \(percent) is not between 0 and 100")
+      }
+      var facts = result[record.id] ?? ActivityFacts()
+      if let kp = record.kp {
+        guard activity.progressByKP, let length = plan.routeLengthKm else {
+          throw fail("KP is recorded only for the activity with 'progress: kp'")
+        }
+        guard kp >= 0, kp <= length else {
+          throw fail("KP \(kp) is outside the planned route (0 to \(length) km)")
+        }
+        if let previous = facts.kp, kp < previous {
+          throw fail("KP \(kp) is behind KP \(previous) recorded on \(facts.kpRecorded!)")
+        }
+        facts.kp = kp
+        facts.kpRecorded = record.recorded
+      }
+      if activity.isMilestone {
+        if let start = record.actualStart, let finish = record.actualFinish, start != finish {
+          throw fail("a milestone has one actual date, not a start \(start) and a finish \(finish)")
+        }
+        if let date = record.actualFinish ?? record.actualStart {
+          facts.actualStart = date
+          facts.actualFinish = date
+        }
+      } else {
+        if let start = record.actualStart { facts.actualStart = start }
+        if let finish = record.actualFinish { facts.actualFinish = finish }
+      }
+      if let percent = record.percentComplete {
+        facts.percentComplete = percent
+        facts.percentRecorded = record.recorded
+      }
+      if let start = record.forecastStart { facts.forecastStart = start }
+      if let finish = record.forecastFinish {
+        facts.forecastFinish = finish
+        facts.forecastRecorded = record.recorded
+      }
+      if let stated = record.statedFinish { facts.statedFinish = stated }
+      if let finish = facts.actualFinish {
+        guard let start = facts.actualStart else {
+          throw fail("actual finish \(finish) without an actual start")
+        }
+        if finish < start { throw fail("actual finish \(finish) is before the actual start \(start)") }
+      }
+      if facts.actualStart == nil, (facts.percentComplete ?? 0) > 0 || facts.kp != nil {
+        throw fail("progress recorded without an actual start (record the actual start first)")
+      }
+      if !activity.isMilestone, facts.actualFinish == nil, let finish = facts.forecastFinish {
+        let start = facts.actualStart ?? facts.forecastStart ?? activity.baselineStart
+        if finish < start { throw fail("forecast finish \(finish) is before its start \(start)") }
+      }
+      result[record.id] = facts
+    }
+    return result
+  }
+}
+
+/// What the records say about one activity as of a date.
+struct ActivityFacts {
+  var actualStart: CalendarDate?
+  var actualFinish: CalendarDate?
+  var percentComplete: Double?
+  var percentRecorded: CalendarDate?
+  var forecastStart: CalendarDate?
+  var forecastFinish: CalendarDate?
+  var forecastRecorded: CalendarDate?
+  var statedFinish: CalendarDate?
+  var kp: Double?
+  var kpRecorded: CalendarDate?
+}

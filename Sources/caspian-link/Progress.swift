@@ -1,0 +1,91 @@
+import ArgumentParser
+import CaspianSchedule
+import Foundation
+
+extension CaspianLink {
+  struct Progress: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "progress",
+      abstract: "One screen for the owner: route, cable laid, milestones done/late/at risk, RFS forecast.",
+      discussion: """
+        Late: not done and forecast to finish after its baseline. At risk: not done, not late, \
+        but with less total float than --risk-days. Done late: finished after its baseline.
+        """)
+
+    @OptionGroup var plan: PlanOptions
+    @OptionGroup var asOf: AsOfOption
+    @Option(help: ArgumentHelp("Float (days) below which an open activity is at risk.", valueName: "days"))
+    var riskDays: Int = 30
+    @Option(help: "table (for people) or json (for programs).") var format: OutputFormat = .table
+
+    func run() async throws {
+      let (plan, history, _) = try plan.load()
+      let status = try CaspianSchedule.Schedule.status(plan: plan, history: history, asOf: asOf.resolved)
+      let open = status.activities.filter { $0.state != .done }
+      let done = status.activities.filter { $0.state == .done }
+      let late = open.filter { $0.slipDays > 0 }
+      let atRisk = open.filter { $0.slipDays <= 0 && ($0.totalFloatDays ?? 0) < riskDays }
+      let doneLate = done.filter { $0.slipDays > 0 }
+      switch format {
+      case .json:
+        let document: [String: Any] = [
+          "asOf": status.asOf.description, "project": plan.project, "routeName": plan.routeName ?? NSNull(),
+          "routeLengthKm": plan.routeLengthKm ?? NSNull(), "routeSource": plan.routeSource ?? NSNull(),
+          "cableLaidKm": status.cableLaidKm ?? NSNull(),
+          "cableLaidPercent": status.activities.first { $0.activity.progressByKP }?.percentComplete
+            ?? NSNull(),
+          "percentComplete": status.percentComplete, "spi": status.spi ?? NSNull(),
+          "done": done.map(\.activity.id), "doneLate": doneLate.map(\.activity.id),
+          "late": late.map(\.activity.id),
+          "atRisk": atRisk.map(\.activity.id), "open": open.count,
+          "deadline": plan.deadline.description, "forecastFinish": status.forecastFinish.description,
+          "marginDays": status.marginDays,
+          "lastRecorded": status.lastRecorded?.description ?? NSNull(),
+        ]
+        var data = try JSONSerialization.data(
+          withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
+        data.append(UInt8(ascii: "\n"))
+        FileHandle.standardOutput.write(data)
+      case .table:
+        func list(_ items: [ActivityStatus], _ detail: (ActivityStatus) -> String) -> String {
+          items.isEmpty ? "-" : items.map { "\($0.activity.id) (\(detail($0)))" }.joined(separator: ", ")
+        }
+        var lines = ["\(plan.project): progress as of \(status.asOf)", ""]
+        var route = "-"
+        if let length = plan.routeLengthKm {
+          route = "\(plan.routeName ?? "planned route"), \(fixed(length, 1)) km"
+        }
+        let lay = status.activities.first { $0.activity.progressByKP }
+        var rows = [
+          ("Route", route),
+          (
+            "Cable laid",
+            status.cableLaidKm.map { km in
+              "\(fixed(km, 1)) km of \(fixed(plan.routeLengthKm!, 1)) km (\(fixed(lay!.percentComplete, 1)) %)"
+                + (lay!.kpRecorded.map { ", KP recorded \($0)" } ?? "")
+            } ?? "-"
+          ),
+          (
+            "Overall",
+            "\(fixed(status.percentComplete, 1)) % complete (planned \(fixed(status.plannedPercent, 1)) %"
+              + (status.spi.map { ", SPI \(fixed($0, 2)))" } ?? ")")
+          ),
+          (
+            "Milestones",
+            "\(done.count) done (\(doneLate.count) finished late), \(open.count) open: \(late.count) late, \(atRisk.count) at risk"
+          ),
+          ("Late", list(late) { "+\($0.slipDays) d, forecast \($0.forecastFinish)" }),
+          ("At risk", list(atRisk) { "float \($0.totalFloatDays ?? 0) d" }),
+          (
+            "Ready for service",
+            "forecast \(status.forecastFinish), deadline \(plan.deadline): \(marginText(status.marginDays))"
+          ),
+        ]
+        rows.append(("Last record", lastRecordedText(status)))
+        let width = rows.map(\.0.count).max()!
+        lines += rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+        print(lines.joined(separator: "\n"))
+      }
+    }
+  }
+}

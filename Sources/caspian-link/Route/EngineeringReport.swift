@@ -1,0 +1,265 @@
+import ArgumentParser
+import CaspianGeodata
+import CaspianGeometry
+import CaspianRouting
+import Foundation
+
+/// `--engineering FILE`: the defaults with the file's overrides.
+enum EngineeringOptions {
+  static func parameters(file: String?) throws -> EngineeringParameters {
+    guard let file else { return .defaults }
+    let url = URL(fileURLWithPath: file)
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw EngineeringError(source: file, message: "cannot read the file")
+    }
+    return try EngineeringParameters.overriding(with: data, source: file)
+  }
+
+  /// `--sea-level` must be a plausible level.
+  static func validate(seaLevel: Double?) throws {
+    if let seaLevel, !seaLevel.isFinite || abs(seaLevel) > 500 {
+      throw ValidationError("--sea-level must be a level in metres between -500 and 500")
+    }
+  }
+}
+
+/// The engineering of one route option, today and (optionally) at a scenario sea level, and how
+/// it is shown to people (table) and programs (JSON).
+struct EngineeringReport: Encodable {
+  struct Scenario: Encodable {
+    var comparison: SeaLevelComparison
+    var engineering: RouteEngineering
+  }
+
+  var option: String
+  var landings: [String]
+  var engineering: RouteEngineering
+  var seaLevelScenario: Scenario?
+
+  /// The figures at the level asked for: the scenario's when there is one.
+  var primary: RouteEngineering { seaLevelScenario?.engineering ?? engineering }
+
+  init(
+    option: String, route: [Coordinate], landingNames: (String, String), data: GeodataSet,
+    assets: [EngineeringAsset], engineer: RouteEngineer, seaLevel: Double?
+  ) throws {
+    self.option = option
+    landings = [landingNames.0, landingNames.1]
+    let depth = try SeaMaskedDepth(data: data, nearshoreDepthM: engineer.parameters.landing.nearshoreDepthM)
+    if let seaLevel {
+      let result = try engineer.seaLevelScenario(
+        route: route, landingNames: landingNames, depth: depth, assets: assets,
+        todaySurfaceM: data.waterSurfaceM,
+        scenarioSurfaceM: seaLevel)
+      engineering = result.today
+      seaLevelScenario = Scenario(comparison: result.comparison, engineering: result.scenario)
+    } else {
+      engineering = try engineer.analyse(
+        route: route, landingNames: landingNames, depth: depth, assets: assets,
+        waterSurfaceM: data.waterSurfaceM)
+    }
+  }
+
+  static func json(_ reports: [EngineeringReport]) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    return String(decoding: try encoder.encode(["options": reports]), as: UTF8.self)
+  }
+
+  /// `route plan`'s JSON document with each option's engineering figures added (at the
+  /// scenario level when there is one, with `seaLevelScenario` holding the comparison).
+  static func adding(_ reports: [EngineeringReport], toPlan document: JSONValue) -> JSONValue {
+    guard case .object(var members) = document, case .array(let options)? = members["options"] else {
+      return document
+    }
+    members["options"] = .array(
+      zip(options, reports).map { option, report in
+        guard case .object(var figures) = option else { return option }
+        figures.merge(report.primary.planMembers) { _, new in new }
+        if let scenario = report.seaLevelScenario {
+          figures["seaLevelScenario"] = RouteEngineering.jsonValue(scenario.comparison)
+        }
+        return .object(figures)
+      })
+    return .object(members)
+  }
+
+  /// `route plan`'s GeoJSON with the headline engineering figures in each option's properties.
+  static func adding(_ reports: [EngineeringReport], toFeatures collection: FeatureCollection)
+    -> FeatureCollection
+  {
+    var result = collection
+    for (index, report) in zip(result.features.indices, reports) {
+      result.features[index].properties.merge(report.primary.headlineProperties) { _, new in new }
+      if let scenario = report.seaLevelScenario {
+        result.features[index].properties["seaLevelM"] = .number(scenario.comparison.scenarioSurfaceM)
+      }
+    }
+    return result
+  }
+
+  /// One block per option for `route plan`'s table: the headline figures and, with a scenario,
+  /// what changes.
+  static func summaryTable(_ reports: [EngineeringReport]) -> String {
+    var out = ["Cable engineering (ESTIMATES; assumptions and the RPL: `route rpl`, or --rpl FILE)"]
+    for report in reports {
+      let e = report.primary
+      out.append(
+        "  Option \(report.option): cable \(km(e.cableLengthKm)) km (seabed \(km(e.seabedLengthKm)), route "
+          + "\(km(e.routeLengthKm))); "
+          + e.cableTypes.map { "\($0.cableType.rawValue) \(km1($0.cableKm))" }.joined(separator: ", ")
+          + " km; buried \(km1(e.buriedKm)) km; USD \(money(e.costUSD)); \(String(format: "%.1f", e.layDays)) lay days; "
+          + "\(e.warnings.count) warning(s)")
+      if let scenario = report.seaLevelScenario {
+        let changes = scenario.comparison.figures.filter { abs($0.change) > 0.0005 }.map { f in
+          "\(f.figure) \(f.unit == "USD" ? money(f.change) : String(format: "%+.3f", f.change)) \(f.unit)"
+        }
+        out.append(
+          String(
+            format: "    at %.2f m (today %.2f m): ", scenario.comparison.scenarioSurfaceM,
+            scenario.comparison.todaySurfaceM)
+            + (changes.isEmpty ? "no change" : changes.joined(separator: "; ")))
+      }
+    }
+    return out.joined(separator: "\n")
+  }
+
+  /// The report for people: headline figures, the RPL, crossings, warnings, the estimate with
+  /// its assumptions, and the sea-level comparison.
+  func table() -> String {
+    let e = primary
+    var out: [String] = []
+    let level = e.waterSurfaceM.map { String(format: " at water surface %.2f m", $0) } ?? ""
+    out.append("Option \(option): \(landings[0]) → \(landings[1])\(level)")
+    out.append(
+      "  Route length \(km(e.routeLengthKm)) km (geodesic, WGS84) · seabed \(km(e.seabedLengthKm)) km (3-D) · "
+        + "cable \(km(e.cableLengthKm)) km (incl. slack and end allowances)")
+    out.append(
+      "  Cable types: "
+        + e.cableTypes.map {
+          "\($0.cableType.rawValue) \(km1($0.routeKm)) km route / \(km1($0.cableKm)) km cable"
+        }
+        .joined(separator: "; "))
+    out.append("  Buried at sea \(km1(e.buriedKm)) km; land section \(km1(e.landSectionKm)) km")
+    out.append(
+      "  Landing approach: "
+        + e.landingApproaches.map {
+          "\($0.landing) \(km1($0.approachKm)) km to main-lay depth (dry \(km1($0.dryKm)) km)"
+        }.joined(separator: "; "))
+    out.append(
+      "  ESTIMATE: USD \(money(e.costUSD)), \(String(format: "%.1f", e.layDays)) lay days (assumptions below)"
+    )
+
+    out.append("")
+    out.append("Route Position List")
+    var rpl = TextTable([
+      ("#", .right), ("Point", .left), ("Latitude", .left), ("Longitude", .left), ("KP km", .right),
+      ("Leg km", .right), ("Brg °T", .right), ("Depth m", .right), ("Type", .left), ("Slack %", .right),
+      ("Cable km", .right), ("Cum. cable km", .right), ("Burial m", .right), ("Remarks", .left),
+    ])
+    for row in e.rows {
+      rpl.append([
+        String(row.index), row.point.rawValue, row.latitudeDDM, row.longitudeDDM, km(row.kpKm),
+        row.legKm.map(km) ?? "", row.bearingDegrees.map { String(format: "%.1f", $0) } ?? "",
+        row.depthM.map { String(format: "%.0f", $0.rounded() == 0 ? 0 : $0) } ?? "?",
+        row.cableType?.rawValue ?? "",
+        row.slackPercent.map { String(format: "%.2f", $0) } ?? "", row.legCableKm.map(km) ?? "",
+        km(row.cumulativeCableKm),
+        row.legKm == nil ? "" : row.burialDepthM.map { String(format: "%.1f", $0) } ?? "none",
+        row.remarks.joined(separator: "; "),
+      ])
+    }
+    out.append(rpl.render(indent: "  "))
+
+    if !e.crossings.isEmpty {
+      out.append("")
+      out.append("Crossings")
+      var table = TextTable([("KP km", .right), ("Kind", .left), ("Name", .left), ("Angle °", .right)])
+      for c in e.crossings {
+        table.append([km(c.kpKm), c.assetKind, c.assetName, String(format: "%.0f", c.angleDegrees)])
+      }
+      out.append(table.render(indent: "  "))
+    }
+    if !e.clearances.isEmpty {
+      out.append("")
+      out.append("Closest approach to platforms and protected areas")
+      var table = TextTable([
+        ("Kind", .left), ("Name", .left), ("Clearance m", .right), ("Required m", .right),
+        ("at KP km", .right),
+      ])
+      for c in e.clearances.prefix(8) {
+        table.append([
+          c.assetKind, c.assetName, String(format: "%.0f", c.minimumM), String(format: "%.0f", c.requiredM),
+          km(c.kpKm),
+        ])
+      }
+      out.append(table.render(indent: "  "))
+    }
+    out.append("")
+    out.append("Warnings (\(e.warnings.count))")
+    for w in e.warnings { out.append("  \(w.kpText)  \(w.kind.rawValue): \(w.message)") }
+
+    out.append("")
+    out.append("Cost and lay-time ESTIMATE (not a quotation)")
+    var cost = TextTable([
+      ("Item", .left), ("Quantity", .right), ("Unit", .left), ("Rate", .right), ("Rate unit", .left),
+      ("Amount USD", .right),
+    ])
+    for line in e.estimate.costLines {
+      cost.append([
+        line.item, String(format: "%.1f", line.quantity), line.unit, money(line.rate), line.rateUnit,
+        money(line.amount),
+      ])
+    }
+    cost.append(["total", "", "", "", "", money(e.estimate.totalUSD)])
+    out.append(cost.render(indent: "  "))
+    var lay = TextTable([
+      ("Activity", .left), ("Quantity", .right), ("Unit", .left), ("Rate", .right), ("Rate unit", .left),
+      ("Days", .right),
+    ])
+    for line in e.estimate.layLines {
+      lay.append([
+        line.item, String(format: "%.1f", line.quantity), line.unit, String(format: "%g", line.rate),
+        line.rateUnit,
+        String(format: "%.1f", line.amount),
+      ])
+    }
+    lay.append([
+      "× weather factor \(String(format: "%g", e.estimate.weatherFactor))", "", "", "", "",
+      String(format: "%.1f", e.estimate.layDays),
+    ])
+    out.append(lay.render(indent: "  "))
+    out.append("Assumptions")
+    out += e.assumptions.map { "  - \($0)" }
+
+    if let scenario = seaLevelScenario {
+      let c = scenario.comparison
+      out.append("")
+      out.append(
+        String(
+          format: "Sea-level scenario: water surface %.2f m against today's %.2f m (%+.2f m)",
+          c.scenarioSurfaceM,
+          c.todaySurfaceM, c.scenarioSurfaceM - c.todaySurfaceM))
+      var table = TextTable([("Figure", .left), ("Today", .right), ("Scenario", .right), ("Change", .right)])
+      for f in c.figures {
+        let value = f.unit == "USD" ? money : { String(format: "%.3f", $0) }
+        let change =
+          f.unit == "USD"
+          ? (f.change < 0 ? "-" : "+") + money(abs(f.change)) : String(format: "%+.3f", f.change)
+        table.append(["\(f.figure) (\(f.unit))", value(f.today), value(f.scenario), change])
+      }
+      out.append(table.render(indent: "  "))
+      out.append("  (The RPL and figures above are at the scenario level.)")
+    }
+    return out.joined(separator: "\n")
+  }
+}
+
+private func km(_ value: Double) -> String { String(format: "%.3f", value) }
+private func km1(_ value: Double) -> String { String(format: "%.1f", value) }
+
+/// Whole US dollars with thousands separators.
+private func money(_ value: Double) -> String { groupedThousands(value) }

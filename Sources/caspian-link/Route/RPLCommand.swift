@@ -1,0 +1,92 @@
+import ArgumentParser
+import CaspianGeodata
+import CaspianGeometry
+import CaspianRouting
+import CaspianSupport
+import Foundation
+
+extension CaspianLink.Route {
+  struct RPL: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "rpl",
+      abstract:
+        "Route Position List, cable length, armour, burial, checks and cost of a route read from GeoJSON.",
+      discussion: """
+        Reads the route's alter-course points from a GeoJSON LineString (as `route plan --geojson`
+        writes them), takes depths and hazards from the data set, and prints the engineering
+        figures; `--output` writes the RPL as CSV. With `--sea-level` the figures are worked out
+        at that water level too and compared with today's (the data set's).
+        """)
+
+    @Option(help: ArgumentHelp("Route GeoJSON: LineString features, one per option.", valueName: "file"))
+    var route: String
+
+    @Option(
+      help: ArgumentHelp(
+        "Option to use (feature property \"option\" or \"id\", or the feature id); default: every route in the file.",
+        valueName: "id"))
+    var option: String?
+
+    @Option(
+      name: .customLong("sea-level"), parsing: .unconditional,
+      help: ArgumentHelp(
+        "Scenario water surface, metres relative to mean ocean level (e.g. -33 for 2050); compared with today's.",
+        valueName: "m"))
+    var seaLevel: Double?
+
+    @Option(
+      help: ArgumentHelp(
+        "JSON file overriding engineering defaults (any subset of them; see README).", valueName: "file"))
+    var engineering: String?
+
+    @OptionGroup var geodata: GeodataOptions
+
+    @Option(
+      help: ArgumentHelp("Write the RPL as CSV to this file (needs a single route).", valueName: "file.csv"))
+    var output: String?
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+      try EngineeringOptions.validate(seaLevel: seaLevel)
+    }
+
+    func run() async throws {
+      let parameters = try EngineeringOptions.parameters(file: engineering)
+      let data = try geodata.load()
+      let routes = try RouteFile.read(path: route, option: option, landings: data.landings)
+      if output != nil, routes.count != 1 {
+        throw RouteFileError(
+          path: route,
+          problem:
+            "holds \(routes.count) routes (\(routes.map(\.option).joined(separator: ", "))): choose one with --option"
+        )
+      }
+      let engineer = RouteEngineer(parameters: parameters)
+      let assets = data.hazards.map(EngineeringAsset.init(hazard:))
+      var reports: [EngineeringReport] = []
+      for route in routes {
+        do {
+          reports.append(
+            try EngineeringReport(
+              option: route.option, route: route.points, landingNames: route.landingNames, data: data,
+              assets: assets, engineer: engineer, seaLevel: seaLevel))
+        } catch let error as EngineeringError where error.source == "route" {
+          // Name the file and the option the route came from.
+          throw EngineeringError(source: "\(self.route): option \(route.option)", message: error.message)
+        }
+      }
+      if let output, let report = reports.first {
+        try AtomicFile.write(report.primary.rplCSV, to: URL(fileURLWithPath: output))
+      }
+      switch format {
+      case .json:
+        print(try EngineeringReport.json(reports))
+      case .table:
+        print(reports.map { $0.table() }.joined(separator: "\n\n"))
+        if let output { print("\nRPL written to \(output)") }
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import CaspianGeodata
+import CaspianGeometry
+import Foundation
+
+/// A route read back from a GeoJSON file.
+struct RouteInput {
+  /// The option's id (property "option" or "id", else the feature id, else its position).
+  var option: String
+  /// Alter-course points from the first landing to the last.
+  var points: [Coordinate]
+  var landingNames: (String, String)
+}
+
+/// The route file cannot be used.
+struct RouteFileError: Error, LocalizedError, CustomStringConvertible {
+  let path: String
+  let problem: String
+  var description: String { "\(path): \(problem)" }
+  var errorDescription: String? { description }
+}
+
+enum RouteFile {
+  /// The LineString features of a route GeoJSON file (as `route plan --geojson` writes them),
+  /// optionally only the one whose option id is `option`.
+  ///
+  /// Landing names come from the data set's landing within 2 km of each end, else the
+  /// feature's "from"/"to" properties, else "start"/"end".
+  static func read(path: String, option: String?, landings: [Landing]) throws -> [RouteInput] {
+    let collection = try GeoJSON.readFeatureCollection(from: URL(fileURLWithPath: path))
+    var routes: [RouteInput] = []
+    for (index, feature) in collection.features.enumerated() {
+      guard case .lineString(let points)? = feature.geometry else { continue }
+      let id =
+        [feature.properties["option"], feature.properties["id"], feature.id]
+        .compactMap { $0.flatMap(text) }.first ?? String(index + 1)
+      routes.append(
+        RouteInput(
+          option: id, points: points,
+          landingNames: (
+            landingName(near: points[0], landings: landings) ?? feature.properties["from"].flatMap(text)
+              ?? "start",
+            landingName(near: points[points.count - 1], landings: landings)
+              ?? feature.properties["to"].flatMap(text) ?? "end"
+          )))
+    }
+    guard !routes.isEmpty else {
+      throw RouteFileError(path: path, problem: "no LineString route in the file")
+    }
+    guard let option else { return routes }
+    let chosen = routes.filter { $0.option == option }
+    guard !chosen.isEmpty else {
+      throw RouteFileError(
+        path: path,
+        problem:
+          "no route for option \"\(option)\" (options: \(routes.map(\.option).joined(separator: ", ")))")
+    }
+    return chosen
+  }
+
+  private static func text(_ value: JSONValue) -> String? {
+    switch value {
+    case .string(let s): s
+    case .number(let n): n == n.rounded() ? String(Int(n)) : String(n)
+    default: nil
+    }
+  }
+
+  private static func landingName(near c: Coordinate, landings: [Landing]) -> String? {
+    landings.map { ($0.name, Geodesic.wgs84.inverse($0.coordinate, c).distanceMetres) }
+      .filter { $0.1 <= 2000 }.min { $0.1 < $1.1 }?.0
+  }
+}
