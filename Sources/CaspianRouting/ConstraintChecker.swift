@@ -17,13 +17,12 @@ final class ConstraintChecker {
     self.engine = engine
     self.sea = try engine.prepare(sea)
     zones = shapes.filter {
-      if case .noGo = $0.role { return $0.area != nil }
+      if case .noGo = $0.role { return $0.area?.envelope != nil }
       return false
     }
     preparedZones = try zones.map { try engine.prepare($0.area!) }
     index =
-      zones.isEmpty
-      ? nil : try SpatialIndex(engine: engine, envelopes: zones.map { envelope(of: [$0.area!]) })
+      zones.isEmpty ? nil : try SpatialIndex(engine: engine, envelopes: zones.map { $0.area!.envelope! })
   }
 
   /// Whether the point lies in the sea (on its boundary counts).
@@ -50,7 +49,7 @@ final class ConstraintChecker {
     for line in lines where !(try sea.covers(line)) {
       return "leaves the sea"
     }
-    let box = envelope(of: lines)
+    let box = Envelope(covering: track + [a, b])!
     for i in index?.query(box) ?? [] {
       for line in lines where try preparedZones[i].intersects(line) {
         let h = zones[i].hazard
@@ -65,37 +64,9 @@ final class ConstraintChecker {
     guard path.count >= 2 else { return [] }
     let line = Geometry.lineString(path)
     var found: [HazardShape] = []
-    for i in (index?.query(envelope(of: [line])) ?? []) where try preparedZones[i].intersects(line) {
+    for i in (index?.query(line.envelope!) ?? []) where try preparedZones[i].intersects(line) {
       found.append(zones[i])
     }
     return found
   }
-}
-
-/// The lon/lat bounding box of some geometries.
-func envelope(of geometries: [Geometry]) -> Envelope {
-  var minLon = Double.infinity
-  var minLat = Double.infinity
-  var maxLon = -Double.infinity
-  var maxLat = -Double.infinity
-  func visit(_ g: Geometry) {
-    func add(_ cs: [Coordinate]) {
-      for c in cs {
-        minLon = min(minLon, c.longitude)
-        maxLon = max(maxLon, c.longitude)
-        minLat = min(minLat, c.latitude)
-        maxLat = max(maxLat, c.latitude)
-      }
-    }
-    switch g {
-    case .point(let c): add([c])
-    case .multiPoint(let cs), .lineString(let cs): add(cs)
-    case .multiLineString(let lines): lines.forEach(add)
-    case .polygon(let p): add(p.exterior)
-    case .multiPolygon(let ps): ps.forEach { add($0.exterior) }
-    case .geometryCollection(let parts): parts.forEach(visit)
-    }
-  }
-  geometries.forEach(visit)
-  return Envelope(minLongitude: minLon, minLatitude: minLat, maxLongitude: maxLon, maxLatitude: maxLat)
 }

@@ -53,19 +53,6 @@ public struct CostModel: Sendable, Hashable, Codable {
 
   public init() {}
 
-  /// The model with every soft cost removed: what the "shortest safe" option searches.
-  public var lengthOnly: CostModel {
-    var m = self
-    m.shallowWaterPenalty = 0
-    m.steepSlopePenaltyPerDeg = 0
-    m.ferryLanePenalty = 0
-    m.portPenalty = 0
-    m.protectedAreaPenalty = 0
-    m.fieldPenalty = 0
-    m.crossingCostKm = 0
-    return m
-  }
-
   private enum Key: String, CodingKey, CaseIterable {
     case cellSizeM, connectivity, shallowWaterDepthM, shallowWaterPenalty, steepSlopeDeg
     case steepSlopePenaltyPerDeg, ferryLanePenalty, defaultFerryLaneWidthM, portPenalty

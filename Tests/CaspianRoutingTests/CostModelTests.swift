@@ -51,11 +51,4 @@ struct CostModelTests {
     #expect(error.description.contains(message), "\(error.description)")
     #expect(!error.description.contains("\n"))
   }
-
-  @Test("Length only: every soft cost is zero, hard settings are kept")
-  func lengthOnly() {
-    let m = CostModel().lengthOnly
-    #expect(m.shallowWaterPenalty == 0 && m.crossingCostKm == 0 && m.portPenalty == 0)
-    #expect(m.cellSizeM == CostModel().cellSizeM && m.connectivity == 16)
-  }
 }
