@@ -130,6 +130,9 @@ public final class RoutePlanner {
     -> PlannedRoute
   {
     let stops = [from] + via + [to]
+    for (a, b) in zip(stops, stops.dropFirst()) where a.coordinate == b.coordinate {
+      throw RoutingError.noRoute(from: a.name, to: b.name, reason: "they are the same point")
+    }
     let costingGrid = opened(evaluationGrid, around: stops)
     var options: [RouteOption] = []
     var routes: [[GridPoint]] = []

@@ -142,6 +142,14 @@ struct RoutePlannerTests {
     #expect(zone.description.contains("platform safety zone \"North Platform\""))
   }
 
+  @Test("No route: the two ends are the same point")
+  func samePoint() throws {
+    let planner = try StraitFixture.planner()
+    let west = try planner.landing(named: "West")
+    let error = try #require(throws: RoutingError.self) { try planner.plan(from: west, to: west) }
+    #expect(error.description == "no route from West to West: they are the same point")
+  }
+
   @Test("No route: the message names the no-go zones that close the way")
   func closedByNoGo() throws {
     let data = try StraitFixture.data()
