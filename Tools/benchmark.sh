@@ -47,8 +47,10 @@ for s in "${cell_sizes[@]}"; do args+=(--cell-size "$s"); done
 results="$work/results.jsonl"
 : >"$results"
 while read -r case_dir; do
-  for strategy in a-star dijkstra; do
-    rss=$(measure "$work/out.json" "$bin/caspian-bench" search "$case_dir" --strategy "$strategy")
+  for run in "a-star 8" "dijkstra 8" "a-star 16"; do
+    read -r strategy connectivity <<<"$run"
+    rss=$(measure "$work/out.json" "$bin/caspian-bench" search "$case_dir" --strategy "$strategy" \
+      --connectivity "$connectivity")
     "$python" -c 'import json,sys; r=json.load(open(sys.argv[1])); r["case"]=sys.argv[2]; r["rssKB"]=int(sys.argv[3] or r["peakRSSkB"]); print(json.dumps(r))' \
       "$work/out.json" "$(basename "$case_dir")" "$rss" >>"$results"
   done
@@ -68,7 +70,7 @@ cases = []
 for r in rows:
     if r["case"] not in cases:
         cases.append(r["case"])
-print(f"{'case':<8} {'grid':>13} {'tool':<28} {'search s':>9} {'vs MCP':>7} {'peak MB':>8} {'path cost':>14}")
+print(f"{'case':<8} {'grid':>13} {'tool':<28} {'moves':>5} {'search s':>9} {'vs MCP':>7} {'peak MB':>8} {'path cost':>14}")
 for case in cases:
     group = [r for r in rows if r["case"] == case]
     mcp = next(r for r in group if r["tool"].startswith("scikit-image"))
@@ -78,9 +80,9 @@ for case in cases:
         if not r["tool"].startswith("scikit-image"):
             cost = r["cost"]
         ratio = mcp["seconds"] / r["seconds"]
-        print(f"{case:<8} {grid:>13} {r['tool']:<28} {r['seconds']:>9.3f} {ratio:>6.1f}x {r['rssKB']/1024:>8.0f} {cost:>14.1f}")
-    ours = [r for r in group if not r["tool"].startswith("scikit-image")]
+        moves = r.get("connectivity", 8)
+        print(f"{case:<8} {grid:>13} {r['tool']:<28} {moves:>5} {r['seconds']:>9.3f} {ratio:>6.1f}x {r['rssKB']/1024:>8.0f} {cost:>14.1f}")
     if "oursPathCost" in mcp:
-        print(f"{'':<8} path costs recomputed in float64 by the Python script: ours {mcp['oursPathCost']:.1f}, MCP {mcp['pathCost']:.1f}")
+        print(f"{'':<8} 8-neighbour path costs recomputed in float64 by the Python script: ours {mcp['oursPathCost']:.1f}, MCP {mcp['pathCost']:.1f}")
 print(f"route plan Aktau->Sumgait (3 options, default 1000 m cells), whole command: {float(sys.argv[3]) - float(sys.argv[2]):.2f} s")
 PY

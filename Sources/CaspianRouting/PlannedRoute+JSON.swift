@@ -128,6 +128,7 @@ extension RouteOption {
       properties["comparedWithOption1"] = .object([
         "lengthDeltaKm": .number(PlannedRoute.round(c.lengthDeltaKm, 3)),
         "maxSeparationKm": .number(PlannedRoute.round(c.maxSeparationKm, 3)),
+        "maxSeparationDirection": .string(c.maxSeparationDirection),
         "sharedPercent": .number(PlannedRoute.round(c.sharedPercent, 1)),
       ])
     }

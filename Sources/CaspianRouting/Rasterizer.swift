@@ -86,12 +86,17 @@ public enum Rasterizer {
 
   /// Distance from `p` to the segment `a`–`b`, in grid units.
   public static func distance(from p: GridPoint, toSegment a: GridPoint, _ b: GridPoint) -> Double {
+    p.distance(to: nearestPoint(to: p, onSegment: a, b))
+  }
+
+  /// The point of the segment `a`–`b` nearest to `p`.
+  public static func nearestPoint(to p: GridPoint, onSegment a: GridPoint, _ b: GridPoint) -> GridPoint {
     let dr = b.row - a.row
     let dc = b.col - a.col
     let lengthSquared = dr * dr + dc * dc
     var t = lengthSquared > 0 ? ((p.row - a.row) * dr + (p.col - a.col) * dc) / lengthSquared : 0
     t = min(1, max(0, t))
-    return p.distance(to: GridPoint(row: a.row + t * dr, col: a.col + t * dc))
+    return GridPoint(row: a.row + t * dr, col: a.col + t * dc)
   }
 
   /// Splits each segment of the polyline into pieces no longer than `maxLength` cells.

@@ -90,6 +90,8 @@ public struct OptionComparison: Sendable, Hashable, Codable {
   public var lengthDeltaKm: Double
   /// Largest distance from this route to option 1's, km.
   public var maxSeparationKm: Double
+  /// Where this route lies from option 1 at that largest distance: N, NE, E, SE, S, SW, W, NW.
+  public var maxSeparationDirection: String
   /// Share of this route's length within `sharedWithinKm` of option 1, percent.
   public var sharedPercent: Double
   public static let sharedWithinKm = 2.0

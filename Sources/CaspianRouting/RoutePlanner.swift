@@ -1,5 +1,6 @@
 import CaspianGeodata
 import CaspianGeometry
+import Foundation
 
 /// Plans cable route options between two points of a data set.
 ///
@@ -130,6 +131,9 @@ public final class RoutePlanner {
     -> PlannedRoute
   {
     let stops = [from] + via + [to]
+    for (a, b) in zip(stops, stops.dropFirst()) where a.coordinate == b.coordinate {
+      throw RoutingError.noRoute(from: a.name, to: b.name, reason: "they are the same point")
+    }
     let costingGrid = opened(evaluationGrid, around: stops)
     var options: [RouteOption] = []
     var routes: [[GridPoint]] = []
@@ -418,16 +422,25 @@ public final class RoutePlanner {
   {
     let samples = option.measures.profile
     var maxSeparation = 0.0
+    var direction = "-"
     var shared = 0.0
     var previous: (kp: Double, near: Bool)?
     for s in samples {
       guard let p = try? gridPoint(s.position) else { continue }
+      var nearest = p
       var d = Double.infinity
       for (a, b) in zip(otherRoute, otherRoute.dropFirst()) {
-        d = min(d, Rasterizer.distance(from: p, toSegment: a, b))
+        let q = Rasterizer.nearestPoint(to: p, onSegment: a, b)
+        if p.distance(to: q) < d {
+          d = p.distance(to: q)
+          nearest = q
+        }
       }
       let km = d * raster.frame.cellSizeMetres / 1000
-      maxSeparation = max(maxSeparation, km)
+      if km > maxSeparation {
+        maxSeparation = km
+        direction = Self.compassPoint(east: p.col - nearest.col, north: nearest.row - p.row)
+      }
       let near = km <= OptionComparison.sharedWithinKm
       if let previous, previous.near && near { shared += s.kp - previous.kp }
       previous = (s.kp, near)
@@ -435,7 +448,16 @@ public final class RoutePlanner {
     let length = option.measures.routeLengthKm
     return OptionComparison(
       lengthDeltaKm: length - other.measures.routeLengthKm, maxSeparationKm: maxSeparation,
-      sharedPercent: length > 0 ? 100 * shared / length : 0)
+      maxSeparationDirection: direction, sharedPercent: length > 0 ? 100 * shared / length : 0)
+  }
+
+  /// The 8-point compass name of a direction given by its east and north components (grid
+  /// north of the equidistant projection, within a degree of true north over the Caspian).
+  static func compassPoint(east: Double, north: Double) -> String {
+    let names = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"]
+    var bearing = atan2(east, north) * 180 / Double.pi
+    if bearing < 0 { bearing += 360 }
+    return names[Int((bearing + 22.5) / 45) % 8]
   }
 
   private func summary(of option: RouteOption, all options: [RouteOption]) -> String {
@@ -445,8 +467,8 @@ public final class RoutePlanner {
     if let c = option.comparison {
       let longer = c.lengthDeltaKm >= 0 ? "longer" : "shorter"
       versus = String(
-        format: "; %.1f km %@ than option 1, cost %+.1f%%, up to %.1f km from it, %.0f%% shared",
-        abs(c.lengthDeltaKm), longer, costDelta, c.maxSeparationKm, c.sharedPercent)
+        format: "; %.1f km %@ than option 1, cost %+.1f%%, up to %.1f km %@ of it, %.0f%% shared",
+        abs(c.lengthDeltaKm), longer, costDelta, c.maxSeparationKm, c.maxSeparationDirection, c.sharedPercent)
     } else {
       versus = ""
     }

@@ -1,3 +1,4 @@
+import CaspianGeometry
 import Testing
 
 @testable import CaspianRouting
@@ -71,5 +72,28 @@ struct RasterizerTests {
     #expect(found[GridCell(row: 5, col: 7)] == 1)
     #expect(found[GridCell(row: 3, col: 4)] == nil)
     #expect(found.count == 3 * 5 + 2)
+  }
+}
+
+@Suite("Cell coordinates")
+struct CellCoordinatesTests {
+  @Test("Interpolated cell centres are within 2 m of PROJ's inverse projection at 1 km cells")
+  func interpolationError() throws {
+    let projection = try Projection.caspianEquidistant()
+    // The whole Caspian at 1 km cells, as the planner lays it.
+    let frame = RasterFrame(
+      covering: PlanarPoint(x: -330_000, y: -620_000), PlanarPoint(x: 340_000, y: 560_000),
+      cellSizeMetres: 1000,
+      marginCells: 2)
+    let cells = try CellCoordinates(frame: frame, projection: projection)
+    var worst = 0.0
+    for row in stride(from: 3, to: frame.rows, by: 37) {
+      for col in stride(from: 5, to: frame.cols, by: 29) {
+        let p = frame.centre(of: GridCell(row: row, col: col))
+        let exact = try projection.inverse(x: p.x, y: p.y)
+        worst = max(worst, Geodesic.wgs84.distanceMetres(exact, cells.coordinate(row: row, col: col)))
+      }
+    }
+    #expect(worst < 2, "\(worst) m")
   }
 }

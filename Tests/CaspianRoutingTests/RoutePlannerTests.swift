@@ -142,6 +142,25 @@ struct RoutePlannerTests {
     #expect(zone.description.contains("platform safety zone \"North Platform\""))
   }
 
+  @Test("Compass points of directions")
+  func compass() {
+    #expect(RoutePlanner.compassPoint(east: 0, north: 1) == "N")
+    #expect(RoutePlanner.compassPoint(east: 1, north: 1) == "NE")
+    #expect(RoutePlanner.compassPoint(east: 1, north: -0.3) == "E")
+    #expect(RoutePlanner.compassPoint(east: -1, north: -1) == "SW")
+    #expect(RoutePlanner.compassPoint(east: -0.2, north: 1) == "N")
+    #expect(RoutePlanner.compassPoint(east: -1, north: 0.3) == "W")
+    #expect(RoutePlanner.compassPoint(east: -1, north: 0.5) == "NW")
+  }
+
+  @Test("No route: the two ends are the same point")
+  func samePoint() throws {
+    let planner = try StraitFixture.planner()
+    let west = try planner.landing(named: "West")
+    let error = try #require(throws: RoutingError.self) { try planner.plan(from: west, to: west) }
+    #expect(error.description == "no route from West to West: they are the same point")
+  }
+
   @Test("No route: the message names the no-go zones that close the way")
   func closedByNoGo() throws {
     let data = try StraitFixture.data()
@@ -236,5 +255,8 @@ struct RoutePlannerTests {
     #expect(
       abs(comparison.lengthDeltaKm - (shortest.measures.routeLengthKm - least.measures.routeLengthKm)) < 1e-9)
     #expect(shortest.summary.contains("shorter than option 1"))
+    // The least-cost route passes south of the anchorage, the shortest through it: north.
+    #expect(
+      ["N", "NE", "NW"].contains(comparison.maxSeparationDirection), "\(comparison.maxSeparationDirection)")
   }
 }
