@@ -118,6 +118,10 @@ enum ReportInputs {
     }
     rows += [
       row("Buried at sea (km)") { fixed($0.engineering.buriedKm, 1) },
+      row("Shallow approach at each end, to main-lay depth (km)") {
+        $0.engineering.landingApproaches.map { "\($0.landing) \(fixed($0.approachKm, 1))" }.joined(
+          separator: ", ")
+      },
       row("Max depth (m)", planned { $0.measures.maxDepthM.map { fixed($0, 0) } ?? "–" }),
       row("Mean depth (m)", planned { $0.measures.meanDepthM.map { fixed($0, 0) } ?? "–" }),
       row("Max slope (°)", planned { $0.measures.maxSlopeDeg.map { fixed($0, 2) } ?? "–" }),
