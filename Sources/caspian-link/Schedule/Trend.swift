@@ -20,9 +20,7 @@ extension CaspianLink.Schedule {
 
     func run() async throws {
       let (plan, history, _) = try plan.load()
-      if let id, plan.activity(id) == nil {
-        throw ScheduleError(file: plan.file, "unknown activity id \(id)")
-      }
+      if let id { _ = try plan.requireActivity(id) }
       let day = asOf.resolved
       let trend = try CaspianSchedule.Schedule.trend(plan: plan, history: history, asOf: day)
         .filter { id == nil || $0.activity.id == id }

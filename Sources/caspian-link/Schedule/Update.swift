@@ -45,9 +45,7 @@ extension CaspianLink.Schedule {
     func run() async throws {
       let (plan, history, url) = try plan.load()
       let day = date ?? .today
-      guard let activity = plan.activity(id) else {
-        throw ScheduleError(file: plan.file, "unknown activity id \(id)")
-      }
+      let activity = try plan.requireActivity(id)
       for (name, value) in [("--actual-start", actualStart), ("--actual-finish", actualFinish)] {
         if let value, value > day {
           throw ScheduleError(
