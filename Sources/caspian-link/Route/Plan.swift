@@ -16,6 +16,13 @@ extension CaspianLink.Route {
         and every no-go zone, and measured on the WGS84 ellipsoid. Writes nothing to disk unless \
         --geojson or --rpl is given. Every option also gets its cable engineering (cable length, \
         armour, burial, checks, cost and lay-time estimate; see `route rpl`).
+
+        Examples:
+          caspian-link route plan --from Aktau --to Sumgait
+          caspian-link route plan --from kuryk --to buzovna --format json
+          caspian-link route plan --from Aktau --to Sumgait --geojson routes.geojson
+          caspian-link route plan --from Aktau --to Sumgait --via 50.6,42.3
+          caspian-link route plan --from-point 51.2,43.5 --to Siyazan --sea-level -33
         """)
 
     @Option(help: ArgumentHelp("Start landing, by name (ignoring case).", valueName: "name"))

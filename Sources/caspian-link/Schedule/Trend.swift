@@ -11,6 +11,10 @@ extension CaspianLink.Schedule {
         For each activity with a recorded forecast, stated or actual finish: the baseline, then \
         every record with the date it gave and the move in days, and the forecast computed as of \
         that day (replaying the records made up to then; blank before the plan starts).
+
+        Examples:
+          caspian-link schedule trend
+          caspian-link schedule trend --id RFS --format json
         """)
 
     @OptionGroup var plan: PlanOptions
