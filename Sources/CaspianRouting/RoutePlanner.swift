@@ -100,9 +100,11 @@ public final class RoutePlanner {
   /// corridor `model.corridorHalfWidthKm` wide on each side of every earlier option.
   /// - Throws: `RoutingError.noRoute` naming the constraint that closes the way,
   ///   `RoutingError.constraintViolated` if a route failed the final vector check.
-  public func plan(from: RoutePoint, to: RoutePoint, via: [RoutePoint] = [], optionCount: Int = 3) throws
-    -> PlannedRoute
-  {
+  /// - Parameter progress: called before each search, with the option number and kind.
+  public func plan(
+    from: RoutePoint, to: RoutePoint, via: [RoutePoint] = [], optionCount: Int = 3,
+    progress: (_ step: (option: Int, kind: RouteOptionKind)) -> Void = { _ in }
+  ) throws -> PlannedRoute {
     let stops = [from] + via + [to]
     for (a, b) in zip(stops, stops.dropFirst()) where a.coordinate == b.coordinate {
       throw RoutingError.noRoute(from: a.name, to: b.name, reason: "they are the same point")
@@ -117,6 +119,7 @@ public final class RoutePlanner {
       let kind: RouteOptionKind =
         attempt == 1 ? .leastCost : attempt == 2 ? .shortestSafe : .alternativeCorridor
       let id = options.count + 1
+      progress((id, kind))
       let grids: (search: CostGrid, evaluation: CostGrid)
       switch kind {
       case .leastCost:

@@ -101,7 +101,10 @@ extension CaspianLink.Route {
     func run() async throws {
       var model = try config.map { try CostModel.load(from: URL(fileURLWithPath: $0)) } ?? CostModel()
       if let cellSize { model.cellSizeM = cellSize }
-      let planner = try RoutePlanner(data: try geodata.load(), model: model)
+      let data = try geodata.load()
+      StatusLine.show("building the cost grid (\(Int(model.cellSizeM)) m cells)")
+      defer { StatusLine.clear() }
+      let planner = try RoutePlanner(data: data, model: model)
       func endpoint(_ name: String?, _ point: String?, flag: String) throws -> RoutePoint {
         if let name { return try planner.landing(named: name) }
         let c = Self.coordinate(point!)!
@@ -112,7 +115,10 @@ extension CaspianLink.Route {
       let waypoints = try via.map {
         try planner.point(Self.coordinate($0)!, name: "via \($0)", label: "--via")
       }
-      let plan = try planner.plan(from: start, to: end, via: waypoints, optionCount: options)
+      let plan = try planner.plan(from: start, to: end, via: waypoints, optionCount: options) {
+        StatusLine.show("searching for option \($0.option) (\($0.kind.description))")
+      }
+      StatusLine.show("cable engineering")
       let engineer = RouteEngineer(parameters: try EngineeringOptions.parameters(file: engineering))
       let assets = planner.data.hazards.map(EngineeringAsset.init(hazard:))
       let reports = try plan.options.map {
