@@ -33,7 +33,7 @@ let package = Package(
     // Loading and validating the data set (sea polygon, grid, landings, hazards).
     .target(name: "CaspianGeodata", dependencies: ["CaspianGeometry"]),
     // Route planning and cable engineering.
-    .target(name: "CaspianRouting", dependencies: ["CaspianGeometry", "CaspianGeodata"]),
+    .target(name: "CaspianRouting", dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGeodata"]),
     // Milestones, critical path, progress.
     .target(name: "CaspianSchedule", dependencies: ["CaspianSupport", "Yams"]),
     // The report: map, straight line diagrams, Gantt chart and tables as SVG/HTML text.

@@ -1,5 +1,6 @@
 import CaspianGeodata
 import CaspianGeometry
+import CaspianSupport
 import Foundation
 
 /// Plans cable route options between two points of a data set.
@@ -61,7 +62,7 @@ public final class RoutePlanner {
     }
     let known = data.landings.map(\.name)
     throw RoutingError.unknownLanding(
-      path: data.files.landings.path, name: name, suggestions: Self.closeMatches(name, in: known),
+      path: data.files.landings.path, name: name, suggestions: CloseMatches.of(name, in: known),
       known: known)
   }
 
@@ -90,34 +91,6 @@ public final class RoutePlanner {
     return RoutePoint(name: name, coordinate: c)
   }
 
-  /// Names within a small edit distance of `name` (one edit per three letters), or starting
-  /// with it (ignoring case).
-  static func closeMatches(_ name: String, in known: [String]) -> [String] {
-    let wanted = Array(name.lowercased())
-    return known.filter { candidate in
-      let other = Array(candidate.lowercased())
-      if !wanted.isEmpty && other.starts(with: wanted) { return true }
-      return editDistance(wanted, other) <= max(1, other.count / 3)
-    }
-  }
-
-  /// Edits (insert, delete, substitute, swap two neighbours) turning `a` into `b`
-  /// (optimal string alignment distance).
-  private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { d[i][0] = i }
-    for j in 0...b.count { d[0][j] = j }
-    for i in stride(from: 1, through: a.count, by: 1) {
-      for j in stride(from: 1, through: b.count, by: 1) {
-        d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-          d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-        }
-      }
-    }
-    return d[a.count][b.count]
-  }
-
   // MARK: - Planning
 
   /// Plans `optionCount` options from `from` to `to` through the waypoints `via`, in order.
@@ -127,9 +100,11 @@ public final class RoutePlanner {
   /// corridor `model.corridorHalfWidthKm` wide on each side of every earlier option.
   /// - Throws: `RoutingError.noRoute` naming the constraint that closes the way,
   ///   `RoutingError.constraintViolated` if a route failed the final vector check.
-  public func plan(from: RoutePoint, to: RoutePoint, via: [RoutePoint] = [], optionCount: Int = 3) throws
-    -> PlannedRoute
-  {
+  /// - Parameter progress: called before each search, with the option number and kind.
+  public func plan(
+    from: RoutePoint, to: RoutePoint, via: [RoutePoint] = [], optionCount: Int = 3,
+    progress: (_ step: (option: Int, kind: RouteOptionKind)) -> Void = { _ in }
+  ) throws -> PlannedRoute {
     let stops = [from] + via + [to]
     for (a, b) in zip(stops, stops.dropFirst()) where a.coordinate == b.coordinate {
       throw RoutingError.noRoute(from: a.name, to: b.name, reason: "they are the same point")
@@ -144,6 +119,7 @@ public final class RoutePlanner {
       let kind: RouteOptionKind =
         attempt == 1 ? .leastCost : attempt == 2 ? .shortestSafe : .alternativeCorridor
       let id = options.count + 1
+      progress((id, kind))
       let grids: (search: CostGrid, evaluation: CostGrid)
       switch kind {
       case .leastCost:

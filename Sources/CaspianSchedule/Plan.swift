@@ -1,3 +1,5 @@
+import CaspianSupport
+
 /// A finish-to-start dependency: the successor may start `lagDays` days after the predecessor
 /// finishes (a negative lag is a lead).
 public struct Dependency: Sendable, Hashable {
@@ -126,7 +128,10 @@ public struct Plan: Sendable {
       }
       for dependency in activity.dependsOn where index[dependency.id] == nil {
         throw fail(
-          activity, "activity \(activity.id) depends on unknown id \(dependency.id)", line: dependency.line)
+          activity,
+          "activity \(activity.id) depends on unknown id \(dependency.id)"
+            + CloseMatches.hint(for: dependency.id, in: activities.map(\.id)),
+          line: dependency.line)
       }
       if activity.progressByKP, activity.isMilestone {
         throw fail(activity, "milestone \(activity.id) cannot have KP progress")
@@ -177,6 +182,17 @@ public struct Plan: Sendable {
 
   /// The activity with this id, if any.
   public func activity(_ id: String) -> Activity? { indexByID[id].map { activities[$0] } }
+
+  /// The activity with this id.
+  /// - Throws: `ScheduleError` naming the plan (or `file`, with `line`) and the close matches.
+  public func requireActivity(_ id: String, file: String? = nil, line: Int? = nil) throws -> Activity {
+    guard let activity = activity(id) else {
+      throw ScheduleError(
+        file: file ?? self.file, line: line,
+        "unknown activity id \(id)\(CloseMatches.hint(for: id, in: activities.map(\.id)))")
+    }
+    return activity
+  }
 
   /// The first day a successor may start (as a start boundary: tasks start on it, milestones
   /// fall on the day before it) when its predecessor finishes on `finish`.

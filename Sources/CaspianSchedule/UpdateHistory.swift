@@ -30,10 +30,8 @@ public struct UpdateHistory: Sendable {
       func fail(_ message: String) -> ScheduleError {
         ScheduleError(file: file, line: record.line > 0 ? record.line : nil, "\(record.id): \(message)")
       }
-      guard let activity = plan.activity(record.id) else {
-        throw ScheduleError(
-          file: file, line: record.line > 0 ? record.line : nil, "unknown activity id \(record.id)")
-      }
+      let activity = try plan.requireActivity(
+        record.id, file: file, line: record.line > 0 ? record.line : nil)
       for (name, date) in [("actual start", record.actualStart), ("actual finish", record.actualFinish)] {
         if let date, date > record.recorded {
           throw fail("\(name) \(date) is in the future of the date it was recorded (\(record.recorded))")

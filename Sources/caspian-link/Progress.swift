@@ -10,6 +10,10 @@ extension CaspianLink {
       discussion: """
         Late: not done and forecast to finish after its baseline. At risk: not done, not late, \
         but with less total float than --risk-days. Done late: finished after its baseline.
+
+        Examples:
+          caspian-link progress
+          caspian-link progress --as-of 2026-02-24 --format json
         """)
 
     @OptionGroup var plan: PlanOptions

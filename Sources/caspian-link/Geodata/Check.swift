@@ -11,6 +11,11 @@ extension CaspianLink.Geodata {
         Checks every file against the data-set contract (see README) and prints the sea area \
         (geodesic, km²), islands, grid extent, resolution and depth range, landing points and \
         hazards by kind. Bad input is reported as one line naming the file and the problem.
+
+        Examples:
+          caspian-link geodata check
+          caspian-link geodata check --format json
+          caspian-link geodata check --geodata ~/survey --water-surface -30
         """)
 
     @OptionGroup var geodata: GeodataOptions

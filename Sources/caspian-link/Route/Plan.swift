@@ -16,6 +16,13 @@ extension CaspianLink.Route {
         and every no-go zone, and measured on the WGS84 ellipsoid. Writes nothing to disk unless \
         --geojson or --rpl is given. Every option also gets its cable engineering (cable length, \
         armour, burial, checks, cost and lay-time estimate; see `route rpl`).
+
+        Examples:
+          caspian-link route plan --from Aktau --to Sumgait
+          caspian-link route plan --from kuryk --to buzovna --format json
+          caspian-link route plan --from Aktau --to Sumgait --geojson routes.geojson
+          caspian-link route plan --from Aktau --to Sumgait --via 50.6,42.3
+          caspian-link route plan --from-point 51.2,43.5 --to Siyazan --sea-level -33
         """)
 
     @Option(help: ArgumentHelp("Start landing, by name (ignoring case).", valueName: "name"))
@@ -94,7 +101,10 @@ extension CaspianLink.Route {
     func run() async throws {
       var model = try config.map { try CostModel.load(from: URL(fileURLWithPath: $0)) } ?? CostModel()
       if let cellSize { model.cellSizeM = cellSize }
-      let planner = try RoutePlanner(data: try geodata.load(), model: model)
+      let data = try geodata.load()
+      StatusLine.show("building the cost grid (\(Int(model.cellSizeM)) m cells)")
+      defer { StatusLine.clear() }
+      let planner = try RoutePlanner(data: data, model: model)
       func endpoint(_ name: String?, _ point: String?, flag: String) throws -> RoutePoint {
         if let name { return try planner.landing(named: name) }
         let c = Self.coordinate(point!)!
@@ -105,7 +115,10 @@ extension CaspianLink.Route {
       let waypoints = try via.map {
         try planner.point(Self.coordinate($0)!, name: "via \($0)", label: "--via")
       }
-      let plan = try planner.plan(from: start, to: end, via: waypoints, optionCount: options)
+      let plan = try planner.plan(from: start, to: end, via: waypoints, optionCount: options) {
+        StatusLine.show("searching for option \($0.option) (\($0.kind.description))")
+      }
+      StatusLine.show("cable engineering")
       let engineer = RouteEngineer(parameters: try EngineeringOptions.parameters(file: engineering))
       let assets = planner.data.hazards.map(EngineeringAsset.init(hazard:))
       let reports = try plan.options.map {

@@ -16,6 +16,11 @@ extension CaspianLink.Route {
         writes them), takes depths and hazards from the data set, and prints the engineering
         figures; `--output` writes the RPL as CSV. With `--sea-level` the figures are worked out
         at that water level too and compared with today's (the data set's).
+
+        Examples:
+          caspian-link route rpl --route routes.geojson --option 1
+          caspian-link route rpl --route routes.geojson --option 1 --output rpl.csv
+          caspian-link route rpl --route routes.geojson --option 2 --sea-level -34
         """)
 
     @Option(help: ArgumentHelp("Route GeoJSON: LineString features, one per option.", valueName: "file"))

@@ -15,6 +15,11 @@ extension CaspianLink.Schedule {
         mermaid: a gantt chart (forecast/actual dates, critical activities tagged crit). \
         ics: one all-day event per activity (DTEND exclusive, as RFC 5545 requires). \
         json: the same document as `schedule status --format json`. csv: one row per activity.
+
+        Examples:
+          caspian-link schedule export --format mermaid
+          caspian-link schedule export --format ics --output caspian.ics
+          caspian-link schedule export --format csv --output status.csv
         """)
 
     @OptionGroup var plan: PlanOptions

@@ -12,6 +12,12 @@ extension CaspianLink.Schedule {
         Dates are inclusive days. Slip = forecast (or actual) finish - baseline finish, in days \
         (positive = late). Float = days an activity can slip before ready-for-service passes the \
         deadline. Critical = on the longest remaining path (lowest float).
+
+        Examples:
+          caspian-link schedule status
+          caspian-link schedule status --as-of 2025-09-01
+          caspian-link schedule status --as-of 2026-02-24 --format json
+          caspian-link schedule status --plan my-plan.yaml
         """)
 
     @OptionGroup var plan: PlanOptions

@@ -11,6 +11,10 @@ extension CaspianLink.Schedule {
         For each activity with a recorded forecast, stated or actual finish: the baseline, then \
         every record with the date it gave and the move in days, and the forecast computed as of \
         that day (replaying the records made up to then; blank before the plan starts).
+
+        Examples:
+          caspian-link schedule trend
+          caspian-link schedule trend --id RFS --format json
         """)
 
     @OptionGroup var plan: PlanOptions
@@ -20,9 +24,7 @@ extension CaspianLink.Schedule {
 
     func run() async throws {
       let (plan, history, _) = try plan.load()
-      if let id, plan.activity(id) == nil {
-        throw ScheduleError(file: plan.file, "unknown activity id \(id)")
-      }
+      if let id { _ = try plan.requireActivity(id) }
       let day = asOf.resolved
       let trend = try CaspianSchedule.Schedule.trend(plan: plan, history: history, asOf: day)
         .filter { id == nil || $0.activity.id == id }

@@ -14,6 +14,11 @@ extension CaspianLink.Schedule {
         --status in-progress without a known actual start sets it to --date (--status done, --percent and --kp need a known actual start). \
         For the cable lay, --kp KM records the kilometre point reached: percent complete = KP / \
         planned route length, and the forecast finish follows from the lay rate so far.
+
+        Examples:
+          caspian-link schedule update LAY --status in-progress --date 2026-06-01
+          caspian-link schedule update LAY --kp 123.4 --date 2026-06-20
+          caspian-link schedule update VESSEL --forecast-finish 2026-12-15
         """)
 
     @OptionGroup var plan: PlanOptions
@@ -45,9 +50,7 @@ extension CaspianLink.Schedule {
     func run() async throws {
       let (plan, history, url) = try plan.load()
       let day = date ?? .today
-      guard let activity = plan.activity(id) else {
-        throw ScheduleError(file: plan.file, "unknown activity id \(id)")
-      }
+      let activity = try plan.requireActivity(id)
       for (name, value) in [("--actual-start", actualStart), ("--actual-finish", actualFinish)] {
         if let value, value > day {
           throw ScheduleError(

@@ -43,7 +43,9 @@ struct GeodataOptions: ParsableArguments {
 
   /// Loads and validates the data set.
   func load() throws -> GeodataSet {
-    try GeodataSet.load(sources())
+    StatusLine.show("loading the data set")
+    defer { StatusLine.clear() }
+    return try GeodataSet.load(sources())
   }
 
   /// The bundled data directory (see `bundledGeodataDirectory()`).
