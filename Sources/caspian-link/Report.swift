@@ -86,6 +86,7 @@ extension CaspianLink {
       let status = try CaspianSchedule.Schedule.status(
         plan: schedulePlan, history: history, asOf: asOf.resolved)
 
+      defer { StatusLine.clear() }
       let engineer = RouteEngineer(parameters: parameters)
       let assets = data.hazards.map(EngineeringAsset.init(hazard:))
       func engineered(
@@ -93,7 +94,8 @@ extension CaspianLink {
       )
         throws -> ReportedRoute
       {
-        ReportedRoute(
+        StatusLine.show("cable engineering of option \(name)")
+        return ReportedRoute(
           name: name, points: points, landingNames: landings, planned: option,
           engineering: try engineer.analyse(
             route: points, landingNames: landings, depth: data, assets: assets,
@@ -109,10 +111,12 @@ extension CaspianLink {
         }
         routeFact = "\(routes.count) route(s) read from \(route)"
       } else {
+        StatusLine.show("building the cost grid")
         let planner = try RoutePlanner(data: data)
         let planned = try planner.plan(
           from: try planner.landing(named: from!), to: try planner.landing(named: to!),
-          optionCount: options ?? 3)
+          optionCount: options ?? 3
+        ) { StatusLine.show("searching for option \($0.option) (\($0.kind.description))") }
         for option in planned.options {
           routes.append(
             try engineered(
@@ -124,6 +128,7 @@ extension CaspianLink {
         routeFact = "\(planned.from.name) → \(planned.to.name), \(routes.count) option(s) planned"
       }
 
+      StatusLine.show("drawing the report")
       let title = "\(schedulePlan.project): route and schedule report"
       let map = try MapFigure(
         layers: ReportInputs.mapLayers(
@@ -167,6 +172,7 @@ extension CaspianLink {
         }
       }
       try AtomicFile.write(page, to: URL(fileURLWithPath: html))
+      StatusLine.clear()
       print("Report written to \(html)" + (svg.map { " (figures as SVG in \($0))" } ?? ""))
     }
 
