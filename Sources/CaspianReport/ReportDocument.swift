@@ -180,9 +180,13 @@ public struct ReportDocument: Sendable {
     section(
       3, "4. Figures of the options",
       [
-        table(
-          caption: "Route options side by side", header: ["Figure"] + figures.options,
-          rows: figures.rows.map { [$0.label] + $0.values }),
+        .element(
+          "div", ["class": "figures"],
+          [
+            table(
+              caption: "Route options side by side", header: ["Figure"] + figures.options,
+              rows: figures.rows.map { [$0.label] + $0.values })
+          ]),
         .element("h3", text: "Assumptions"),
         .element("ul", [:], assumptions.map { .element("li", text: $0) }),
       ])
@@ -230,5 +234,6 @@ public struct ReportDocument: Sendable {
     .missing { color: #c62828; font-weight: bold; }
     .lists { display: flex; flex-wrap: wrap; gap: 0 28px; align-items: flex-start; }
     td:not(:first-child) { font-variant-numeric: tabular-nums; }
+    .figures td:first-child { min-width: 260px; }
     """
 }
