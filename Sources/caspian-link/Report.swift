@@ -52,10 +52,7 @@ extension CaspianLink {
         valueName: "file"))
     var route: String?
 
-    @Option(
-      help: ArgumentHelp(
-        "JSON file overriding engineering defaults (any subset of them; see README).", valueName: "file"))
-    var engineering: String?
+    @OptionGroup var engineering: EngineeringOptions
 
     @OptionGroup var plan: PlanOptions
     @OptionGroup var asOf: AsOfOption
@@ -81,7 +78,7 @@ extension CaspianLink {
 
     func run() async throws {
       let data = try geodata.load()
-      let parameters = try EngineeringOptions.parameters(file: engineering)
+      let parameters = try engineering.parameters()
       let (schedulePlan, history, _) = try plan.load()
       let status = try CaspianSchedule.Schedule.status(
         plan: schedulePlan, history: history, asOf: asOf.resolved)

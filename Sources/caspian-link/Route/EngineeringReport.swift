@@ -4,9 +4,16 @@ import CaspianGeometry
 import CaspianRouting
 import Foundation
 
-/// `--engineering FILE`: the defaults with the file's overrides.
-enum EngineeringOptions {
-  static func parameters(file: String?) throws -> EngineeringParameters {
+/// `--engineering FILE`, shared by every command that works out cable engineering.
+struct EngineeringOptions: ParsableArguments {
+  @Option(
+    name: .customLong("engineering"),
+    help: ArgumentHelp(
+      "JSON file overriding engineering defaults (any subset of them; see README).", valueName: "file"))
+  var file: String?
+
+  /// The defaults with the file's overrides.
+  func parameters() throws -> EngineeringParameters {
     guard let file else { return .defaults }
     let url = URL(fileURLWithPath: file)
     let data: Data

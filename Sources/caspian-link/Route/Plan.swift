@@ -78,8 +78,7 @@ extension CaspianLink.Route {
         valueName: "m"))
     var seaLevel: Double?
 
-    @Option(help: ArgumentHelp("JSON file overriding engineering defaults (see README).", valueName: "file"))
-    var engineering: String?
+    @OptionGroup var engineering: EngineeringOptions
 
     func validate() throws {
       guard (from == nil) != (fromPoint == nil) else {
@@ -119,7 +118,7 @@ extension CaspianLink.Route {
         StatusLine.show("searching for option \($0.option) (\($0.kind.description))")
       }
       StatusLine.show("cable engineering")
-      let engineer = RouteEngineer(parameters: try EngineeringOptions.parameters(file: engineering))
+      let engineer = RouteEngineer(parameters: try engineering.parameters())
       let assets = planner.data.hazards.map(EngineeringAsset.init(hazard:))
       let reports = try plan.options.map {
         try EngineeringReport(

@@ -39,10 +39,7 @@ extension CaspianLink.Route {
         valueName: "m"))
     var seaLevel: Double?
 
-    @Option(
-      help: ArgumentHelp(
-        "JSON file overriding engineering defaults (any subset of them; see README).", valueName: "file"))
-    var engineering: String?
+    @OptionGroup var engineering: EngineeringOptions
 
     @OptionGroup var geodata: GeodataOptions
 
@@ -58,7 +55,7 @@ extension CaspianLink.Route {
     }
 
     func run() async throws {
-      let parameters = try EngineeringOptions.parameters(file: engineering)
+      let parameters = try engineering.parameters()
       let data = try geodata.load()
       let routes = try RouteFile.read(path: route, option: option, landings: data.landings)
       if output != nil, routes.count != 1 {
