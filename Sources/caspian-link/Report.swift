@@ -94,9 +94,11 @@ extension CaspianLink {
         StatusLine.show("cable engineering of option \(name)")
         return ReportedRoute(
           name: name, points: points, landingNames: landings, planned: option,
-          engineering: try engineer.analyse(
-            route: points, landingNames: landings, depth: data, assets: assets,
-            waterSurfaceM: data.waterSurfaceM))
+          // The same engineering as `route plan` and `route rpl` (sea-masked depths).
+          engineering: try EngineeringReport(
+            option: name, route: points, landingNames: landings, data: data, assets: assets,
+            engineer: engineer, seaLevel: nil
+          ).engineering)
       }
       var routes: [ReportedRoute] = []
       var model: CostModel?
