@@ -180,6 +180,15 @@ public struct Plan: Sendable {
     self.indexByID = index
   }
 
+  /// This plan with its route replaced by the chosen one (for example measured from the route
+  /// `caspian-link route plan --geojson` wrote); KP progress is then measured against it.
+  /// - Throws: `ScheduleError` if the length is not a number > 0.
+  public func withRoute(name: String, lengthKm: Double, source: String) throws -> Plan {
+    try Plan(
+      file: file, project: project, deadline: deadline, deadlineSource: deadlineSource, finishID: finishID,
+      routeName: name, routeLengthKm: lengthKm, routeSource: source, activities: activities)
+  }
+
   /// The activity with this id, if any.
   public func activity(_ id: String) -> Activity? { indexByID[id].map { activities[$0] } }
 

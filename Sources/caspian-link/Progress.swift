@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaspianGeometry
 import CaspianSchedule
 import Foundation
 
@@ -8,22 +9,38 @@ extension CaspianLink {
       commandName: "progress",
       abstract: "One screen for the owner: route, cable laid, milestones done/late/at risk, RFS forecast.",
       discussion: """
+        The route and its length come from the plan (routeName, routeLengthKm), or, with --route, \
+        from the chosen option of a route GeoJSON written by `route plan --geojson` (length on the \
+        WGS84 ellipsoid); the cable laid is measured against that length.
+
         Late: not done and forecast to finish after its baseline. At risk: not done, not late, \
         but with less total float than --risk-days. Done late: finished after its baseline.
 
         Examples:
           caspian-link progress
           caspian-link progress --as-of 2026-02-24 --format json
+          caspian-link progress --route routes.geojson --option 1
         """)
 
     @OptionGroup var plan: PlanOptions
     @OptionGroup var asOf: AsOfOption
     @Option(help: ArgumentHelp("Float (days) below which an open activity is at risk.", valueName: "days"))
     var riskDays: Int = 30
+    @Option(
+      help: ArgumentHelp(
+        "The chosen route: a GeoJSON file written by `route plan --geojson`.", valueName: "file"))
+    var route: String?
+    @Option(help: ArgumentHelp("The option in --route to use.", valueName: "id")) var option = "1"
     @Option(help: "table (for people) or json (for programs).") var format: OutputFormat = .table
 
     func run() async throws {
-      let (plan, history, _) = try plan.load()
+      var (plan, history, _) = try plan.load()
+      if let route, let chosen = try RouteFile.read(path: route, option: option, landings: []).first {
+        plan = try plan.withRoute(
+          name: "option \(chosen.option) \(chosen.landingNames.0) - \(chosen.landingNames.1)",
+          lengthKm: Geodesic.wgs84.length(of: chosen.points) / 1000,
+          source: "\(route) (geodesic length on WGS84)")
+      }
       let status = try CaspianSchedule.Schedule.status(plan: plan, history: history, asOf: asOf.resolved)
       let open = status.activities.filter { $0.state != .done }
       let done = status.activities.filter { $0.state == .done }

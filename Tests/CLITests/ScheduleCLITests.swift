@@ -94,6 +94,47 @@ private enum ScheduleCLI {
     #expect(object["cableLaidKm"] as? Double == 95)
   }
 
+  @Test func progressMeasuresTheCableLaidAgainstAChosenRouteFile() throws {
+    let directory = try ScheduleCLI.scratchCopy()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let plan = directory.appendingPathComponent("plan.yaml").path
+    for arguments in [
+      ["--status", "in-progress", "--date", "2026-06-01"], ["--kp", "100", "--date", "2026-06-19"],
+    ] {
+      let result = try ScheduleCLI.run(["schedule", "update", "LAY", "--plan", plan] + arguments)
+      #expect(result.status == 0, "\(result.stderr)")
+    }
+    // Two degrees of longitude along the equator: 2 × 2π × 6378137 m / 360 = 222.639 km on WGS84.
+    let route = directory.appendingPathComponent("route.geojson")
+    try Data(
+      """
+      {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"id": 1}, "geometry": {"type": "LineString", "coordinates": [[50, 0], [52, 0]]}},
+        {"type": "Feature", "properties": {"id": 2}, "geometry": {"type": "LineString", "coordinates": [[50, 0], [51, 1], [52, 0]]}},
+        {"type": "Feature", "properties": {"role": "from", "name": "West"}, "geometry": {"type": "Point", "coordinates": [50, 0]}},
+        {"type": "Feature", "properties": {"role": "to", "name": "East"}, "geometry": {"type": "Point", "coordinates": [52, 0]}}
+      ]}
+      """.utf8
+    ).write(to: route)
+    let table = try ScheduleCLI.run([
+      "progress", "--plan", plan, "--as-of", "2026-06-19", "--route", route.path,
+    ])
+    #expect(table.status == 0, "\(table.stderr)")
+    #expect(table.stdout.contains("option 1 West - East, 222.6 km"))
+    #expect(table.stdout.contains("100.0 km of 222.6 km (44.9 %)"))
+    let json = try ScheduleCLI.run([
+      "progress", "--plan", plan, "--as-of", "2026-06-19", "--route", route.path, "--option", "1", "--format",
+      "json",
+    ])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let length = try #require(object["routeLengthKm"] as? Double)
+    #expect(abs(length - 2 * 2 * Double.pi * 6_378_137 / 360 / 1000) < 1e-6)
+    let missing = try ScheduleCLI.run(["progress", "--plan", plan, "--route", route.path, "--option", "9"])
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("no route for option \"9\" (options: 1, 2)"))
+  }
+
   @Test func badInputIsOneLineOnStderrExitOneAndNothingWritten() throws {
     let directory = try ScheduleCLI.scratchCopy()
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -24,9 +24,16 @@ enum RouteFile {
   /// optionally only the one whose option id is `option`.
   ///
   /// Landing names come from the data set's landing within 2 km of each end, else the
-  /// feature's "from"/"to" properties, else "start"/"end".
+  /// feature's "from"/"to" properties, else the file's landing points (Point features with
+  /// "role" "from"/"to", as `route plan --geojson` writes them), else "start"/"end".
   static func read(path: String, option: String?, landings: [Landing]) throws -> [RouteInput] {
     let collection = try GeoJSON.readFeatureCollection(from: URL(fileURLWithPath: path))
+    func endpointName(role: String) -> String? {
+      collection.features.first {
+        if case .point? = $0.geometry { return $0.properties["role"]?.stringValue == role }
+        return false
+      }?.properties["name"].flatMap(text)
+    }
     var routes: [RouteInput] = []
     for (index, feature) in collection.features.enumerated() {
       guard case .lineString(let points)? = feature.geometry else { continue }
@@ -38,9 +45,9 @@ enum RouteFile {
           option: id, points: points,
           landingNames: (
             landingName(near: points[0], landings: landings) ?? feature.properties["from"].flatMap(text)
-              ?? "start",
+              ?? endpointName(role: "from") ?? "start",
             landingName(near: points[points.count - 1], landings: landings)
-              ?? feature.properties["to"].flatMap(text) ?? "end"
+              ?? feature.properties["to"].flatMap(text) ?? endpointName(role: "to") ?? "end"
           )))
     }
     guard !routes.isEmpty else {
