@@ -134,8 +134,9 @@ extension CaspianLink {
           data: data, routes: routes, title: "\(data.name): route options and seabed"),
         projectionName: MapFigure.caspianProjectionName
       ).render(projection: try Projection.caspianEquidistant())
+      let depth = try SeaMaskedDepth(data: data, nearshoreDepthM: parameters.landing.nearshoreDepthM)
       let diagrams = try routes.enumerated().map { index, route in
-        let series = ReportInputs.profile(route, data: data)
+        let series = ReportInputs.profile(route, depth: depth)
         return DiagramPart(
           series: series, svg: try StraightLineDiagram(series: series, optionIndex: index).render())
       }

@@ -50,16 +50,17 @@ enum ReportInputs {
       cellHeightDegrees: grid.cellHeightDegrees, depthsM: depths)
   }
 
-  /// The straight line diagram's series: depths every `profileSpacingM` along the geodesic legs,
-  /// cable and burial bands from the RPL legs, crossings and warnings from the checks.
-  static func profile(_ route: ReportedRoute, data: GeodataSet) -> ProfileSeries {
+  /// The straight line diagram's series: depths every `profileSpacingM` along the geodesic legs
+  /// (from the same sea-masked depths the engineering uses), cable and burial bands from the RPL
+  /// legs, crossings and warnings from the checks.
+  static func profile(_ route: ReportedRoute, depth: some DepthProvider) -> ProfileSeries {
     let geodesic = Geodesic.wgs84
     let points = geodesic.densify(route.points, maxSpacingMetres: profileSpacingM)
     var kpM = 0.0
     var samples: [DepthSample] = []
     for (index, point) in points.enumerated() {
       if index > 0 { kpM += geodesic.distanceMetres(points[index - 1], point) }
-      samples.append(DepthSample(kpKm: kpM / 1000, depthM: data.depthMetres(at: point)))
+      samples.append(DepthSample(kpKm: kpM / 1000, depthM: depth.depthMetres(at: point)))
     }
     let engineering = route.engineering
     var cableBands: [CableBand] = []
