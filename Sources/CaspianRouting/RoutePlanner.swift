@@ -62,7 +62,7 @@ public final class RoutePlanner {
     }
     let known = data.landings.map(\.name)
     throw RoutingError.unknownLanding(
-      path: data.files.landings.path, name: name, suggestions: CloseMatches.of(name, in: known),
+      path: data.files.landings.relativePath, name: name, suggestions: CloseMatches.of(name, in: known),
       known: known)
   }
 
@@ -72,18 +72,18 @@ public final class RoutePlanner {
   ///   - label: how an error names it, e.g. `--from-point`.
   public func point(_ c: Coordinate, name: String, label: String) throws -> RoutePoint {
     guard c.isInRange else {
-      throw RoutingError.pointOutsideGrid(label: label, point: c, path: data.files.bathymetry.path)
+      throw RoutingError.pointOutsideGrid(label: label, point: c, path: data.files.bathymetry.relativePath)
     }
     guard try checker.isInSea(c) else {
       let km = try checker.engine.distanceMetres(.point(c), data.sea.geometry) / 1000
       throw RoutingError.pointOnLand(
-        label: label, point: c, seaPath: data.files.seaPolygon.path, distanceToWaterKm: km)
+        label: label, point: c, seaPath: data.files.seaPolygon.relativePath, distanceToWaterKm: km)
     }
     guard data.grid.extent.contains(c) else {
-      throw RoutingError.pointOutsideGrid(label: label, point: c, path: data.files.bathymetry.path)
+      throw RoutingError.pointOutsideGrid(label: label, point: c, path: data.files.bathymetry.relativePath)
     }
     if let zone = try checker.noGoZone(containing: c) {
-      let path = data.files.hazards?.path ?? "hazards"
+      let path = data.files.hazards?.relativePath ?? "hazards"
       let kind = zone.hazard.kind == .platform ? "platform safety zone" : zone.hazard.kind.rawValue
       throw RoutingError.pointInNoGo(
         label: label, point: c, hazardsPath: path, hazard: zone.hazard.name, kind: kind)
@@ -149,7 +149,8 @@ public final class RoutePlanner {
       if let twin = options.indices.first(where: {
         compare(option, with: options[$0], routes[$0]).sharedPercent >= Self.sameRouteSharedPercent
       }) {
-        notes.append("the \(kind.description) route is option \(twin + 1) again (not repeated)")
+        let note = "the \(kind.description) route is option \(twin + 1) again (not repeated)"
+        if !notes.contains(note) { notes.append(note) }
         continue
       }
       // Raster search and straightening are not exact: a "shortest" route that comes out
@@ -339,7 +340,7 @@ public final class RoutePlanner {
     let targets = try connections(of: b, search: seaOnly, evaluation: costing)
     guard search.findPath(in: seaOnly, from: sources, to: targets) != nil else {
       return
-        "land closes the way: the sea polygon (\(data.files.seaPolygon.path)) has no passage between them at \(Int(raster.frame.cellSizeMetres)) m cells"
+        "land closes the way: the sea polygon (\(data.files.seaPolygon.relativePath)) has no passage between them at \(Int(raster.frame.cellSizeMetres)) m cells"
     }
     var zones: [HazardShape] = []
     var passages: [[GridPoint]] = []
@@ -362,7 +363,7 @@ public final class RoutePlanner {
       "\"\(zone.hazard.name)\" (\(zone.hazard.kind == .platform ? "platform safety zone" : zone.hazard.kind.rawValue))"
     }
     return
-      "the no-go zones \(names.joined(separator: ", ")) close every passage (\(data.files.hazards?.path ?? "hazards"))"
+      "the no-go zones \(names.joined(separator: ", ")) close every passage (\(data.files.hazards?.relativePath ?? "hazards"))"
   }
 
   /// How many passages `whyNoRoute` looks for.
