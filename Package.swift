@@ -31,13 +31,13 @@ let package = Package(
     // Geometry core: Swift value types outside, GEOS/PROJ handles inside.
     .target(name: "CaspianGeometry", dependencies: ["CGEOS", "CPROJ", "CaspianSupport"]),
     // Loading and validating the data set (sea polygon, grid, landings, hazards).
-    .target(name: "CaspianGeodata", dependencies: ["CaspianGeometry"]),
+    .target(name: "CaspianGeodata", dependencies: ["CaspianSupport", "CaspianGeometry"]),
     // Route planning and cable engineering.
     .target(name: "CaspianRouting", dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGeodata"]),
     // Milestones, critical path, progress.
     .target(name: "CaspianSchedule", dependencies: ["CaspianSupport", "Yams"]),
     // The report: map, straight line diagrams, Gantt chart and tables as SVG/HTML text.
-    .target(name: "CaspianReport", dependencies: ["CaspianGeometry"]),
+    .target(name: "CaspianReport", dependencies: ["CaspianSupport", "CaspianGeometry"]),
 
     .executableTarget(
       name: "caspian-link",

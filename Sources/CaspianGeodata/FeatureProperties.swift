@@ -1,4 +1,5 @@
 import CaspianGeometry
+import CaspianSupport
 
 /// Typed access to one feature's properties, with errors naming the file and the feature.
 struct FeatureProperties {

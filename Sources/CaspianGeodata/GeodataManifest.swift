@@ -1,4 +1,5 @@
 import CaspianGeometry
+import CaspianSupport
 import Foundation
 
 /// `manifest.json` of a data directory: which file plays which role, and the water level.

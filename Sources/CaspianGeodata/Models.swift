@@ -1,4 +1,5 @@
 import CaspianGeometry
+import CaspianSupport
 
 /// How far a value can be trusted, as the data set states it.
 public enum Confidence: String, Sendable, Hashable, Codable, CaseIterable {

@@ -1,3 +1,5 @@
+import CaspianSupport
+
 /// A GeoJSON Feature: a geometry (or none) with its properties kept as they were read.
 public struct Feature: Sendable, Hashable {
   public var id: JSONValue?

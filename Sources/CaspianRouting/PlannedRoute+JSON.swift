@@ -1,4 +1,5 @@
 import CaspianGeometry
+import CaspianSupport
 
 /// JSON and GeoJSON views of planned routes. Numbers are rounded to what they mean (km to the
 /// metre, degrees to a tenth, depths to a decimetre) so that output is stable and readable.

@@ -1,4 +1,5 @@
 import CaspianGeometry
+import CaspianSupport
 import Foundation
 
 extension RouteEngineering {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CaspianGeodata
 import CaspianGeometry
 import CaspianRouting
+import CaspianSupport
 import Foundation
 
 /// `--engineering FILE`, shared by every command that works out cable engineering.

@@ -1,5 +1,6 @@
 import CaspianGeodata
 import CaspianGeometry
+import CaspianSupport
 import Foundation
 
 /// A route read back from a GeoJSON file.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CaspianGeometry
+@testable import CaspianSupport
 
 @Suite struct JSONTextTests {
   @Test func parsesAllValueKinds() throws {
@@ -66,5 +66,27 @@ import Testing
       #expect(
         Array(bad.utf8).withUnsafeBytes { DecimalText.parse($0, from: 0, to: $0.count) } == nil, "\(bad)")
     }
+  }
+
+  @Test func duplicateKeysAreRefusedOnlyWhenAsked() throws {
+    let text = Data(#"{"a": 1, "b": {"c": 2, "c": 3}}"#.utf8)
+    #expect(try JSONValue.parse(text) == .object(["a": .number(1), "b": .object(["c": .number(3)])]))
+    #expect(throws: JSONSyntaxError(line: 1, column: 24, problem: #"duplicate key "c" in one object"#)) {
+      try JSONValue.parse(text, rejectingDuplicateKeys: true)
+    }
+  }
+
+  @Test func limitsNameTheRangeAndUnit() throws {
+    let limit = Limit("cellSizeM", 1...20_000, unit: "m")
+    #expect(limit.problem(500) == nil)
+    #expect(limit.problem(0.5) == "cellSizeM must be between 1 and 20000 m, got 0.5")
+    #expect(limit.problem(.nan) == "cellSizeM must be between 1 and 20000 m, got nan")
+    #expect(
+      throws: LimitError(source: "cost.json", problem: "cellSizeM must be between 1 and 20000 m, got 1e+12")
+    ) {
+      try limit.check(1e12, source: "cost.json")
+    }
+    #expect(
+      Limit("lagDays", -3650...(.greatestFiniteMagnitude), unit: "days").rangeText == "at least -3650 days")
   }
 }

@@ -13,11 +13,15 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
 extension JSONValue {
   /// Parses JSON text (RFC 8259, UTF-8, an optional byte-order mark is skipped).
   ///
-  /// Numbers become `Double`; objects keep every member (a repeated key keeps the last value).
+  /// Numbers become `Double`. A key repeated within one object keeps the last value, unless
+  /// `rejectingDuplicateKeys` is set (our own files: config, engineering, update-log lines), when
+  /// it is an error at the repeated key.
   /// - Throws: `JSONSyntaxError` with the line and column of the first problem.
-  public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
+  public static func parse(
+    _ data: Data, rejectingDuplicateKeys: Bool = false
+  ) throws(JSONSyntaxError) -> JSONValue {
     let result: Result<JSONValue, JSONSyntaxError> = data.withUnsafeBytes { bytes in
-      var parser = JSONTextParser(bytes: bytes)
+      var parser = JSONTextParser(bytes: bytes, rejectingDuplicateKeys: rejectingDuplicateKeys)
       do throws(JSONSyntaxError) {
         return .success(try parser.document())
       } catch {
@@ -36,7 +40,8 @@ extension JSONValue {
     return out
   }
 
-  func write(to out: inout String) {
+  /// Appends `serialized()` to `out` (for writers that build one large text).
+  public func write(to out: inout String) {
     switch self {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
@@ -61,13 +66,15 @@ extension JSONValue {
     }
   }
 
-  static func numberText(_ n: Double) -> String {
+  /// A number as `serialized()` writes it.
+  public static func numberText(_ n: Double) -> String {
     guard n.isFinite else { return "null" }
     if n == n.rounded(), abs(n) <= 9_007_199_254_740_992 { return String(Int64(n)) }
     return "\(n)"
   }
 
-  static func writeString(_ s: String, to out: inout String) {
+  /// Appends `s` as a JSON string literal.
+  public static func writeString(_ s: String, to out: inout String) {
     out += "\""
     for scalar in s.unicodeScalars {
       switch scalar {
@@ -101,12 +108,14 @@ extension JSONValue {
 /// A recursive-descent JSON parser over the bytes of a document.
 private struct JSONTextParser {
   let bytes: UnsafeRawBufferPointer
+  let rejectingDuplicateKeys: Bool
   var position = 0
   var depth = 0
   static let maximumDepth = 512
 
-  init(bytes: UnsafeRawBufferPointer) {
+  init(bytes: UnsafeRawBufferPointer, rejectingDuplicateKeys: Bool) {
     self.bytes = bytes
+    self.rejectingDuplicateKeys = rejectingDuplicateKeys
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
   }
 
@@ -191,7 +200,12 @@ private struct JSONTextParser {
       guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
         throw error("unexpected \(found()), expected a member name in double quotes")
       }
+      let keyStart = position
       let key = try string()
+      if rejectingDuplicateKeys, members[key] != nil {
+        position = keyStart
+        throw error("duplicate key \"\(key)\" in one object")
+      }
       skipWhitespace()
       guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
         throw error("unexpected \(found()), expected ':' after the member name")

@@ -1,0 +1,82 @@
+/// The documented range of a number read from a flag or a file, with its unit.
+///
+/// Every number a user can give (a flag, a key of a config, engineering or plan file, a field of
+/// an update record) is checked against one `Limit` where it is parsed, so that flags and files
+/// share one bound and one message. The table is `Limits.all`; the README lists it.
+public struct Limit: Sendable, Hashable {
+  /// The name as the user writes it: the file key (`cellSizeM`) or the flag (`--percent`).
+  public let name: String
+  public let range: ClosedRange<Double>
+  /// The unit as printed after the numbers ("m", "days", "%"); empty for a plain number.
+  public let unit: String
+
+  public init(_ name: String, _ range: ClosedRange<Double>, unit: String = "") {
+    self.name = name
+    self.range = range
+    self.unit = unit
+  }
+
+  /// "between 1 and 20000 m" (or "at least" / "at most" where one end is open).
+  public var rangeText: String {
+    let suffix = unit.isEmpty ? "" : " \(unit)"
+    if range.upperBound == .greatestFiniteMagnitude {
+      return "at least \(Self.number(range.lowerBound))\(suffix)"
+    }
+    if range.lowerBound == -.greatestFiniteMagnitude {
+      return "at most \(Self.number(range.upperBound))\(suffix)"
+    }
+    return "between \(Self.number(range.lowerBound)) and \(Self.number(range.upperBound))\(suffix)"
+  }
+
+  /// Nil when `value` is finite and in range; else "cellSizeM must be between 1 and 20000 m, got 1e+12".
+  public func problem(_ value: Double) -> String? {
+    guard value.isFinite, range.contains(value) else {
+      return "\(name) must be \(rangeText), got \(Self.number(value))"
+    }
+    return nil
+  }
+
+  /// `value` if it is in range.
+  /// - Throws: `LimitError` naming `source` (the file, `file:line` or "command line") and the range.
+  @discardableResult
+  public func check(_ value: Double, source: String) throws(LimitError) -> Double {
+    if let problem = problem(value) { throw LimitError(source: source, problem: problem) }
+    return value
+  }
+
+  /// Whole numbers print without a fraction; others in their shortest form.
+  static func number(_ value: Double) -> String {
+    if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
+  }
+}
+
+/// A number outside its documented range.
+public struct LimitError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// Where the number came from: a file, `file:line`, or "command line".
+  public let source: String
+  public let problem: String
+  public var description: String { "\(source): \(problem)" }
+}
+
+/// Every documented range, in one table (the README's "Limits" section lists the same).
+public enum Limits {
+  /// Every limit, for the documentation test and `--help`.
+  public static let all: [Limit] = schedule + routing + engineering + geodata
+
+  // MARK: Schedule (plan file, update records and their flags)
+
+  static let schedule: [Limit] = []
+
+  // MARK: Routing (cost model: `--config` keys and the matching flags)
+
+  static let routing: [Limit] = []
+
+  // MARK: Engineering (`--engineering` file keys)
+
+  static let engineering: [Limit] = []
+
+  // MARK: Geodata (grids, hazards, landings)
+
+  static let geodata: [Limit] = []
+}
