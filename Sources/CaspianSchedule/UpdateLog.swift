@@ -69,15 +69,22 @@ public enum UpdateLog {
     } else {
       data = Data()
     }
+    return (try parse(data, file: url.path), data)
+  }
+
+  /// Parses the bytes of an update log without checking them against a plan; `file` names the
+  /// log in errors.
+  /// - Throws: `ScheduleError` naming the file and the line of the first unreadable record.
+  public static func parse(_ data: Data, file: String) throws -> UpdateHistory {
     guard let text = String(data: data, encoding: .utf8) else {
-      throw ScheduleError(file: url.path, "the update log is not UTF-8 text")
+      throw ScheduleError(file: file, "the update log is not UTF-8 text")
     }
     var records: [ProgressUpdate] = []
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-      records.append(try ProgressUpdate.parse(jsonLine: line, file: url.path, line: index + 1))
+      records.append(try ProgressUpdate.parse(jsonLine: line, file: file, line: index + 1))
     }
-    return (UpdateHistory(file: url.path, records: records), data)
+    return UpdateHistory(file: file, records: records)
   }
 }

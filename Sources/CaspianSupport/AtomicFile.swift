@@ -45,6 +45,30 @@ public enum AtomicFile {
     }
   }
 
+  /// Removes the temporary files that an interrupted write to `url` left behind
+  /// (`.NAME.<pid>.<uuid>.tmp` in the same directory) whose process is no longer running.
+  /// - Returns: the names removed.
+  @discardableResult
+  public static func removeStaleTemporaries(for url: URL) -> [String] {
+    let directory = url.deletingLastPathComponent()
+    let prefix = ".\(url.lastPathComponent)."
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+    var removed: [String] = []
+    for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+      let middle = name.dropFirst(prefix.count).dropLast(4).split(separator: ".")
+      guard middle.count == 2, let pid = Int32(middle[0]), UUID(uuidString: String(middle[1])) != nil else {
+        continue
+      }
+      // kill(pid, 0) fails with ESRCH when no such process exists.
+      if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH,
+        unlink(directory.appendingPathComponent(name).path) == 0
+      {
+        removed.append(name)
+      }
+    }
+    return removed
+  }
+
   /// Replaces the file at `url` with the UTF-8 encoding of `text`, atomically.
   public static func write(_ text: String, to url: URL) throws {
     try write(Data(text.utf8), to: url)
