@@ -18,6 +18,7 @@ struct CaspianLink: AsyncParsableCommand {
   /// `--help`/`--version`), 1 for bad input or an impossible request (one line on stderr),
   /// 2 for usage errors.
   static func main() async {
+    StandardOutput.protectDescriptors()
     do {
       var command = try await asyncParseAsRoot(nil)
       if var asyncCommand = command as? AsyncParsableCommand {
@@ -25,22 +26,33 @@ struct CaspianLink: AsyncParsableCommand {
       } else {
         try command.run()
       }
+      exitAfterFlushingOutput(0)
     } catch {
       let code = exitCode(for: error)
       if code == .success {
         print(fullMessage(for: error))
-        Foundation.exit(0)
+        exitAfterFlushingOutput(0)
       }
       if code == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        StandardError.write(fullMessage(for: error) + "\n")
         Foundation.exit(2)
       }
       if error is ExitCode {
         Foundation.exit(code.rawValue)
       }
-      FileHandle.standardError.write(Data("caspian-link: error: \(Self.oneLine(error))\n".utf8))
+      StandardError.write("caspian-link: error: \(Self.oneLine(error))\n")
       Foundation.exit(1)
     }
+  }
+
+  /// Exits with `code`, or with 1 and one line on stderr if standard output could not take
+  /// everything printed.
+  private static func exitAfterFlushingOutput(_ code: Int32) -> Never {
+    if let problem = StandardOutput.finish() {
+      StandardError.write("caspian-link: error: \(problem)\n")
+      Foundation.exit(1)
+    }
+    Foundation.exit(code)
   }
 
   /// The error's message on one line.

@@ -66,7 +66,7 @@ extension CaspianLink {
         var data = try JSONSerialization.data(
           withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
         data.append(UInt8(ascii: "\n"))
-        FileHandle.standardOutput.write(data)
+        StandardOutput.write(data)
       case .table:
         func list(_ items: [ActivityStatus], _ detail: (ActivityStatus) -> String) -> String {
           items.isEmpty ? "-" : items.map { "\($0.activity.id) (\(detail($0)))" }.joined(separator: ", ")

@@ -157,21 +157,35 @@ extension CaspianLink {
         assumptions: ReportInputs.assumptions(routes: routes, data: data, model: model, notes: notes))
       let page = document.html
 
-      // Everything is rendered: now write.
+      // Everything is rendered: now write, every file or none.
+      var outputs = Outputs()
+      var createdDirectory: URL?
       if let svg {
         let directory = URL(fileURLWithPath: svg, isDirectory: true)
-        do {
-          try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-          throw ReportError("\(svg): cannot create the directory: \(error.localizedDescription)")
+        if !FileManager.default.fileExists(atPath: directory.path) {
+          do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+          } catch {
+            throw ReportError("\(svg): cannot create the directory: \(error.localizedDescription)")
+          }
+          createdDirectory = directory
         }
         var files = [("map.svg", map), ("gantt.svg", schedule.gantt)]
         files += diagrams.map { ("sld-\(Self.fileName($0.series.name)).svg", $0.svg) }
         for (name, figure) in files {
-          try AtomicFile.write(figure.document, to: directory.appendingPathComponent(name))
+          outputs.add("--svg", directory.appendingPathComponent(name).path, text: figure.document)
         }
       }
-      try AtomicFile.write(page, to: URL(fileURLWithPath: html))
+      outputs.add("--html", html, text: page)
+      do {
+        try outputs.write(
+          readingFrom: try geodata.inputs(of: data) + plan.inputs() + engineering.inputs
+            + (route.map { [.init("the route file", URL(fileURLWithPath: $0))] } ?? []))
+      } catch {
+        // Leave nothing behind: the directory made for the figures goes too (it is empty).
+        if let createdDirectory { try? FileManager.default.removeItem(at: createdDirectory) }
+        throw error
+      }
       StatusLine.clear()
       print("Report written to \(html)" + (svg.map { " (figures as SVG in \($0))" } ?? ""))
     }

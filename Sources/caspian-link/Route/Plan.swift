@@ -132,13 +132,14 @@ extension CaspianLink.Route {
       case .table: output = Self.table(plan) + "\n\n" + EngineeringReport.summaryTable(reports)
       case .json: output = EngineeringReport.adding(reports, toPlan: plan.jsonValue).serialized()
       }
-      if let geojson {
-        let collection = EngineeringReport.adding(reports, toFeatures: plan.featureCollection)
-        try AtomicFile.write(GeoJSON.encode(collection), to: URL(fileURLWithPath: geojson))
-      }
-      if let rpl, let first = reports.first {
-        try AtomicFile.write(first.primary.rplCSV, to: URL(fileURLWithPath: rpl))
-      }
+      var outputs = Outputs()
+      outputs.add(
+        "--geojson", geojson,
+        GeoJSON.encode(EngineeringReport.adding(reports, toFeatures: plan.featureCollection)))
+      outputs.add("--rpl", reports.isEmpty ? nil : rpl, text: reports[0].primary.rplCSV)
+      try outputs.write(
+        readingFrom: try geodata.inputs(of: data) + engineering.inputs
+          + (config.map { [.init("the cost-model config", URL(fileURLWithPath: $0))] } ?? []))
       print(output)
     }
 

@@ -79,9 +79,11 @@ extension CaspianLink.Route {
           throw EngineeringError(source: "\(self.route): option \(route.option)", message: error.message)
         }
       }
-      if let output, let report = reports.first {
-        try AtomicFile.write(report.primary.rplCSV, to: URL(fileURLWithPath: output))
-      }
+      var outputs = Outputs()
+      outputs.add("--output", reports.isEmpty ? nil : output, text: reports[0].primary.rplCSV)
+      try outputs.write(
+        readingFrom: try geodata.inputs(of: data) + engineering.inputs
+          + [.init("the route file", URL(fileURLWithPath: route))])
       switch format {
       case .json:
         print(try EngineeringReport.json(reports))

@@ -39,7 +39,7 @@ extension CaspianLink.Schedule {
       case .csv: text = ScheduleExport.csv(status)
       case .json: text = String(decoding: ScheduleExport.json(status), as: UTF8.self)
       }
-      try emit(text, output: output)
+      try emit(text, output: output, inputs: try self.plan.inputs())
     }
   }
 }

@@ -56,12 +56,14 @@ struct AsOfOption: ParsableArguments {
   var resolved: CalendarDate { date ?? .today }
 }
 
-/// Writes `text` to `--output FILE` (atomically) or to standard output.
-func emit(_ text: String, output: String?) throws {
-  if let output {
-    try AtomicFile.write(text, to: URL(fileURLWithPath: output))
+/// Writes `text` to `--output FILE` (atomically, never onto one of `inputs`) or to standard output.
+func emit(_ text: String, output: String?, inputs: [OutputPaths.Input]) throws {
+  if output != nil {
+    var outputs = Outputs()
+    outputs.add("--output", output, text: text)
+    try outputs.write(readingFrom: inputs)
   } else {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    StandardOutput.write(Data(text.utf8))
   }
 }
 

@@ -28,7 +28,7 @@ extension CaspianLink.Schedule {
       let (plan, history, _) = try plan.load()
       let status = try CaspianSchedule.Schedule.status(plan: plan, history: history, asOf: asOf.resolved)
       switch format {
-      case .json: FileHandle.standardOutput.write(ScheduleExport.json(status))
+      case .json: StandardOutput.write(ScheduleExport.json(status))
       case .table: print(Self.table(status))
       }
     }

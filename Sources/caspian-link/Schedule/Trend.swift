@@ -29,7 +29,7 @@ extension CaspianLink.Schedule {
       let trend = try CaspianSchedule.Schedule.trend(plan: plan, history: history, asOf: day)
         .filter { id == nil || $0.activity.id == id }
       switch format {
-      case .json: FileHandle.standardOutput.write(ScheduleExport.json(trend: trend, asOf: day))
+      case .json: StandardOutput.write(ScheduleExport.json(trend: trend, asOf: day))
       case .table:
         var blocks = ["\(plan.project): milestone trend as of \(day)"]
         for item in trend {

@@ -6,8 +6,10 @@ enum Terminal {
   /// (https://no-color.org) and `TERM` is not `dumb`.
   static let stdoutUsesColour = usesColour(fileDescriptor: STDOUT_FILENO)
 
-  /// Whether standard error is a terminal: progress is shown there only then.
-  static let stderrIsTerminal = isatty(STDERR_FILENO) != 0
+  /// Whether standard error is a terminal that rewrites lines in place (`\r`, erase line):
+  /// progress is shown there only then, never with `TERM=dumb`.
+  static let stderrShowsProgress =
+    isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
 
   private static func usesColour(fileDescriptor: Int32) -> Bool {
     let environment = ProcessInfo.processInfo.environment
