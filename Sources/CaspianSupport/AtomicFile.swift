@@ -114,7 +114,9 @@ private struct StagedFile {
     path = url.relativePath
     self.data = data
     target = try AtomicFile.resolvingLinks(url.path)
-    func failure(_ reason: String) -> AtomicFileError { AtomicFileError(path: url.relativePath, reason: reason) }
+    func failure(_ reason: String) -> AtomicFileError {
+      AtomicFileError(path: url.relativePath, reason: reason)
+    }
     var info = stat()
     if stat(target, &info) == 0 {
       switch info.st_mode & S_IFMT {

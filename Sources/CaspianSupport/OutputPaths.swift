@@ -75,7 +75,8 @@ struct FileIdentity: Equatable {
       defer { free(pointer) }
       return String(cString: pointer)
     }
-    kind = .path((real ?? url.deletingLastPathComponent().standardizedFileURL.path) + "/" + url.lastPathComponent)
+    kind = .path(
+      (real ?? url.deletingLastPathComponent().standardizedFileURL.path) + "/" + url.lastPathComponent)
   }
 }
 

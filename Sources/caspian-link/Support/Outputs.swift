@@ -47,6 +47,7 @@ extension PlanOptions {
 
 extension EngineeringOptions {
   /// The engineering file, if one is given.
-  var inputs: [OutputPaths.Input] { file.map { [.init("the engineering file", URL(fileURLWithPath: $0))] } ?? [] }
+  var inputs: [OutputPaths.Input] {
+    file.map { [.init("the engineering file", URL(fileURLWithPath: $0))] } ?? []
+  }
 }
-

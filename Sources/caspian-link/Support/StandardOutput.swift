@@ -52,7 +52,9 @@ enum StandardError {
     var bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { Foundation.write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+      let n = bytes.withUnsafeMutableBytes {
+        Foundation.write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset)
+      }
       if n < 0, errno == EINTR { continue }
       guard n > 0 else { return }
       offset += n
