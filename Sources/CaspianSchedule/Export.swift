@@ -1,3 +1,4 @@
+import CaspianSupport
 import Foundation
 
 /// Renderings of a schedule for other programs: JSON, CSV, Mermaid gantt, iCalendar.
@@ -8,79 +9,76 @@ public enum ScheduleExport {
   /// `percentComplete`, `spi`, and per activity `id`, `status`, `baselineFinish`, `actualFinish`,
   /// `forecastFinish`, `slipDays`, `totalFloatDays`, `critical`, ...). Absent values are null.
   public static func json(_ status: ScheduleStatus) -> Data {
-    let document: [String: Any] = [
-      "project": status.plan.project,
-      "plan": status.plan.file,
-      "asOf": status.asOf.description,
-      "deadline": status.plan.deadline.description,
-      "forecastFinish": status.forecastFinish.description,
-      "marginDays": status.marginDays,
-      "percentComplete": rounded(status.percentComplete, 2),
-      "plannedPercentComplete": rounded(status.plannedPercent, 2),
-      "spi": status.spi.map { rounded($0, 3) as Any } ?? NSNull(),
-      "criticalPath": status.criticalPath,
-      "lastRecorded": value(status.lastRecorded),
-      "routeLengthKm": status.plan.routeLengthKm.map { $0 as Any } ?? NSNull(),
-      "cableLaidKm": status.cableLaidKm.map { rounded($0, 3) as Any } ?? NSNull(),
-      "milestones": status.activities.map(activityObject),
+    let document: JSONValue = [
+      "project": .string(status.plan.project),
+      "plan": .string(status.plan.file),
+      "asOf": .string(status.asOf.description),
+      "deadline": .string(status.plan.deadline.description),
+      "forecastFinish": .string(status.forecastFinish.description),
+      "marginDays": JSONValue(status.marginDays),
+      "percentComplete": .number(rounded(status.percentComplete, 2)),
+      "plannedPercentComplete": .number(rounded(status.plannedPercent, 2)),
+      "spi": JSONValue(status.spi.map { rounded($0, 3) }),
+      "criticalPath": .array(status.criticalPath.map(JSONValue.string)),
+      "lastRecorded": JSONValue(describing: status.lastRecorded),
+      "routeLengthKm": JSONValue(status.plan.routeLengthKm),
+      "cableLaidKm": JSONValue(status.cableLaidKm.map { rounded($0, 3) }),
+      "milestones": .array(status.activities.map(activityObject)),
     ]
-    return serialize(document)
+    return Data(document.prettyPrinted().utf8)
   }
 
   /// The trend as a JSON document: per activity its points (`recorded`, `kind`, `finish`,
   /// `moveDays`, `computedFinish`, `source`, `note`) and `currentFinish`.
   public static func json(trend: [ActivityTrend], asOf: CalendarDate) -> Data {
-    let document: [String: Any] = [
-      "asOf": asOf.description,
-      "milestones": trend.map { item -> [String: Any] in
-        [
-          "id": item.activity.id, "name": item.activity.name,
-          "baselineFinish": item.activity.baselineFinish.description,
-          "currentFinish": item.currentFinish.description,
-          "points": item.points.map { point -> [String: Any] in
-            [
-              "recorded": point.recorded.description, "kind": point.kind.rawValue,
-              "finish": point.finish.description, "moveDays": point.moveDays.map { $0 as Any } ?? NSNull(),
-              "computedFinish": value(point.computedFinish), "source": point.source ?? NSNull(),
-              "note": point.note ?? NSNull(),
-            ]
-          },
-        ]
-      },
+    let document: JSONValue = [
+      "asOf": .string(asOf.description),
+      "milestones": .array(
+        trend.map { item -> JSONValue in
+          [
+            "id": .string(item.activity.id), "name": .string(item.activity.name),
+            "baselineFinish": .string(item.activity.baselineFinish.description),
+            "currentFinish": .string(item.currentFinish.description),
+            "points": .array(
+              item.points.map { point -> JSONValue in
+                [
+                  "recorded": .string(point.recorded.description), "kind": .string(point.kind.rawValue),
+                  "finish": .string(point.finish.description), "moveDays": JSONValue(point.moveDays),
+                  "computedFinish": JSONValue(describing: point.computedFinish),
+                  "source": JSONValue(point.source), "note": JSONValue(point.note),
+                ]
+              }),
+          ]
+        }),
     ]
-    return serialize(document)
+    return Data(document.prettyPrinted().utf8)
   }
 
-  private static func activityObject(_ item: ActivityStatus) -> [String: Any] {
+  private static func activityObject(_ item: ActivityStatus) -> JSONValue {
     let activity = item.activity
     return [
-      "id": activity.id, "name": activity.name, "phase": activity.phase, "milestone": activity.isMilestone,
-      "status": item.state.rawValue,
-      "baselineStart": activity.baselineStart.description,
-      "baselineFinish": activity.baselineFinish.description,
-      "actualStart": value(item.actualStart), "actualFinish": value(item.actualFinish),
-      "forecastStart": item.forecastStart.description, "forecastFinish": item.forecastFinish.description,
-      "slipDays": item.slipDays, "totalFloatDays": item.totalFloatDays.map { $0 as Any } ?? NSNull(),
-      "critical": item.critical, "percentComplete": rounded(item.percentComplete, 2),
-      "percentBasis": item.percentBasis.rawValue, "weight": activity.weight,
-      "dependsOn": activity.dependsOn.map { ["id": $0.id, "lagDays": $0.lagDays] as [String: Any] },
-      "kp": item.kp.map { $0 as Any } ?? NSNull(), "statedFinish": value(item.statedFinish),
-      "responsible": activity.responsible ?? NSNull(), "source": activity.source ?? NSNull(),
-      "assumed": activity.assumption ?? NSNull(),
+      "id": .string(activity.id), "name": .string(activity.name), "phase": .string(activity.phase),
+      "milestone": .bool(activity.isMilestone), "status": .string(item.state.rawValue),
+      "baselineStart": .string(activity.baselineStart.description),
+      "baselineFinish": .string(activity.baselineFinish.description),
+      "actualStart": JSONValue(describing: item.actualStart),
+      "actualFinish": JSONValue(describing: item.actualFinish),
+      "forecastStart": .string(item.forecastStart.description),
+      "forecastFinish": .string(item.forecastFinish.description),
+      "slipDays": JSONValue(item.slipDays), "totalFloatDays": JSONValue(item.totalFloatDays),
+      "critical": .bool(item.critical), "percentComplete": .number(rounded(item.percentComplete, 2)),
+      "percentBasis": .string(item.percentBasis.rawValue), "weight": .number(activity.weight),
+      "dependsOn": .array(
+        activity.dependsOn.map { ["id": .string($0.id), "lagDays": JSONValue($0.lagDays)] }),
+      "kp": JSONValue(item.kp), "statedFinish": JSONValue(describing: item.statedFinish),
+      "responsible": JSONValue(activity.responsible), "source": JSONValue(activity.source),
+      "assumed": JSONValue(activity.assumption),
     ]
   }
-
-  private static func value(_ date: CalendarDate?) -> Any { date.map { $0.description as Any } ?? NSNull() }
 
   static func rounded(_ value: Double, _ places: Int) -> Double {
     let scale = pow(10, Double(places))
     return (value * scale).rounded() / scale
-  }
-
-  private static func serialize(_ document: [String: Any]) -> Data {
-    var data = try! JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
-    data.append(UInt8(ascii: "\n"))
-    return data
   }
 
   // MARK: CSV

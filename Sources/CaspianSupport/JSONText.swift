@@ -40,6 +40,39 @@ extension JSONValue {
     return out
   }
 
+  /// JSON text for people: keys sorted, two-space indentation, one member or item per line,
+  /// a final newline. Numbers as in `serialized()`.
+  public func prettyPrinted() -> String {
+    var out = ""
+    writePretty(to: &out, indent: "")
+    out += "\n"
+    return out
+  }
+
+  private func writePretty(to out: inout String, indent: String) {
+    let inner = indent + "  "
+    switch self {
+    case .array(let items) where !items.isEmpty:
+      out += "[\n"
+      for (i, item) in items.enumerated() {
+        out += i > 0 ? ",\n" + inner : inner
+        item.writePretty(to: &out, indent: inner)
+      }
+      out += "\n" + indent + "]"
+    case .object(let members) where !members.isEmpty:
+      out += "{\n"
+      for (i, key) in members.keys.sorted().enumerated() {
+        out += i > 0 ? ",\n" + inner : inner
+        JSONValue.writeString(key, to: &out)
+        out += ": "
+        members[key]!.writePretty(to: &out, indent: inner)
+      }
+      out += "\n" + indent + "}"
+    default:
+      write(to: &out)
+    }
+  }
+
   /// Appends `serialized()` to `out` (for writers that build one large text).
   public func write(to out: inout String) {
     switch self {

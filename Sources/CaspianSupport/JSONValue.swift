@@ -22,3 +22,28 @@ public enum JSONValue: Sendable, Hashable {
     return nil
   }
 }
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+  ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+  public init(stringLiteral value: String) { self = .string(value) }
+  public init(integerLiteral value: Int) { self = .number(Double(value)) }
+  public init(floatLiteral value: Double) { self = .number(value) }
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
+  }
+  public init(nilLiteral: ()) { self = .null }
+
+  /// A string, or null for nil.
+  public init(_ value: String?) { self = value.map(JSONValue.string) ?? .null }
+  /// A number, or null for nil.
+  public init(_ value: Double?) { self = value.map(JSONValue.number) ?? .null }
+  /// A whole number, or null for nil.
+  public init(_ value: Int?) { self = value.map { .number(Double($0)) } ?? .null }
+  /// Text values (dates, ids) by their description, or null for nil.
+  public init(describing value: (some CustomStringConvertible)?) {
+    self = value.map { .string($0.description) } ?? .null
+  }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaspianGeometry
 import CaspianSchedule
+import CaspianSupport
 import Foundation
 
 extension CaspianLink {
@@ -49,24 +50,22 @@ extension CaspianLink {
       let doneLate = done.filter { $0.slipDays > 0 }
       switch format {
       case .json:
-        let document: [String: Any] = [
-          "asOf": status.asOf.description, "project": plan.project, "routeName": plan.routeName ?? NSNull(),
-          "routeLengthKm": plan.routeLengthKm ?? NSNull(), "routeSource": plan.routeSource ?? NSNull(),
-          "cableLaidKm": status.cableLaidKm ?? NSNull(),
-          "cableLaidPercent": status.activities.first { $0.activity.progressByKP }?.percentComplete
-            ?? NSNull(),
-          "percentComplete": status.percentComplete, "spi": status.spi ?? NSNull(),
-          "done": done.map(\.activity.id), "doneLate": doneLate.map(\.activity.id),
-          "late": late.map(\.activity.id),
-          "atRisk": atRisk.map(\.activity.id), "open": open.count,
-          "deadline": plan.deadline.description, "forecastFinish": status.forecastFinish.description,
-          "marginDays": status.marginDays,
-          "lastRecorded": status.lastRecorded?.description ?? NSNull(),
+        let document: JSONValue = [
+          "asOf": .string(status.asOf.description), "project": .string(plan.project),
+          "routeName": JSONValue(plan.routeName), "routeLengthKm": JSONValue(plan.routeLengthKm),
+          "routeSource": JSONValue(plan.routeSource), "cableLaidKm": JSONValue(status.cableLaidKm),
+          "cableLaidPercent": JSONValue(status.activities.first { $0.activity.progressByKP }?.percentComplete),
+          "percentComplete": .number(status.percentComplete), "spi": JSONValue(status.spi),
+          "done": .array(done.map { .string($0.activity.id) }),
+          "doneLate": .array(doneLate.map { .string($0.activity.id) }),
+          "late": .array(late.map { .string($0.activity.id) }),
+          "atRisk": .array(atRisk.map { .string($0.activity.id) }), "open": JSONValue(open.count),
+          "deadline": .string(plan.deadline.description),
+          "forecastFinish": .string(status.forecastFinish.description),
+          "marginDays": JSONValue(status.marginDays),
+          "lastRecorded": JSONValue(describing: status.lastRecorded),
         ]
-        var data = try JSONSerialization.data(
-          withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
-        data.append(UInt8(ascii: "\n"))
-        StandardOutput.write(data)
+        StandardOutput.write(Data(document.prettyPrinted().utf8))
       case .table:
         func list(_ items: [ActivityStatus], _ detail: (ActivityStatus) -> String) -> String {
           items.isEmpty ? "-" : items.map { "\($0.activity.id) (\(detail($0)))" }.joined(separator: ", ")
