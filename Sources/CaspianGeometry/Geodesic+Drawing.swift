@@ -6,6 +6,10 @@ import Foundation
 /// route so the drawing stays within a tolerance, and recover the alter-course points from a
 /// densified line.
 extension Geodesic {
+  /// How far a drawn (straight lon/lat) segment of an exported route may stray from the
+  /// geodesic, metres: 10 m, a fraction of a cable's position tolerance on the RPL.
+  public static let drawingToleranceMetres = 10.0
+
   /// Distance from `p` to the geodesic segment from `a` to `b`, metres.
   ///
   /// The cross-track distance on the sphere of the geodesic's own lengths and azimuths (from `a`

@@ -20,7 +20,16 @@ extension PlannedRoute {
       "costModel": model.jsonValue,
       "options": .array(
         options.map { option in
-          var members = option.properties
+          var members = option.figures
+          members["minClearanceKm"] = .object(option.minimumClearances.mapValues { .number($0) })
+          if let c = option.comparison {
+            members["comparedWithOption1"] = .object([
+              "lengthDeltaKm": .number(Self.round(c.lengthDeltaKm, 3)),
+              "maxSeparationKm": .number(Self.round(c.maxSeparationKm, 3)),
+              "maxSeparationDirection": .string(c.maxSeparationDirection),
+              "sharedPercent": .number(Self.round(c.sharedPercent, 1)),
+            ])
+          }
           members["geometry"] = GeoJSON.jsonValue(.lineString(option.vertices))
           members["vertexKp"] = .array(option.measures.vertexKp.map { .number(Self.round($0, 3)) })
           members["depthBands"] = .array(
@@ -56,12 +65,23 @@ extension PlannedRoute {
     ])
   }
 
-  /// RFC 7946 FeatureCollection: one LineString per option with its figures as properties,
-  /// then the landing points (and waypoints) as Points.
-  public var featureCollection: FeatureCollection {
+  /// RFC 7946 FeatureCollection: one LineString per option with its figures as flat
+  /// properties, drawn along the geodesic (densified so that no straight lon/lat segment is
+  /// more than `toleranceMetres` from it); then the landing points (and waypoints) as Points
+  /// (`role` from, via, to); then each option's alter-course points as Points with
+  /// `featureType` "alterCourse", `option`, `index` (from 0) and `kpKm`.
+  public func featureCollection(toleranceMetres: Double = Geodesic.drawingToleranceMetres)
+    -> FeatureCollection
+  {
+    let geodesic = Geodesic.wgs84
     var features = options.map { option in
-      Feature(
-        id: .number(Double(option.id)), geometry: .lineString(option.vertices), properties: option.properties)
+      var properties = option.properties
+      properties["alterCoursePoints"] = .number(Double(option.vertices.count))
+      return Feature(
+        id: .number(Double(option.id)),
+        geometry: .lineString(
+          geodesic.densifiedForDrawing(option.vertices, toleranceMetres: toleranceMetres).points),
+        properties: properties)
     }
     let ends = [(from, "from")] + via.map { ($0, "via") } + [(to, "to")]
     for (point, role) in ends {
@@ -69,6 +89,17 @@ extension PlannedRoute {
         Feature(
           geometry: .point(point.coordinate),
           properties: ["name": .string(point.name), "role": .string(role)]))
+    }
+    for option in options {
+      for (index, (vertex, kp)) in zip(option.vertices, option.measures.vertexKp).enumerated() {
+        features.append(
+          Feature(
+            geometry: .point(vertex),
+            properties: [
+              "featureType": .string("alterCourse"), "option": .number(Double(option.id)),
+              "index": .number(Double(index)), "kpKm": .number(Self.round(kp, 3)),
+            ]))
+      }
     }
     return FeatureCollection(features: features)
   }
@@ -99,16 +130,13 @@ extension CostModel {
 }
 
 extension RouteOption {
-  /// The option's figures as flat properties (GeoJSON feature properties; the JSON document
-  /// adds the nested lists).
-  public var properties: [String: JSONValue] {
+  /// The figures shared by the GeoJSON properties and the JSON document (numbers and strings).
+  var figures: [String: JSONValue] {
     let m = measures
     func optional(_ value: Double?, _ decimals: Int) -> JSONValue {
       value.map { .number(PlannedRoute.round($0, decimals)) } ?? .null
     }
-    var clearance: [String: JSONValue] = [:]
-    for c in m.clearances { clearance[c.kind] = .number(PlannedRoute.round(c.km, 3)) }
-    var properties: [String: JSONValue] = [
+    return [
       "id": .number(Double(id)),
       "kind": .string(kind.rawValue),
       "summary": .string(summary),
@@ -123,15 +151,29 @@ extension RouteOption {
       "maxSlopeDeg": optional(m.maxSlopeDeg, 2),
       "maxSlopeKp": optional(m.maxSlopeKp, 3),
       "crossingCount": .number(Double(m.crossings.count)),
-      "minClearanceKm": .object(clearance),
     ]
+  }
+
+  /// The nearest hazard of each kind, km (to the metre), by kind.
+  var minimumClearances: [String: Double] {
+    Dictionary(measures.clearances.map { ($0.kind, PlannedRoute.round($0.km, 3)) }, uniquingKeysWith: min)
+  }
+
+  /// The option's figures as flat properties for GIS (numbers and strings only, no nested
+  /// objects): `figures`, then `minClearance<Kind>Km` per hazard kind and, for options after
+  /// the first, `lengthDeltaKm`, `maxSeparationKm`, `maxSeparationDirection`, `sharedPercent`
+  /// against option 1.
+  public var properties: [String: JSONValue] {
+    var properties = figures
+    for (kind, km) in minimumClearances {
+      let name = kind.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+      properties["minClearance\(name)Km"] = .number(km)
+    }
     if let c = comparison {
-      properties["comparedWithOption1"] = .object([
-        "lengthDeltaKm": .number(PlannedRoute.round(c.lengthDeltaKm, 3)),
-        "maxSeparationKm": .number(PlannedRoute.round(c.maxSeparationKm, 3)),
-        "maxSeparationDirection": .string(c.maxSeparationDirection),
-        "sharedPercent": .number(PlannedRoute.round(c.sharedPercent, 1)),
-      ])
+      properties["lengthDeltaKm"] = .number(PlannedRoute.round(c.lengthDeltaKm, 3))
+      properties["maxSeparationKm"] = .number(PlannedRoute.round(c.maxSeparationKm, 3))
+      properties["maxSeparationDirection"] = .string(c.maxSeparationDirection)
+      properties["sharedPercent"] = .number(PlannedRoute.round(c.sharedPercent, 1))
     }
     return properties
   }

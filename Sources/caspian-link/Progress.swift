@@ -54,7 +54,8 @@ extension CaspianLink {
           "asOf": .string(status.asOf.description), "project": .string(plan.project),
           "routeName": JSONValue(plan.routeName), "routeLengthKm": JSONValue(plan.routeLengthKm),
           "routeSource": JSONValue(plan.routeSource), "cableLaidKm": JSONValue(status.cableLaidKm),
-          "cableLaidPercent": JSONValue(status.activities.first { $0.activity.progressByKP }?.percentComplete),
+          "cableLaidPercent": JSONValue(
+            status.activities.first { $0.activity.progressByKP }?.percentComplete),
           "percentComplete": .number(status.percentComplete), "spi": JSONValue(status.spi),
           "done": .array(done.map { .string($0.activity.id) }),
           "doneLate": .array(doneLate.map { .string($0.activity.id) }),

@@ -75,7 +75,17 @@ struct RouteCLITests {
     #expect(doc["crs"] == nil)
     let features = try #require(doc["features"] as? [[String: Any]])
     let kinds = features.compactMap { ($0["geometry"] as? [String: Any])?["type"] as? String }
-    #expect(kinds == ["LineString", "LineString", "LineString", "Point", "Point"])
+    // The options, the two landings, then each option's alter-course points.
+    #expect(Array(kinds.prefix(5)) == ["LineString", "LineString", "LineString", "Point", "Point"])
+    let alterCourse = features.dropFirst(5).compactMap { $0["properties"] as? [String: Any] }
+    #expect(alterCourse.count == kinds.count - 5)
+    #expect(alterCourse.allSatisfy { $0["featureType"] as? String == "alterCourse" && $0["kpKm"] is Double })
+    // Flat properties only (numbers and strings, as GIS layers need).
+    for feature in features {
+      let properties = try #require(feature["properties"] as? [String: Any])
+      #expect(
+        properties.values.allSatisfy { $0 is String || $0 is NSNumber || $0 is NSNull }, "\(properties)")
+    }
     let first = try #require(features.first?["properties"] as? [String: Any])
     #expect(first["routeLengthKm"] is Double)
     #expect(

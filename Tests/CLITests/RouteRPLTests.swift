@@ -162,3 +162,95 @@ import Testing
     #expect(properties["seaLevelM"] as? Double == -34.35)
   }
 }
+
+/// A planned route exported to GeoJSON and read back has the same alter-course points and KPs.
+@Suite("CLI: route files round-trip")
+struct RouteFileRoundTripTests {
+  @Test("Export → import keeps the alter-course points and KPs, with or without the point features")
+  func densifiedLinesRoundTrip() throws {
+    let directory = try RouteCLITests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let exported = directory.appendingPathComponent("routes.geojson")
+    let planned = try CLI.run([
+      "route", "plan", "--from", "Aktau", "--to", "Sumgait", "--cell-size", "3000", "--format", "json",
+      "--geojson", exported.path,
+    ])
+    try #require(planned.status == 0, "\(planned.stderr)")
+    let options = try #require(try RouteCLITests.json(planned.stdout)["options"] as? [[String: Any]])
+
+    // The same file without the alter-course features: the reader drops the densifying points.
+    var document = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: exported)) as? [String: Any])
+    let features = try #require(document["features"] as? [[String: Any]])
+    document["features"] = features.filter {
+      ($0["properties"] as? [String: Any])?["featureType"] as? String != "alterCourse"
+    }
+    let bare = directory.appendingPathComponent("bare.geojson")
+    try JSONSerialization.data(withJSONObject: document).write(to: bare)
+
+    for file in [exported, bare] {
+      for option in options {
+        let id = try #require(option["id"] as? Int)
+        let rpl = try CLI.run([
+          "route", "rpl", "--route", file.path, "--option", "\(id)", "--format", "json",
+        ])
+        try #require(rpl.status == 0, "\(rpl.stderr)")
+        let engineering = try #require(
+          (try RouteCLITests.json(rpl.stdout)["options"] as? [[String: Any]])?.first?["engineering"]
+            as? [String: Any])
+        let rows = try #require(engineering["rows"] as? [[String: Any]])
+        let turns = rows.filter { ["landing", "AC"].contains($0["point"] as? String) }
+        let plannedKp = try #require(option["vertexKp"] as? [Double])
+        let geometry = try #require((option["geometry"] as? [String: Any])?["coordinates"] as? [[Double]])
+        #expect(turns.count == plannedKp.count, "\(file.lastPathComponent) option \(id)")
+        for (row, (kp, position)) in zip(turns, zip(plannedKp, geometry)) {
+          #expect(abs((row["kpKm"] as? Double ?? -1) - kp) <= 0.001)
+          let lon = try #require(row["longitude"] as? Double)
+          let lat = try #require(row["latitude"] as? Double)
+          // 1e-5 degrees is about a metre.
+          #expect(abs(lon - position[0]) < 1e-5 && abs(lat - position[1]) < 1e-5)
+        }
+      }
+    }
+  }
+
+  @Test("route rpl --output rpl.geojson writes the route line and a point per RPL row, flat")
+  func rplAsGeoJSON() throws {
+    let directory = try RouteCLITests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let routes = directory.appendingPathComponent("routes.geojson")
+    let planned = try CLI.run([
+      "route", "plan", "--from", "Aktau", "--to", "Sumgait", "--cell-size", "3000", "--options", "1",
+      "--output", routes.path,
+    ])
+    try #require(planned.status == 0, "\(planned.stderr)")
+    let csv = directory.appendingPathComponent("rpl.csv")
+    let geojson = directory.appendingPathComponent("rpl.geojson")
+    for file in [csv, geojson] {
+      let result = try CLI.run([
+        "route", "rpl", "--route", routes.path, "--option", "1", "--output", file.path,
+      ])
+      try #require(result.status == 0, "\(result.stderr)")
+    }
+    let rows = try String(contentsOf: csv, encoding: .utf8).split(separator: "\r\n").dropFirst()
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: geojson)) as? [String: Any])
+    let features = try #require(document["features"] as? [[String: Any]])
+    let types = features.compactMap { ($0["geometry"] as? [String: Any])?["type"] as? String }
+    #expect(types.first == "LineString")
+    #expect(types.dropFirst().allSatisfy { $0 == "Point" })
+    #expect(features.count == rows.count + 1)
+    for (feature, row) in zip(features.dropFirst(), rows) {
+      let properties = try #require(feature["properties"] as? [String: Any])
+      #expect(properties.values.allSatisfy { $0 is String || $0 is NSNumber || $0 is NSNull })
+      // The CSV's KP column (7th) is the same figure.
+      let kp = String(row.split(separator: ",", omittingEmptySubsequences: false)[6])
+      #expect(properties["kpKm"] as? Double == Double(kp))
+    }
+    let unknown = try CLI.run([
+      "route", "rpl", "--route", routes.path, "--option", "1", "--output", "rpl.txt",
+    ])
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.contains("unknown format"))
+  }
+}

@@ -39,10 +39,12 @@ struct BundledDataTests {
 
     // Reported lengths equal an independent geodesic (Vincenty) recomputation of the export.
     let exported = try GeoJSON.decodeFeatureCollection(
-      GeoJSON.encode(plan.featureCollection), source: "export")
+      GeoJSON.encode(plan.featureCollection()), source: "export")
     let lines = exported.features.filter { $0.geometry?.typeName == "LineString" }
     #expect(lines.count == plan.options.count)
-    #expect(exported.features.count == plan.options.count + 2)
+    let alterCourse = exported.features.filter { $0.properties["featureType"]?.stringValue == "alterCourse" }
+    #expect(alterCourse.count == plan.options.map(\.vertices.count).reduce(0, +))
+    #expect(exported.features.count == plan.options.count + 2 + alterCourse.count)
     for feature in lines {
       guard case .lineString(let path)? = feature.geometry else { continue }
       let reported = try #require(feature.properties["routeLengthKm"]?.doubleValue)
@@ -50,7 +52,15 @@ struct BundledDataTests {
       #expect(abs(Independent.pathKm(path) - reported) < 0.002, "\(Independent.pathKm(path)) vs \(reported)")
       let baseline = try #require(feature.properties["baselineKm"]?.doubleValue)
       #expect(abs(Independent.vincentyMetres(path.first!, path.last!) / 1000 - baseline) < 0.002)
-      #expect(feature.properties["legs"]?.doubleValue == Double(path.count - 1))
+      // Drawn along the geodesic: more points than the alter-course points, which are listed.
+      let legs = try #require(feature.properties["legs"]?.doubleValue)
+      #expect(feature.properties["alterCoursePoints"]?.doubleValue == legs + 1)
+      #expect(Double(path.count) >= legs + 1)
+      let option = try #require(plan.options.first { Double($0.id) == feature.id?.doubleValue })
+      // The exporter draws the line with the densifier the geometry tests check against the geodesic.
+      let drawn = Geodesic.wgs84.densifiedForDrawing(option.vertices, toleranceMetres: 10).points
+      #expect(path.count == drawn.count)
+      #expect(zip(path, drawn).allSatisfy { Geodesic.wgs84.distanceMetres($0, $1) < 0.02 })
     }
   }
 

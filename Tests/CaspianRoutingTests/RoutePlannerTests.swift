@@ -212,7 +212,7 @@ struct RoutePlannerTests {
     let planA = try a.plan(from: try a.landing(named: "West"), to: try a.landing(named: "East"))
     let planB = try b.plan(from: try b.landing(named: "West"), to: try b.landing(named: "East"))
     #expect(planA.jsonValue.serialized() == planB.jsonValue.serialized())
-    #expect(GeoJSON.encode(planA.featureCollection) == GeoJSON.encode(planB.featureCollection))
+    #expect(GeoJSON.encode(planA.featureCollection()) == GeoJSON.encode(planB.featureCollection()))
   }
 
   @Test("A soft area on the shortest way: the least-cost option goes round it, shortest safe goes through")

@@ -14,13 +14,13 @@ extension CaspianLink.Route {
         1 least cost, 2 shortest safe (soft costs ignored), 3+ alternative corridors. Each route \
         is straightened into legs between alter-course points, checked against the sea polygon \
         and every no-go zone, and measured on the WGS84 ellipsoid. Writes nothing to disk unless \
-        --geojson or --rpl is given. Every option also gets its cable engineering (cable length, \
+        --output (or --geojson) or --rpl is given. Every option also gets its cable engineering (cable length, \
         armour, burial, checks, cost and lay-time estimate; see `route rpl`).
 
         Examples:
           caspian-link route plan --from Aktau --to Sumgait
           caspian-link route plan --from kuryk --to buzovna --format json
-          caspian-link route plan --from Aktau --to Sumgait --geojson routes.geojson
+          caspian-link route plan --from Aktau --to Sumgait --output routes.geojson
           caspian-link route plan --from Aktau --to Sumgait --via 50.6,42.3
           caspian-link route plan --from-point 51.2,43.5 --to Siyazan --sea-level -33
         """)
@@ -64,7 +64,13 @@ extension CaspianLink.Route {
     @Option(help: "Output format: table for people, json for programs.")
     var format: OutputFormat = .table
 
-    @Option(help: ArgumentHelp("Also write the options as a GeoJSON FeatureCollection.", valueName: "file"))
+    @Option(
+      help: ArgumentHelp(
+        "Also write the options to this file: .geojson (lines drawn along the geodesic, and their alter-course points).",
+        valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("The same as --output FILE.geojson (kept for scripts).", valueName: "file"))
     var geojson: String?
 
     @Option(
@@ -95,6 +101,10 @@ extension CaspianLink.Route {
         throw ValidationError("\"\(text)\" is not LON,LAT in decimal degrees")
       }
       try EngineeringOptions.validate(seaLevel: seaLevel)
+      if output != nil, geojson != nil { throw ValidationError("give --output or --geojson, not both") }
+      if let output, !["geojson", "json"].contains(URL(fileURLWithPath: output).pathExtension.lowercased()) {
+        throw ValidationError("--output \(output): unknown format; use .geojson")
+      }
     }
 
     func run() async throws {
@@ -127,20 +137,20 @@ extension CaspianLink.Route {
           assets: assets, engineer: engineer, seaLevel: seaLevel)
       }
 
-      let output: String
+      let printed: String
       switch format {
-      case .table: output = Self.table(plan) + "\n\n" + EngineeringReport.summaryTable(reports)
-      case .json: output = EngineeringReport.adding(reports, toPlan: plan.jsonValue).serialized()
+      case .table: printed = Self.table(plan) + "\n\n" + EngineeringReport.summaryTable(reports)
+      case .json: printed = EngineeringReport.adding(reports, toPlan: plan.jsonValue).serialized()
       }
       var outputs = Outputs()
       outputs.add(
-        "--geojson", geojson,
-        GeoJSON.encode(EngineeringReport.adding(reports, toFeatures: plan.featureCollection)))
+        geojson != nil ? "--geojson" : "--output", output ?? geojson,
+        GeoJSON.encode(EngineeringReport.adding(reports, toFeatures: plan.featureCollection())))
       outputs.add("--rpl", reports.isEmpty ? nil : rpl, text: reports[0].primary.rplCSV)
       try outputs.write(
         readingFrom: try geodata.inputs(of: data) + engineering.inputs
           + (config.map { [.init("the cost-model config", URL(fileURLWithPath: $0))] } ?? []))
-      print(output)
+      print(printed)
     }
 
     /// "51.1,43.6" as a coordinate, or nil.

@@ -12,14 +12,16 @@ extension CaspianLink.Route {
       abstract:
         "Route Position List, cable length, armour, burial, checks and cost of a route read from GeoJSON.",
       discussion: """
-        Reads the route's alter-course points from a GeoJSON LineString (as `route plan --geojson`
+        Reads the route's alter-course points from a GeoJSON LineString (as `route plan --output`
         writes them), takes depths and hazards from the data set, and prints the engineering
-        figures; `--output` writes the RPL as CSV. With `--sea-level` the figures are worked out
-        at that water level too and compared with today's (the data set's).
+        figures; `--output` writes the RPL as CSV (.csv) or as GeoJSON points (.geojson). With
+        `--sea-level` the figures are worked out at that water level too and compared with
+        today's (the data set's).
 
         Examples:
           caspian-link route rpl --route routes.geojson --option 1
           caspian-link route rpl --route routes.geojson --option 1 --output rpl.csv
+          caspian-link route rpl --route routes.geojson --option 1 --output rpl.geojson
           caspian-link route rpl --route routes.geojson --option 2 --sea-level -34
         """)
 
@@ -44,7 +46,9 @@ extension CaspianLink.Route {
     @OptionGroup var geodata: GeodataOptions
 
     @Option(
-      help: ArgumentHelp("Write the RPL as CSV to this file (needs a single route).", valueName: "file.csv"))
+      help: ArgumentHelp(
+        "Write the RPL to this file (needs a single route): .csv for the table, .geojson for GIS (the route line and a point per row).",
+        valueName: "file"))
     var output: String?
 
     @Option(help: "Output format.")
@@ -52,6 +56,7 @@ extension CaspianLink.Route {
 
     func validate() throws {
       try EngineeringOptions.validate(seaLevel: seaLevel)
+      if let output { _ = try RPLOutputFormat(path: output) }
     }
 
     func run() async throws {
@@ -80,7 +85,16 @@ extension CaspianLink.Route {
         }
       }
       var outputs = Outputs()
-      outputs.add("--output", reports.isEmpty ? nil : output, text: reports[0].primary.rplCSV)
+      if let output, let report = reports.first {
+        switch try RPLOutputFormat(path: output) {
+        case .csv: outputs.add("--output", output, text: report.primary.rplCSV)
+        case .geojson:
+          outputs.add(
+            "--output", output,
+            GeoJSON.encode(
+              report.primary.rplFeatureCollection(route: routes[0].points, option: routes[0].option)))
+        }
+      }
       try outputs.write(
         readingFrom: try geodata.inputs(of: data) + engineering.inputs
           + [.init("the route file", URL(fileURLWithPath: route))])
@@ -91,6 +105,21 @@ extension CaspianLink.Route {
         print(reports.map { $0.table() }.joined(separator: "\n\n"))
         if let output { print("\nRPL written to \(output)") }
       }
+    }
+  }
+}
+
+/// The RPL file formats, chosen by the output's extension.
+enum RPLOutputFormat {
+  case csv, geojson
+
+  init(path: String) throws {
+    switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+    case "csv": self = .csv
+    case "geojson", "json": self = .geojson
+    default:
+      throw ValidationError(
+        "--output \(path): unknown format; use .csv (the RPL table) or .geojson (GIS points)")
     }
   }
 }

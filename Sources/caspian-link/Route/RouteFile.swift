@@ -24,6 +24,10 @@ enum RouteFile {
   /// The LineString features of a route GeoJSON file (as `route plan --geojson` writes them),
   /// optionally only the one whose option id is `option`.
   ///
+  /// A line drawn along the geodesic (densified) is read back to its alter-course points: the
+  /// file's `featureType: "alterCourse"` points of that option when there are any (by `index`),
+  /// else the line's vertices less those within 0.5 m of the geodesic between their neighbours.
+  ///
   /// Landing names come from the data set's landing within 2 km of each end, else the
   /// feature's "from"/"to" properties, else the file's landing points (Point features with
   /// "role" "from"/"to", as `route plan --geojson` writes them), else "start"/"end".
@@ -37,10 +41,11 @@ enum RouteFile {
     }
     var routes: [RouteInput] = []
     for (index, feature) in collection.features.enumerated() {
-      guard case .lineString(let points)? = feature.geometry else { continue }
+      guard case .lineString(let drawn)? = feature.geometry else { continue }
       let id =
         [feature.properties["option"], feature.properties["id"], feature.id]
         .compactMap { $0.flatMap(text) }.first ?? String(index + 1)
+      let points = try alterCoursePoints(of: drawn, option: id, in: collection, path: path)
       routes.append(
         RouteInput(
           option: id, points: points,
@@ -63,6 +68,36 @@ enum RouteFile {
           "no route for option \"\(option)\" (options: \(routes.map(\.option).joined(separator: ", ")))")
     }
     return chosen
+  }
+
+  /// The alter-course points of the line `drawn` of option `option`: the file's alter-course
+  /// point features for it, else the vertices not on the geodesic between their neighbours.
+  private static func alterCoursePoints(
+    of drawn: [Coordinate], option: String, in collection: FeatureCollection, path: String
+  ) throws -> [Coordinate] {
+    var marked: [(index: Double, point: Coordinate)] = []
+    for feature in collection.features
+    where feature.properties["featureType"]?.stringValue == "alterCourse"
+      && feature.properties["option"].flatMap(text) == option
+    {
+      guard case .point(let point)? = feature.geometry, let index = feature.properties["index"]?.doubleValue
+      else {
+        throw RouteFileError(
+          path: path, problem: "an alter-course feature of option \(option) is not a Point with an \"index\"")
+      }
+      marked.append((index, point))
+    }
+    guard !marked.isEmpty else { return Geodesic.wgs84.alterCoursePoints(of: drawn, toleranceMetres: 0.5) }
+    let points = marked.sorted { $0.index < $1.index }.map(\.point)
+    for (end, name) in [(0, "first"), (drawn.count - 1, "last")] {
+      let point = end == 0 ? points[0] : points[points.count - 1]
+      guard Geodesic.wgs84.distanceMetres(point, drawn[end]) <= 1 else {
+        throw RouteFileError(
+          path: path,
+          problem: "option \(option): the \(name) alter-course point is not at the \(name) point of its line")
+      }
+    }
+    return points
   }
 
   private static func text(_ value: JSONValue) -> String? {
