@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "CaspianSupport", targets: ["CaspianSupport"]),
     .library(name: "CaspianGeometry", targets: ["CaspianGeometry"]),
     .library(name: "CaspianGeodata", targets: ["CaspianGeodata"]),
+    .library(name: "CaspianAnalysis", targets: ["CaspianAnalysis"]),
     .library(name: "CaspianRouting", targets: ["CaspianRouting"]),
     .library(name: "CaspianSchedule", targets: ["CaspianSchedule"]),
     .library(name: "CaspianReport", targets: ["CaspianReport"]),
@@ -32,8 +33,11 @@ let package = Package(
     .target(name: "CaspianGeometry", dependencies: ["CGEOS", "CPROJ", "CaspianSupport"]),
     // Loading and validating the data set (sea polygon, grid, landings, hazards).
     .target(name: "CaspianGeodata", dependencies: ["CaspianSupport", "CaspianGeometry"]),
+    // The one along-route analysis: track and KPs, depth profile, crossings, clearances, intrusions.
+    .target(name: "CaspianAnalysis", dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGeodata"]),
     // Route planning and cable engineering.
-    .target(name: "CaspianRouting", dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGeodata"]),
+    .target(
+      name: "CaspianRouting", dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis"]),
     // Milestones, critical path, progress.
     .target(name: "CaspianSchedule", dependencies: ["CaspianSupport", "Yams"]),
     // The report: map, straight line diagrams, Gantt chart and tables as SVG/HTML text.
@@ -42,15 +46,15 @@ let package = Package(
     .executableTarget(
       name: "caspian-link",
       dependencies: [
-        "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianRouting", "CaspianSchedule",
-        "CaspianReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis", "CaspianRouting",
+        "CaspianSchedule", "CaspianReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // Benchmark of the least-cost search against scikit-image (Tools/benchmark.sh).
     .executableTarget(
       name: "caspian-bench",
       dependencies: [
-        "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianRouting",
+        "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis", "CaspianRouting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -61,8 +65,9 @@ let package = Package(
     .testTarget(
       name: "CaspianGeodataTests", dependencies: ["CaspianGeodata"],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "CaspianAnalysisTests", dependencies: ["CaspianAnalysis"]),
     .testTarget(
-      name: "CaspianRoutingTests", dependencies: ["CaspianRouting"],
+      name: "CaspianRoutingTests", dependencies: ["CaspianRouting", "CaspianAnalysis"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "CaspianScheduleTests", dependencies: ["CaspianSchedule"],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaspianAnalysis
 import CaspianGeodata
 import CaspianGeometry
 import CaspianReport

@@ -1,3 +1,4 @@
+import CaspianAnalysis
 import CaspianGeodata
 import CaspianGeometry
 import CaspianReport

@@ -1,3 +1,4 @@
+import CaspianAnalysis
 import CaspianGeometry
 
 /// The armour and burial a stretch of route needs, from its depth, its distance from the

@@ -1,3 +1,4 @@
+import CaspianAnalysis
 import CaspianGeometry
 
 /// Length of cable of one construction on a route.

@@ -1,3 +1,4 @@
+import CaspianAnalysis
 import CaspianGeometry
 
 /// How a landing's approach looks at one water level.

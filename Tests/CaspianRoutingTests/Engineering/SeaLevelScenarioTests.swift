@@ -1,3 +1,4 @@
+import CaspianAnalysis
 import CaspianGeometry
 import Testing
 
