@@ -50,11 +50,8 @@ extension CaspianLink.Route {
     @Option(help: "Output format.")
     var format: OutputFormat = .table
 
-    func validate() throws {
-      try EngineeringOptions.validate(seaLevel: seaLevel)
-    }
-
     func run() async throws {
+      try EngineeringOptions.check(seaLevel: seaLevel)
       let parameters = try engineering.parameters()
       let data = try geodata.load()
       let routes = try RouteFile.read(path: route, option: option, landings: data.landings)
