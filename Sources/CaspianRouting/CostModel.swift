@@ -1,3 +1,4 @@
+import CaspianSupport
 import Foundation
 
 /// What a route pays for, in one place: the weights of the cost surface the planner searches,
@@ -101,28 +102,19 @@ public struct CostModel: Sendable, Hashable, Codable {
     }
   }
 
-  /// Every value is usable: sizes and the tolerance positive, penalties zero or more,
-  /// connectivity 8 or 16. Returns the first problem, naming the key.
+  /// Every value is within its `Limits` range (units in the message) and connectivity is 8 or
+  /// 16. Returns the first problem, naming the key.
   public func problem() -> String? {
     if connectivity != 8 && connectivity != 16 { return "connectivity must be 8 or 16, got \(connectivity)" }
-    for key in Key.allCases {
-      guard let path = Self.paths[key] else { continue }
-      let value = self[keyPath: path]
-      let mustBePositive: Set<Key> = [.cellSizeM, .shallowWaterDepthM, .steepSlopeDeg, .profileSpacingM]
-      if !value.isFinite || value < 0 || (mustBePositive.contains(key) && value == 0) {
-        return
-          "\(key.rawValue) must be a \(mustBePositive.contains(key) ? "positive" : "non-negative") number, got \(value)"
-      }
-    }
-    if minimumCrossingAngleDeg > 90 {
-      return "minimumCrossingAngleDeg must be at most 90, got \(minimumCrossingAngleDeg)"
+    for (key, value) in keyValues {
+      if let problem = Limits.named(key).problem(value) { return problem }
     }
     return nil
   }
 
   /// Loads a model from a JSON file holding the keys to change.
-  /// - Throws: `RoutingError.badConfig` naming the file: not JSON, unknown key, wrong type,
-  ///   or a value out of range.
+  /// - Throws: `RoutingError.badConfig` naming the file: not JSON, a repeated or unknown key,
+  ///   wrong type, or a value outside its `Limits` range.
   public static func load(from url: URL) throws -> CostModel {
     let data: Data
     do {
@@ -130,23 +122,40 @@ public struct CostModel: Sendable, Hashable, Codable {
     } catch {
       throw RoutingError.badConfig(path: url.path, problem: "cannot read the file")
     }
-    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+    let document: JSONValue
+    do {
+      document = try JSONValue.parse(data, rejectingDuplicateKeys: true)
+    } catch {
+      let what = error.problem.hasPrefix("duplicate key") ? "" : "not JSON: "
+      throw RoutingError.badConfig(path: url.path, problem: what + error.description)
+    }
+    guard case .object(let members) = document else {
       throw RoutingError.badConfig(path: url.path, problem: "not a JSON object")
     }
-    let known = Set(Key.allCases.map(\.rawValue))
-    if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
-      throw RoutingError.badConfig(
-        path: url.path,
-        problem: "unknown key \"\(unknown)\" (known: \(known.sorted().joined(separator: ", ")))")
+    var model = CostModel()
+    for (name, value) in members.sorted(by: { $0.key < $1.key }) {
+      guard let key = Key(rawValue: name) else {
+        let known = Key.allCases.map(\.rawValue).sorted()
+        throw RoutingError.badConfig(
+          path: url.path, problem: "unknown key \"\(name)\" (known: \(known.joined(separator: ", ")))")
+      }
+      guard let number = value.doubleValue else {
+        throw RoutingError.badConfig(path: url.path, problem: "\"\(name)\" must be a number, got \(value.jsonTypeName)")
+      }
+      guard let path = Self.paths[key] else {
+        guard number == 8 || number == 16 else {
+          let text = Int(exactly: number).map(String.init) ?? "\(number)"
+          throw RoutingError.badConfig(path: url.path, problem: "connectivity must be 8 or 16, got \(text)")
+        }
+        model.connectivity = Int(number)
+        continue
+      }
+      // Checked where it is read, before anything is sized from it.
+      if let problem = Limits.named(name).problem(number) {
+        throw RoutingError.badConfig(path: url.path, problem: problem)
+      }
+      model[keyPath: path] = number
     }
-    let model: CostModel
-    do {
-      model = try JSONDecoder().decode(CostModel.self, from: data)
-    } catch DecodingError.typeMismatch(_, let context), DecodingError.dataCorrupted(let context) {
-      let key = context.codingPath.last?.stringValue ?? "value"
-      throw RoutingError.badConfig(path: url.path, problem: "\"\(key)\" must be a number")
-    }
-    if let problem = model.problem() { throw RoutingError.badConfig(path: url.path, problem: problem) }
     return model
   }
 }

@@ -35,8 +35,10 @@ public final class RoutePlanner {
   static let connectionRadiusCells = 8.0
 
   /// Prepares the cost surface of a data set.
-  /// - Throws: `RoutingError.badConfig` for an unusable model, GEOS/PROJ errors.
-  public init(data: GeodataSet, model: CostModel = CostModel()) throws {
+  /// - Parameter memoryBudget: what the cost grid may take; the cell size is bounded by it.
+  /// - Throws: `RoutingError.badConfig` for an unusable model, `RoutingError.overMemoryBudget`
+  ///   (before allocating) for a cell size whose grid does not fit, GEOS/PROJ errors.
+  public init(data: GeodataSet, model: CostModel = CostModel(), memoryBudget: MemoryBudget = .default) throws {
     if let problem = model.problem() { throw RoutingError.badConfig(path: "cost model", problem: problem) }
     self.data = data
     self.model = model
@@ -46,7 +48,8 @@ public final class RoutePlanner {
     shapes = try HazardShape.shapes(of: data.hazards, model: model, engine: engine)
     checker = try ConstraintChecker(engine: engine, sea: data.sea.geometry, shapes: shapes)
     raster = try SeabedRaster(
-      sea: data.sea.polygons, shapes: shapes, relief: relief, model: model, projection: projection)
+      sea: data.sea.polygons, shapes: shapes, relief: relief, model: model, projection: projection,
+      budget: memoryBudget)
     search = LeastCostSearch(connectivity: model.connectivity == 8 ? .eight : .sixteen)
     searchGrid = try raster.costGrid(lengthOnly: false, openStates: [.open])
     evaluationGrid = try raster.costGrid(lengthOnly: false, openStates: [.open, .coast])

@@ -6,6 +6,9 @@ import Foundation
 public enum RoutingError: Error, LocalizedError, CustomStringConvertible, Equatable {
   /// The cost-model file cannot be used.
   case badConfig(path: String, problem: String)
+  /// The cell size gives a cost grid over the memory budget; `source` names where the cell
+  /// size came from (`cellSizeM`, a config file, `--cell-size`).
+  case overMemoryBudget(source: String, problem: String)
   /// No landing has that name (ignoring case) in the landings file.
   case unknownLanding(path: String, name: String, suggestions: [String], known: [String])
   /// A point given by the user lies on land.
@@ -24,6 +27,8 @@ public enum RoutingError: Error, LocalizedError, CustomStringConvertible, Equata
     switch self {
     case .badConfig(let path, let problem):
       return "\(path): \(problem)"
+    case .overMemoryBudget(let source, let problem):
+      return "\(source): \(problem)"
     case .unknownLanding(let path, let name, let suggestions, let known):
       let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: " or "))?"
       return "\(path): no landing named \"\(name)\"\(hint) (known: \(known.joined(separator: ", ")))"

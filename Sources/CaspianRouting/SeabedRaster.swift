@@ -43,23 +43,26 @@ public struct SeabedRaster: Sendable {
   ///   - relief: depth and slope.
   ///   - model: the cost weights and the cell size.
   ///   - projection: the planar metric frame (e.g. `Projection.caspianEquidistant()`).
+  ///   - budget: the memory the per-cell arrays may take.
+  /// - Throws: `RoutingError.overMemoryBudget` before anything of the grid's size is
+  ///   allocated (or the sea densified) when the cell size gives too many cells.
   init(
-    sea: [Polygon], shapes: [HazardShape], relief: SeabedRelief, model: CostModel, projection: Projection
+    sea: [Polygon], shapes: [HazardShape], relief: SeabedRelief, model: CostModel, projection: Projection,
+    budget: MemoryBudget = .default
   ) throws {
     let cellSize = model.cellSizeM
     let seaRings = sea.flatMap { [$0.exterior] + $0.holes }
+    // Fail fast on the polygon's own vertices: densifying at a tiny cell size is large itself.
+    let outline = Self.bounds(try seaRings.map { try Self.project($0, projection) })
+    try budget.check(covering: outline.min, outline.max, cellSizeM: cellSize)
     let planarSea = try seaRings.map {
       try Self.project(Self.densify($0, cellSizeMetres: cellSize), projection)
     }
-    var minPoint = PlanarPoint(x: .infinity, y: .infinity)
-    var maxPoint = PlanarPoint(x: -.infinity, y: -.infinity)
-    for ring in planarSea {
-      for p in ring {
-        minPoint = PlanarPoint(x: min(minPoint.x, p.x), y: min(minPoint.y, p.y))
-        maxPoint = PlanarPoint(x: max(maxPoint.x, p.x), y: max(maxPoint.y, p.y))
-      }
-    }
-    let frame = RasterFrame(covering: minPoint, maxPoint, cellSizeMetres: cellSize, marginCells: 2)
+    let (minPoint, maxPoint) = Self.bounds(planarSea)
+    // The densified edges bulge a little beyond the vertices: check the frame actually laid.
+    try budget.check(covering: minPoint, maxPoint, cellSizeM: cellSize)
+    let frame = RasterFrame(
+      covering: minPoint, maxPoint, cellSizeMetres: cellSize, marginCells: Self.marginCells)
     let rows = frame.rows
     let cols = frame.cols
     func toGrid(_ ring: [PlanarPoint]) -> [GridPoint] { ring.map { frame.gridPoint($0) } }
@@ -139,6 +142,22 @@ public struct SeabedRaster: Sendable {
     self.frame = frame
     self.states = states
     self.penalties = penalties
+  }
+
+  /// Cells of margin around the sea's extent.
+  static let marginCells = 2
+
+  /// The planar bounding box of rings.
+  static func bounds(_ rings: [[PlanarPoint]]) -> (min: PlanarPoint, max: PlanarPoint) {
+    var minPoint = PlanarPoint(x: .infinity, y: .infinity)
+    var maxPoint = PlanarPoint(x: -.infinity, y: -.infinity)
+    for ring in rings {
+      for p in ring {
+        minPoint = PlanarPoint(x: min(minPoint.x, p.x), y: min(minPoint.y, p.y))
+        maxPoint = PlanarPoint(x: max(maxPoint.x, p.x), y: max(maxPoint.y, p.y))
+      }
+    }
+    return (minPoint, maxPoint)
   }
 
   /// Extra cost per metre for shallow water and steep slope at a point.

@@ -70,13 +70,87 @@ public enum Limits {
 
   // MARK: Routing (cost model: `--config` keys and the matching flags)
 
-  static let routing: [Limit] = []
+  static let routing: [Limit] = [
+    Limit("cellSizeM", 1...20_000, unit: "m"),
+    Limit("connectivity", 8...16, unit: "neighbours (8 or 16)"),
+    Limit("shallowWaterDepthM", 1...11_000, unit: "m"),
+    Limit("shallowWaterPenalty", 0...1000, unit: "× the open-seabed cost"),
+    Limit("steepSlopeDeg", 0...90, unit: "°"),
+    Limit("steepSlopePenaltyPerDeg", 0...1000, unit: "× the open-seabed cost per °"),
+    Limit("ferryLanePenalty", 0...1000, unit: "× the open-seabed cost"),
+    Limit("defaultFerryLaneWidthM", 0...50_000, unit: "m"),
+    Limit("portPenalty", 0...1000, unit: "× the open-seabed cost"),
+    Limit("protectedAreaPenalty", 0...1000, unit: "× the open-seabed cost"),
+    Limit("fieldPenalty", 0...1000, unit: "× the open-seabed cost"),
+    Limit("crossingCostKm", 0...10_000, unit: "km"),
+    Limit("minimumCrossingAngleDeg", 0...90, unit: "°"),
+    Limit("corridorHalfWidthKm", 0...1000, unit: "km"),
+    Limit("corridorPenalty", 0...1000, unit: "× the open-seabed cost"),
+    Limit("straighteningTolerance", 0...1, unit: "(fraction, 0.02 = 2 %)"),
+    Limit("profileSpacingM", 10...5000, unit: "m"),
+    Limit("--options", 1...10, unit: "options"),
+    Limit("--memory-budget", 0.01...1_000_000, unit: "GB"),
+  ]
 
   // MARK: Engineering (`--engineering` file keys)
 
-  static let engineering: [Limit] = []
+  static let engineering: [Limit] = [
+    Limit("profile.sampleSpacingM", 10...5000, unit: "m"),
+    Limit("profile.minimumSectionM", 0...100_000, unit: "m"),
+    Limit("armour.landingDoubleArmourM", 0...100_000, unit: "m"),
+    Limit("armour.doubleArmourMaxDepthM", 0...11_000, unit: "m"),
+    Limit("armour.singleArmourMaxDepthM", 1...11_000, unit: "m"),
+    Limit("burial.targetDepthM", 0...10, unit: "m"),
+    Limit("burial.maxWaterDepthM", 0...11_000, unit: "m"),
+    Limit("burial.crossingDepthM", 0...10, unit: "m"),
+    Limit("burial.crossingZoneM", 0...50_000, unit: "m"),
+    Limit("slack.buriedPercent", 0...50, unit: "%"),
+    Limit("slack.shelfSurfacePercent", 0...50, unit: "%"),
+    Limit("slack.deepSurfacePercent", 0...50, unit: "%"),
+    Limit("slack.deepWaterDepthM", 0...11_000, unit: "m"),
+    Limit("slack.loopRiskPercent", 0...100, unit: "%"),
+    Limit("landing.shoreEndAllowanceM", 0...20_000, unit: "m"),
+    Limit("landing.shallowApproachDepthM", 0...1000, unit: "m"),
+    Limit("landing.nearshoreDepthM", 0...100, unit: "m"),
+    Limit("checks.minimumCrossingAngleDegrees", 0...90, unit: "°"),
+    Limit("checks.parallelSeparationDepthFactor", 0...100, unit: "× water depth"),
+    Limit("checks.suspensionSlopeDegrees", 0...89, unit: "°"),
+    Limit("checks.platformMinimumClearanceM", 0...100_000, unit: "m"),
+    Limit("checks.protectedAreaMinimumClearanceM", 0...100_000, unit: "m"),
+    Limit("checks.nearbyHazardM", 0...100_000, unit: "m"),
+    Limit("cost.doubleArmourUSDPerKm", 0...100_000_000, unit: "USD/km"),
+    Limit("cost.singleArmourUSDPerKm", 0...100_000_000, unit: "USD/km"),
+    Limit("cost.lightweightProtectedUSDPerKm", 0...100_000_000, unit: "USD/km"),
+    Limit("cost.landSectionUSDPerKm", 0...100_000_000, unit: "USD/km"),
+    Limit("cost.vesselSpreadUSDPerDay", 0...10_000_000, unit: "USD/day"),
+    Limit("cost.crossingUSD", 0...1_000_000_000, unit: "USD"),
+    Limit("cost.shoreEndUSD", 0...1_000_000_000, unit: "USD"),
+    Limit("lay.surfaceKmPerDay", 1...1000, unit: "km/day"),
+    Limit("lay.ploughKmPerDay", 0.1...500, unit: "km/day"),
+    Limit("lay.crossingDays", 0...365, unit: "days"),
+    Limit("lay.shoreEndDays", 0...365, unit: "days"),
+    Limit("lay.weatherFactor", 1...10),
+    Limit("--sea-level", -500...500, unit: "m"),
+  ]
 
   // MARK: Geodata (grids, hazards, landings)
 
-  static let geodata: [Limit] = []
+  static let geodata: [Limit] = [
+    Limit("ncols", 2...1_000_000, unit: "columns"),
+    Limit("nrows", 2...1_000_000, unit: "rows"),
+    Limit("xllcorner", -180...180, unit: "° longitude"),
+    Limit("xllcenter", -180...180, unit: "° longitude"),
+    Limit("yllcorner", -90...90, unit: "° latitude"),
+    Limit("yllcenter", -90...90, unit: "° latitude"),
+    Limit("cellsize", 0.000_001...10, unit: "°"),
+    Limit("dx", 0.000_001...10, unit: "°"),
+    Limit("dy", 0.000_001...10, unit: "°"),
+    Limit("NODATA_value", -1e38...1e38),
+    Limit("elevation", -12_000...9_000, unit: "m"),
+    Limit("waterSurfaceM", -1000...1000, unit: "m"),
+    Limit("safetyZoneM", 0...10_000, unit: "m"),
+    Limit("bufferM", 0...50_000, unit: "m"),
+    Limit("widthM", 0...50_000, unit: "m"),
+    Limit("snappedM", 0...50_000, unit: "m"),
+  ]
 }

@@ -21,7 +21,11 @@ struct LocalFrame {
 
   /// The geometry in frame metres, its edges split as described above.
   func project(_ g: Geometry) throws -> Geometry {
-    try g.mapPaths({ try Self.splitEdges($0).map(metres) }, point: metres)
+    // A path goes to PROJ in one call (`proj_trans_generic`, point by point inside, so the
+    // same figures as one `proj_trans` each): long routes are projected for every asset.
+    try g.mapPaths(
+      { try projection.forward(Self.splitEdges($0)).map { Coordinate(longitude: $0.x, latitude: $0.y) } },
+      point: metres)
   }
 
   private func metres(_ c: Coordinate) throws -> Coordinate {

@@ -72,6 +72,64 @@ public struct EngineeringAsset: Sendable, Hashable {
 }
 
 extension EngineeringAsset {
+  /// Whether the asset is certainly more than `metres` from `c`: a cheap test that spares an
+  /// exact (projected, GEOS) distance, false whenever in doubt.
+  ///
+  /// The distance is taken in a local equirectangular frame at `c` to the asset's edges as drawn
+  /// (straight in lon/lat); it must exceed twice `metres` plus 2 km, far beyond that frame's error
+  /// near `c` and the bow of a long edge between lon/lat and a projection. A point inside one of
+  /// the asset's polygons (holes ignored) is never "certainly farther".
+  func isCertainlyFartherThan(_ metres: Double, from c: Coordinate) -> Bool {
+    let kx = 111_320 * cos(c.latitude * .pi / 180)
+    let ky = 110_574.0
+    let threshold = 2 * metres + 2000
+    let thresholdSquared = threshold * threshold
+    func planar(_ p: Coordinate) -> (x: Double, y: Double) {
+      ((p.longitude - c.longitude) * kx, (p.latitude - c.latitude) * ky)
+    }
+    /// Squared distance from `c` (the origin) to the segment a–b.
+    func squared(_ a: Coordinate, _ b: Coordinate) -> Double {
+      let p = planar(a)
+      let q = planar(b)
+      let dx = q.x - p.x
+      let dy = q.y - p.y
+      let lengthSquared = dx * dx + dy * dy
+      let t = lengthSquared > 0 ? min(1, max(0, -(p.x * dx + p.y * dy) / lengthSquared)) : 0
+      let x = p.x + t * dx
+      let y = p.y + t * dy
+      return x * x + y * y
+    }
+    func near(_ path: [Coordinate]) -> Bool {
+      if path.isEmpty { return true }
+      if path.count == 1 { return squared(path[0], path[0]) <= thresholdSquared }
+      return zip(path, path.dropFirst()).contains { squared($0, $1) <= thresholdSquared }
+    }
+    /// Even-odd ray casting in lon/lat.
+    func inside(_ ring: [Coordinate]) -> Bool {
+      var result = false
+      for (a, b) in zip(ring, ring.dropFirst() + ring.prefix(1))
+      where (a.latitude > c.latitude) != (b.latitude > c.latitude) {
+        let x = a.longitude + (c.latitude - a.latitude) / (b.latitude - a.latitude) * (b.longitude - a.longitude)
+        if c.longitude < x { result.toggle() }
+      }
+      return result
+    }
+    func farther(_ geometry: Geometry) -> Bool {
+      switch geometry {
+      case .point(let p): !near([p])
+      case .multiPoint(let ps): !ps.contains { near([$0]) }
+      case .lineString(let line): !near(line)
+      case .multiLineString(let lines): !lines.contains(where: near)
+      case .polygon(let polygon):
+        !inside(polygon.exterior) && !([polygon.exterior] + polygon.holes).contains(where: near)
+      case .multiPolygon(let polygons): polygons.allSatisfy { farther(.polygon($0)) }
+      case .geometryCollection(let parts): parts.allSatisfy(farther)
+      }
+    }
+    guard threshold.isFinite else { return false }
+    return farther(geometry)
+  }
+
   /// The asset a data-set hazard describes.
   public init(hazard: Hazard) {
     self.init(

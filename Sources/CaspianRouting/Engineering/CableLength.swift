@@ -105,7 +105,9 @@ struct SeabedProfile {
     let first = track.coordinate(atKP: startKP)
     let last = track.coordinate(atKP: endKP)
     var points = [SeabedSample(kp: startKP, coordinate: first, depthM: depth.depthMetres(at: first))]
-    points += samples.filter { $0.kp > startKP + 0.01 && $0.kp < endKP - 0.01 }
+    // The samples strictly inside, found by bisection: no pass over the whole route per leg.
+    let inside = firstSample { $0 > startKP + 0.01 }
+    points += samples[inside..<max(inside, firstSample { $0 >= endKP - 0.01 })]
     points.append(SeabedSample(kp: endKP, coordinate: last, depthM: depth.depthMetres(at: last)))
     var length = 0.0
     for (a, b) in zip(points, points.dropFirst()) {
@@ -114,6 +116,24 @@ struct SeabedProfile {
       length += (horizontal * horizontal + vertical * vertical).squareRoot()
     }
     return length
+  }
+
+  /// The index of the first sample whose KP satisfies `isPast` (`samples.count` if none does);
+  /// `isPast` must be false up to some KP and true after it (samples are in KP order).
+  func firstSample(where isPast: (Double) -> Bool) -> Int {
+    var low = 0
+    var high = samples.count
+    while low < high {
+      let middle = (low + high) / 2
+      if isPast(samples[middle].kp) { high = middle } else { low = middle + 1 }
+    }
+    return low
+  }
+
+  /// The samples with `from` ≤ KP ≤ `to`, metres, in KP order.
+  func samples(fromKP from: Double, toKP to: Double) -> ArraySlice<SeabedSample> {
+    let start = firstSample { $0 >= from }
+    return samples[start..<max(start, firstSample { $0 > to })]
   }
 
   /// KP of the point on the route nearest to `c`, metres (projection onto the sampled track in a

@@ -25,14 +25,33 @@ extension SeabedProfile {
   /// asset segment (straight in lon/lat, as GeoJSON draws them); the crossing's KP is the sample's
   /// plus the geodesic distance to the crossing, its angle taken between the two geodesic
   /// azimuths there.
-  func crossings(with assets: [EngineeringAsset]) -> [Crossing] {
+  ///
+  /// The sampled segments are indexed by their boxes (GEOS STRtree), so each asset segment is
+  /// tested only against the route segments whose boxes meet its own, in route order.
+  func crossings(with assets: [EngineeringAsset], engine: GeometryEngine, work: EngineeringWork? = nil) throws
+    -> [Crossing]
+  {
     let geodesic = track.geodesic
+    let index = try SpatialIndex(
+      engine: engine,
+      envelopes: zip(samples, samples.dropFirst()).map { a, b in
+        Envelope(covering: [a.coordinate, b.coordinate])!
+      })
     var found: [Crossing] = []
     for asset in assets {
       var assetCrossings: [Crossing] = []
       for line in asset.lines {
         for (p, q) in zip(line, line.dropFirst()) {
-          for (a, b) in zip(samples, samples.dropFirst()) {
+          // Padded by ~0.1 mm so that rounding in the intersection test cannot find a crossing
+          // with a segment whose box the query missed.
+          var box = Envelope(covering: [p, q])!
+          box = Envelope(
+            minLongitude: box.minLongitude - 1e-9, minLatitude: box.minLatitude - 1e-9,
+            maxLongitude: box.maxLongitude + 1e-9, maxLatitude: box.maxLatitude + 1e-9)
+          for i in index.query(box) {
+            let a = samples[i]
+            let b = samples[i + 1]
+            work?.segmentTests += 1
             guard let point = RouteMeasurer.segmentIntersection(a.coordinate, b.coordinate, p, q) else {
               continue
             }

@@ -47,6 +47,7 @@ struct EngineeringChecks {
   let profile: SeabedProfile
   let parameters: EngineeringParameters
   let engine: GeometryEngine
+  var work: EngineeringWork? = nil
 
   private var checks: EngineeringParameters.Checks { parameters.checks }
 
@@ -79,8 +80,10 @@ struct EngineeringChecks {
         let sine = max(sin(crossing.angleDegrees * .pi / 180), 0.05)
         var halfWidth = 0.0
         for _ in 0..<8 {
-          let deepest =
-            profile.samples.filter { abs($0.kp - centre) <= halfWidth + 1 }.compactMap(\.depthM).max() ?? 0
+          // The window by bisection (1 m wider), then the exact test: no pass over the route.
+          let window = profile.samples(fromKP: centre - halfWidth - 2, toKP: centre + halfWidth + 2)
+          work?.samplesVisited += window.count
+          let deepest = window.filter { abs($0.kp - centre) <= halfWidth + 1 }.compactMap(\.depthM).max() ?? 0
           halfWidth = factor * max(0, deepest) / sine
         }
         return (centre - halfWidth - 1)...(centre + halfWidth + 1)
@@ -91,8 +94,10 @@ struct EngineeringChecks {
         let required = factor * max(0, sample.depthM ?? 0)
         var hit = false
         if required > 0, asset.mayBeWithin(required, of: sample.coordinate),
-          !exclusions.contains(where: { $0.contains(sample.kp) })
+          !exclusions.contains(where: { $0.contains(sample.kp) }),
+          !asset.isCertainlyFartherThan(required, from: sample.coordinate)
         {
+          work?.distanceTests += 1
           let distance = try engine.distanceMetres(.point(sample.coordinate), asset.geometry)
           if distance < required {
             flagged.append((sample.kp, distance, required))
@@ -210,8 +215,9 @@ struct EngineeringChecks {
       }
       // A clearance band drawn around the feature adds to what is required.
       required += asset.bufferM ?? 0
-      let distance = try engine.distanceMetres(route, asset.geometry)
-      let (onRoute, _) = try engine.nearestPoints(route, asset.geometry)
+      // `distanceMetres` is the geodesic between these nearest points: found once, not twice.
+      let (onRoute, onAsset) = try engine.nearestPoints(route, asset.geometry)
+      let distance = Geodesic.wgs84.distanceMetres(onRoute, onAsset)
       let clearance = AssetClearance(
         assetName: asset.name, assetKind: asset.kind, minimumM: distance,
         kpKm: profile.kp(nearest: onRoute) / 1000, requiredM: required)

@@ -1,3 +1,4 @@
+import CaspianSupport
 import Foundation
 
 /// Every figure the cable-engineering layer assumes, in one place.
@@ -148,30 +149,32 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
   /// - Parameters:
   ///   - data: a JSON object shaped like `EngineeringParameters` (any subset of its members).
   ///   - source: the file name used in error messages.
-  /// - Throws: `EngineeringError` for malformed JSON, an unknown member, a non-numeric value or a
-  ///   figure out of range.
+  /// - Throws: `EngineeringError` for malformed JSON (a repeated key included), an unknown
+  ///   member, a non-numeric value or a figure outside its `Limits` range.
   public static func overriding(with data: Data, source: String) throws -> EngineeringParameters {
-    let overrides: JSONNode
+    let overrides: JSONValue
     do {
-      overrides = try JSONDecoder().decode(JSONNode.self, from: data)
+      overrides = try JSONValue.parse(data, rejectingDuplicateKeys: true)
     } catch {
-      throw EngineeringError(source: source, message: "not valid JSON")
+      // A repeated key is valid JSON text but ambiguous: name it without calling the file broken.
+      let what = error.problem.hasPrefix("duplicate key") ? "" : "not valid JSON: "
+      throw EngineeringError(source: source, message: what + error.description)
     }
     guard case .object(let overrideMembers) = overrides else {
       throw EngineeringError(source: source, message: "expected a JSON object")
     }
-    let base = try JSONDecoder().decode(JSONNode.self, from: JSONEncoder().encode(defaults))
+    let base = try JSONValue.parse(JSONEncoder().encode(defaults))
     guard case .object(let baseMembers) = base else { preconditionFailure("defaults encode as an object") }
     let merged = try merge(overrideMembers, into: baseMembers, path: "", source: source)
     let parameters = try JSONDecoder().decode(
-      EngineeringParameters.self, from: JSONEncoder().encode(JSONNode.object(merged)))
+      EngineeringParameters.self, from: Data(JSONValue.object(merged).serialized().utf8))
     try parameters.validate(source: source)
     return parameters
   }
 
   private static func merge(
-    _ overrides: [String: JSONNode], into base: [String: JSONNode], path: String, source: String
-  ) throws -> [String: JSONNode] {
+    _ overrides: [String: JSONValue], into base: [String: JSONValue], path: String, source: String
+  ) throws -> [String: JSONValue] {
     var result = base
     for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
       let name = path.isEmpty ? key : "\(path).\(key)"
@@ -182,7 +185,11 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
         result[key] = .object(try merge(replacement, into: current, path: name, source: source))
       case (.object?, _):
         throw EngineeringError(source: source, message: "\"\(name)\" must be an object")
-      case (_, .number):
+      case (_, .number(let number)):
+        // Checked here, before anything is computed from it.
+        if let problem = Limits.named(name).problem(number) {
+          throw EngineeringError(source: source, message: problem)
+        }
         result[key] = value
       default:
         throw EngineeringError(source: source, message: "\"\(name)\" must be a number")
@@ -191,16 +198,14 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
     return result
   }
 
-  /// Checks that every figure is usable.
-  /// - Throws: `EngineeringError` naming the first figure out of range.
-  public func validate(source: String) throws {
-    func require(_ ok: Bool, _ message: String) throws {
-      if !ok { throw EngineeringError(source: source, message: message) }
-    }
-    let nonNegative: [(String, Double)] = [
+  /// Every figure by its file key (`cost.crossingUSD`), in declaration order.
+  var keyValues: [(key: String, value: Double)] {
+    [
+      ("profile.sampleSpacingM", profile.sampleSpacingM),
       ("profile.minimumSectionM", profile.minimumSectionM),
       ("armour.landingDoubleArmourM", armour.landingDoubleArmourM),
       ("armour.doubleArmourMaxDepthM", armour.doubleArmourMaxDepthM),
+      ("armour.singleArmourMaxDepthM", armour.singleArmourMaxDepthM),
       ("burial.targetDepthM", burial.targetDepthM),
       ("burial.maxWaterDepthM", burial.maxWaterDepthM),
       ("burial.crossingDepthM", burial.crossingDepthM),
@@ -226,37 +231,29 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
       ("cost.vesselSpreadUSDPerDay", cost.vesselSpreadUSDPerDay),
       ("cost.crossingUSD", cost.crossingUSD),
       ("cost.shoreEndUSD", cost.shoreEndUSD),
-      ("lay.crossingDays", lay.crossingDays),
-      ("lay.shoreEndDays", lay.shoreEndDays),
-    ]
-    for (name, value) in nonNegative {
-      try require(value.isFinite && value >= 0, "\"\(name)\" must be a number >= 0, got \(value)")
-    }
-    let positive: [(String, Double)] = [
-      ("profile.sampleSpacingM", profile.sampleSpacingM),
-      ("armour.singleArmourMaxDepthM", armour.singleArmourMaxDepthM),
       ("lay.surfaceKmPerDay", lay.surfaceKmPerDay),
       ("lay.ploughKmPerDay", lay.ploughKmPerDay),
+      ("lay.crossingDays", lay.crossingDays),
+      ("lay.shoreEndDays", lay.shoreEndDays),
+      ("lay.weatherFactor", lay.weatherFactor),
     ]
-    for (name, value) in positive {
-      try require(value.isFinite && value > 0, "\"\(name)\" must be a number > 0, got \(value)")
+  }
+
+  /// Checks that every figure is usable: each within its `Limits` range (units in the
+  /// message), and the armour depths in order.
+  /// - Throws: `EngineeringError` naming the first figure out of range.
+  public func validate(source: String) throws {
+    for (key, value) in keyValues {
+      if let problem = Limits.named(key).problem(value) {
+        throw EngineeringError(source: source, message: problem)
+      }
     }
-    try require(
-      (10...5000).contains(profile.sampleSpacingM),
-      "\"profile.sampleSpacingM\" must be 10–5000 m, got \(profile.sampleSpacingM)")
-    try require(
-      armour.doubleArmourMaxDepthM <= armour.singleArmourMaxDepthM,
-      "\"armour.doubleArmourMaxDepthM\" (\(armour.doubleArmourMaxDepthM)) must not exceed "
-        + "\"armour.singleArmourMaxDepthM\" (\(armour.singleArmourMaxDepthM))")
-    try require(
-      checks.minimumCrossingAngleDegrees <= 90,
-      "\"checks.minimumCrossingAngleDegrees\" must be 0–90, got \(checks.minimumCrossingAngleDegrees)")
-    try require(
-      checks.suspensionSlopeDegrees < 90,
-      "\"checks.suspensionSlopeDegrees\" must be below 90, got \(checks.suspensionSlopeDegrees)")
-    try require(
-      lay.weatherFactor.isFinite && lay.weatherFactor >= 1,
-      "\"lay.weatherFactor\" must be >= 1, got \(lay.weatherFactor)")
+    guard armour.doubleArmourMaxDepthM <= armour.singleArmourMaxDepthM else {
+      throw EngineeringError(
+        source: source,
+        message: "\"armour.doubleArmourMaxDepthM\" (\(armour.doubleArmourMaxDepthM)) must not exceed "
+          + "\"armour.singleArmourMaxDepthM\" (\(armour.singleArmourMaxDepthM))")
+    }
   }
 
   /// Cable supply rate for a construction, USD per cable km (the land section's rate includes
@@ -310,7 +307,7 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
 }
 
 private func fmt(_ value: Double) -> String {
-  value == value.rounded() ? String(Int(value)) : String(value)
+  value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
 }
 
 private func usd(_ value: Double) -> String {
@@ -319,40 +316,15 @@ private func usd(_ value: Double) -> String {
 
 /// An amount rounded to a whole number with thousands separated by commas ("1,234,567").
 public func groupedThousands(_ value: Double) -> String {
-  let digits = String(Int(abs(value).rounded()))
+  // Figures come from limited rates; anything beyond 1e18 (or not finite) is not an amount.
+  guard value.isFinite, abs(value) < 1e18 else { return String(format: "%.3g", value) }
+  let digits = String(Int64(abs(value).rounded()))
   var grouped = ""
   for (offset, digit) in digits.enumerated() {
     if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(",") }
     grouped.append(digit)
   }
   return (value < 0 && grouped != "0" ? "-" : "") + grouped
-}
-
-/// A JSON document reduced to what an override file may hold: numbers inside objects.
-private enum JSONNode: Codable {
-  case number(Double)
-  case object([String: JSONNode])
-  case other
-
-  init(from decoder: Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    if let number = try? container.decode(Double.self) {
-      self = .number(number)
-    } else if let members = try? container.decode([String: JSONNode].self) {
-      self = .object(members)
-    } else {
-      self = .other
-    }
-  }
-
-  func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    switch self {
-    case .number(let number): try container.encode(number)
-    case .object(let members): try container.encode(members)
-    case .other: try container.encodeNil()
-    }
-  }
 }
 
 /// A cable-engineering input or computation that cannot proceed; one line naming the source.

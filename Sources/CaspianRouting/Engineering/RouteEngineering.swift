@@ -1,5 +1,6 @@
 import CaspianAnalysis
 import CaspianGeometry
+import Foundation
 
 /// Length of cable of one construction on a route.
 public struct CableTypeLength: Sendable, Equatable, Codable {
@@ -64,13 +65,28 @@ public struct RouteEngineer: Sendable {
     route: [Coordinate], landingNames: (String, String), depth: some DepthProvider,
     assets: [EngineeringAsset], waterSurfaceM: Double?
   ) throws -> RouteEngineering {
+    try analyse(
+      route: route, landingNames: landingNames, depth: depth, assets: assets, waterSurfaceM: waterSurfaceM,
+      work: nil)
+  }
+
+  /// `analyse`, counting the geometric tests it makes in `work` (for tests that bound the work).
+  ///
+  /// One pass along the route: the assets near a point or a sampled segment come from spatial
+  /// indexes (GEOS STRtree), and the samples of a leg or a KP window from bisection, so the work
+  /// grows with the route's vertices and samples, not with their product.
+  func analyse(
+    route: [Coordinate], landingNames: (String, String), depth: some DepthProvider,
+    assets: [EngineeringAsset], waterSurfaceM: Double?, work: EngineeringWork?
+  ) throws -> RouteEngineering {
     let track = try RouteTrack(points: route, geodesic: geodesic)
     let spacing = parameters.profile.sampleSpacingM
     let coarse = SeabedProfile(track: track, depth: depth, spacingM: spacing)
     guard coarse.samples.contains(where: { $0.depthM != nil }) else {
       throw EngineeringError(source: "route", message: "no depth data anywhere along the route")
     }
-    let crossings = coarse.crossings(with: assets)
+    let engine = try GeometryEngine()
+    let crossings = try coarse.crossings(with: assets, engine: engine, work: work)
     let assetCrossingKPs = crossings.filter(\.isAssetCrossing).map { $0.kpKm * 1000 }
     // Sample exactly at crossings, the edges of their burial zones and the landing DA limits.
     let zone = parameters.burial.crossingZoneM
@@ -83,8 +99,8 @@ public struct RouteEngineer: Sendable {
     let sections = profile.sections(rules: rules, depth: depth)
     let points = profile.rplPoints(sections: sections, crossings: crossings, landingNames: landingNames)
 
-    let engine = try GeometryEngine()
-    let checks = EngineeringChecks(profile: profile, parameters: parameters, engine: engine)
+    let checks = EngineeringChecks(profile: profile, parameters: parameters, engine: engine, work: work)
+    let nearby = try NearbyAssets(assets, engine: engine, work: work)
     var rows: [RPLRow] = []
     var warnings: [EngineeringWarning] = []
     var routeM = 0.0
@@ -106,15 +122,15 @@ public struct RouteEngineer: Sendable {
         cableType: nil, slackPercent: nil, legCableKm: nil, cumulativeCableKm: cumulativeCableM / 1000,
         burialDepthM: nil,
         remarks: point.remarks
-          + (try nearbyRemarks(at: c, assets: assets, engine: engine, named: point.remarks))
+          + (try nearbyRemarks(at: c, nearby: nearby, engine: engine, named: point.remarks))
       )
       if index + 1 < points.count {
         let next = points[index + 1]
         let leg = geodesic.inverse(c, track.coordinate(atKP: next.kp))
-        let spec =
-          sections.first { $0.endKP > (point.kp + next.kp) / 2 }?.spec ?? sections[sections.count - 1].spec
+        let spec = section(containing: (point.kp + next.kp) / 2, in: sections).spec
         let seabed = profile.seabedLengthM(from: point.kp, to: next.kp, depth: depth)
-        let legDepths = profile.samples.filter { $0.kp >= point.kp && $0.kp <= next.kp }.compactMap(\.depthM)
+        let legDepths = profile.samples(fromKP: point.kp, toKP: next.kp).compactMap(\.depthM)
+        work?.samplesVisited += legDepths.count
         let planned = plannedSlackPercent(
           spec: spec, meanDepthM: legDepths.isEmpty ? nil : legDepths.reduce(0, +) / Double(legDepths.count))
         let cable = max(leg.distanceMetres * (1 + planned / 100), seabed)
@@ -185,15 +201,29 @@ public struct RouteEngineer: Sendable {
     return (meanDepthM ?? 0) > slack.deepWaterDepthM ? slack.deepSurfacePercent : slack.shelfSurfacePercent
   }
 
+  /// The first section ending after `kp` (the last one at the route's end), by bisection.
+  func section(containing kp: Double, in sections: [Section]) -> Section {
+    var low = 0
+    var high = sections.count - 1
+    while low < high {
+      let middle = (low + high) / 2
+      if sections[middle].endKP > kp { high = middle } else { low = middle + 1 }
+    }
+    return sections[low]
+  }
+
   /// "near platform X (0.8 km)" or "in port Y" for the assets within `nearbyHazardM` of a point.
   private func nearbyRemarks(
-    at c: Coordinate, assets: [EngineeringAsset], engine: GeometryEngine, named: [String]
+    at c: Coordinate, nearby: NearbyAssets, engine: GeometryEngine, named: [String]
   ) throws -> [String] {
     let limit = parameters.checks.nearbyHazardM
     var remarks: [String] = []
     // Assets the row already names (a crossing) are not repeated.
-    for asset in assets
-    where asset.mayBeWithin(limit, of: c) && !named.contains(where: { $0.contains(asset.name) }) {
+    for asset in nearby.candidates(within: limit, of: c)
+    where asset.mayBeWithin(limit, of: c) && !named.contains(where: { $0.contains(asset.name) })
+      && !asset.isCertainlyFartherThan(limit, from: c)
+    {
+      nearby.work?.distanceTests += 1
       let distance = try engine.distanceMetres(.point(c), asset.geometry)
       // A line the route crosses here is named by the crossing remark.
       guard distance <= limit, distance > 0 || asset.lines.isEmpty else { continue }
@@ -210,4 +240,46 @@ public struct RouteEngineer: Sendable {
 func normalisedBearing(_ degrees: Double) -> Double {
   let value = degrees.truncatingRemainder(dividingBy: 360)
   return value < 0 ? value + 360 : value
+}
+
+/// Counts of the geometric tests one `analyse` makes, for tests that bound the work (never the
+/// time). Filled only when asked for; one analysis at a time.
+final class EngineeringWork: @unchecked Sendable {
+  /// Route sample segment × asset segment intersection tests.
+  var segmentTests = 0
+  /// Exact point–asset distances (GEOS).
+  var distanceTests = 0
+  /// Samples read for the figures of RPL legs and crossing windows.
+  var samplesVisited = 0
+}
+
+/// The assets indexed by their bounding boxes, for "which assets may be near this point".
+struct NearbyAssets {
+  let assets: [EngineeringAsset]
+  let index: SpatialIndex
+  let work: EngineeringWork?
+
+  init(_ assets: [EngineeringAsset], engine: GeometryEngine, work: EngineeringWork?) throws {
+    self.assets = assets
+    self.work = work
+    index = try SpatialIndex(
+      engine: engine,
+      envelopes: assets.map {
+        Envelope(
+          minLongitude: $0.bounds.minLongitude, minLatitude: $0.bounds.minLatitude,
+          maxLongitude: $0.bounds.maxLongitude, maxLatitude: $0.bounds.maxLatitude)
+      })
+  }
+
+  /// The assets, in their order, whose boxes come within `metres` of `c`: a superset of those
+  /// for which `EngineeringAsset.mayBeWithin(metres, of: c)` holds (the box is padded so that
+  /// rounding cannot drop one), so that test still decides.
+  func candidates(within metres: Double, of c: Coordinate) -> [EngineeringAsset] {
+    let dLat = metres / 110_574 + 1e-6
+    let dLon = metres / (111_320 * max(0.01, cos(c.latitude * .pi / 180))) + 1e-6
+    let box = Envelope(
+      minLongitude: c.longitude - dLon, minLatitude: c.latitude - dLat, maxLongitude: c.longitude + dLon,
+      maxLatitude: c.latitude + dLat)
+    return index.query(box).map { assets[$0] }
+  }
 }

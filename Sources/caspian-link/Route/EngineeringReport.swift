@@ -27,11 +27,9 @@ struct EngineeringOptions: ParsableArguments {
     return try EngineeringParameters.overriding(with: data, source: file)
   }
 
-  /// `--sea-level` must be a plausible level.
-  static func validate(seaLevel: Double?) throws {
-    if let seaLevel, !seaLevel.isFinite || abs(seaLevel) > 500 {
-      throw ValidationError("--sea-level must be a level in metres between -500 and 500")
-    }
+  /// `--sea-level` must be within its limit (a bad input, exit 1, like a file's number).
+  static func check(seaLevel: Double?) throws {
+    if let seaLevel { try Limits.named("--sea-level").check(seaLevel, source: "command line") }
   }
 }
 

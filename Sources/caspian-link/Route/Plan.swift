@@ -55,8 +55,16 @@ extension CaspianLink.Route {
     @Option(
       name: .customLong("cell-size"),
       help: ArgumentHelp(
-        "Cost-grid cell size, metres (default 1000, or the config's cellSizeM).", valueName: "m"))
+        "Cost-grid cell size, metres (default 1000, or the config's cellSizeM); bounded by --memory-budget.",
+        valueName: "m"))
     var cellSize: Double?
+
+    @Option(
+      name: .customLong("memory-budget"),
+      help: ArgumentHelp(
+        "Memory the cost grid may take, GB (default: $CASPIAN_MEMORY_BUDGET, else 50 % of physical memory).",
+        valueName: "GB"))
+    var memoryBudget: Double?
 
     @Option(help: ArgumentHelp("Cost-model JSON with the weights to change (see README).", valueName: "file"))
     var config: String?
@@ -93,14 +101,9 @@ extension CaspianLink.Route {
       guard (to == nil) != (toPoint == nil) else {
         throw ValidationError("give exactly one of --to NAME and --to-point LON,LAT")
       }
-      guard (1...10).contains(options) else { throw ValidationError("--options must be between 1 and 10") }
-      if let cellSize, !(cellSize >= 50 && cellSize <= 20_000) {
-        throw ValidationError("--cell-size must be between 50 and 20000 metres")
-      }
       for text in [fromPoint, toPoint].compactMap({ $0 }) + via where Self.coordinate(text) == nil {
         throw ValidationError("\"\(text)\" is not LON,LAT in decimal degrees")
       }
-      try EngineeringOptions.validate(seaLevel: seaLevel)
       if output != nil, geojson != nil { throw ValidationError("give --output or --geojson, not both") }
       if let output, !["geojson", "json"].contains(URL(fileURLWithPath: output).pathExtension.lowercased()) {
         throw ValidationError("--output \(output): unknown format; use .geojson")
@@ -108,12 +111,24 @@ extension CaspianLink.Route {
     }
 
     func run() async throws {
+      // Numbers from flags go through the same limits as the files' keys, before any work.
+      try Limits.named("--options").check(Double(options), source: "command line")
+      if let cellSize { try Limits.named("cellSizeM").check(cellSize, source: "--cell-size") }
+      try EngineeringOptions.check(seaLevel: seaLevel)
+      let budget = try Self.memoryBudget(flag: memoryBudget)
       var model = try config.map { try CostModel.load(from: URL(fileURLWithPath: $0)) } ?? CostModel()
       if let cellSize { model.cellSizeM = cellSize }
       let data = try geodata.load()
       StatusLine.show("building the cost grid (\(Int(model.cellSizeM)) m cells)")
       defer { StatusLine.clear() }
-      let planner = try RoutePlanner(data: data, model: model)
+      let planner: RoutePlanner
+      do {
+        planner = try RoutePlanner(data: data, model: model, memoryBudget: budget)
+      } catch RoutingError.overMemoryBudget(_, let problem) {
+        // Name where the cell size came from.
+        throw RoutingError.overMemoryBudget(
+          source: cellSize != nil ? "--cell-size" : config ?? "cost model (default cellSizeM)", problem: problem)
+      }
       func endpoint(_ name: String?, _ point: String?, flag: String) throws -> RoutePoint {
         if let name { return try planner.landing(named: name) }
         let c = Self.coordinate(point!)!
@@ -151,6 +166,26 @@ extension CaspianLink.Route {
         readingFrom: try geodata.inputs(of: data) + engineering.inputs
           + (config.map { [.init("the cost-model config", URL(fileURLWithPath: $0))] } ?? []))
       print(printed)
+    }
+
+    /// The cost grid's memory budget: `--memory-budget`, else `CASPIAN_MEMORY_BUDGET`, else
+    /// `MemoryBudget.default`; both in GB, within the `--memory-budget` limit.
+    static func memoryBudget(flag: Double?, environment: [String: String] = ProcessInfo.processInfo.environment)
+      throws -> MemoryBudget
+    {
+      let limit = Limits.named("--memory-budget")
+      if let flag {
+        return MemoryBudget(gigabytes: try limit.check(flag, source: "command line"), origin: "--memory-budget")
+      }
+      let variable = "CASPIAN_MEMORY_BUDGET"
+      if let text = environment[variable], !text.isEmpty {
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else {
+          throw RoutingError.badConfig(
+            path: variable, problem: "\(limit.name) must be a number of GB, got \"\(text.prefix(40))\"")
+        }
+        return MemoryBudget(gigabytes: try limit.check(value, source: variable), origin: variable)
+      }
+      return .default
     }
 
     /// "51.1,43.6" as a coordinate, or nil.

@@ -55,11 +55,11 @@ extension CaspianLink.Route {
     var format: OutputFormat = .table
 
     func validate() throws {
-      try EngineeringOptions.validate(seaLevel: seaLevel)
       if let output { _ = try RPLOutputFormat(path: output) }
     }
 
     func run() async throws {
+      try EngineeringOptions.check(seaLevel: seaLevel)
       let parameters = try engineering.parameters()
       let data = try geodata.load()
       let routes = try RouteFile.read(path: route, option: option, landings: data.landings)

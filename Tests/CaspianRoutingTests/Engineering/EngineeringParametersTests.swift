@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+import CaspianSupport
+
 @testable import CaspianRouting
 
 @Suite struct EngineeringParametersTests {
@@ -29,8 +31,37 @@ import Testing
       try EngineeringParameters.overriding(
         with: Data(#"{"armour": {"doubleArmourMaxDepthM": 2000}}"#.utf8), source: "e.json")
     }
-    #expect(throws: EngineeringError(source: "e.json", message: "not valid JSON")) {
+    #expect {
       try EngineeringParameters.overriding(with: Data("{".utf8), source: "e.json")
+    } throws: { error in
+      (error as? EngineeringError)?.message.hasPrefix("not valid JSON: line 1, column 2: ") == true
+    }
+  }
+
+  @Test(
+    "Every figure has a documented range; out of range is refused where the file is read",
+    arguments: [
+      (#"{"cost": {"vesselSpreadUSDPerDay": 1e308}}"#, "cost.vesselSpreadUSDPerDay must be between 0 and 10000000 USD/day, got 1e+308"),
+      (#"{"lay": {"ploughKmPerDay": 1e-300}}"#, "lay.ploughKmPerDay must be between 0.1 and 500 km/day, got 1e-300"),
+      (#"{"landing": {"shoreEndAllowanceM": 1e12}}"#, "landing.shoreEndAllowanceM must be between 0 and 20000 m, got 1000000000000"),
+      (#"{"slack": {"buriedPercent": 1000}}"#, "slack.buriedPercent must be between 0 and 50 %, got 1000"),
+      (#"{"profile": {"sampleSpacingM": 0.0001}}"#, "profile.sampleSpacingM must be between 10 and 5000 m, got 0.0001"),
+      (#"{"slack": {"buriedPercent": 1}, "slack": {"loopRiskPercent": 9}}"#, #"line 1, column 33: duplicate key "slack" in one object"#),
+    ])
+  func outOfRangeFiguresAreRefused(json: String, message: String) {
+    #expect(throws: EngineeringError(source: "e.json", message: message)) {
+      try EngineeringParameters.overriding(with: Data(json.utf8), source: "e.json")
+    }
+  }
+
+  @Test func everyFigureHasALimitAndTheDefaultsAreInside() throws {
+    let figures = EngineeringParameters.defaults.keyValues
+    #expect(figures.count == 35)
+    for (key, value) in figures {
+      #expect(Limits.named(key).problem(value) == nil, "\(key)")
+    }
+    for (key, value) in CostModel().keyValues {
+      #expect(Limits.named(key).problem(value) == nil, "\(key)")
     }
   }
 
@@ -43,5 +74,8 @@ import Testing
     #expect(CaspianRouting.groupedThousands(1_234_567.4) == "1,234,567")
     #expect(CaspianRouting.groupedThousands(999) == "999")
     #expect(CaspianRouting.groupedThousands(-45_000) == "-45,000")
+    // Beyond any amount the limits allow: no trap.
+    #expect(CaspianRouting.groupedThousands(1e308) == "1e+308")
+    #expect(CaspianRouting.groupedThousands(.nan) == "nan")
   }
 }
