@@ -38,8 +38,6 @@ public struct CostModel: Sendable, Hashable, Codable {
   /// Cost of crossing a pipeline or cable at right angles, in km of open-seabed route; a
   /// crossing at angle θ costs about this / sin θ, so shallow angles cost more.
   public var crossingCostKm = 5.0
-  /// Crossing angle below which a crossing is flagged (INGAA guideline), degrees.
-  public var minimumCrossingAngleDeg = 45.0
 
   /// Half-width of the corridor around earlier options that an alternative option is
   /// steered away from, km.
@@ -49,16 +47,14 @@ public struct CostModel: Sendable, Hashable, Codable {
   /// A straight leg replaces raster steps only when its cost is at most this fraction above
   /// theirs (0.02 = 2%).
   public var straighteningTolerance = 0.02
-  /// Spacing of depth samples along a route, metres.
-  public var profileSpacingM = 500.0
 
   public init() {}
 
   private enum Key: String, CodingKey, CaseIterable {
     case cellSizeM, connectivity, shallowWaterDepthM, shallowWaterPenalty, steepSlopeDeg
     case steepSlopePenaltyPerDeg, ferryLanePenalty, defaultFerryLaneWidthM, portPenalty
-    case protectedAreaPenalty, fieldPenalty, crossingCostKm, minimumCrossingAngleDeg
-    case corridorHalfWidthKm, corridorPenalty, straighteningTolerance, profileSpacingM
+    case protectedAreaPenalty, fieldPenalty, crossingCostKm
+    case corridorHalfWidthKm, corridorPenalty, straighteningTolerance
   }
 
   private static var paths: [Key: WritableKeyPath<CostModel, Double>] {
@@ -68,9 +64,9 @@ public struct CostModel: Sendable, Hashable, Codable {
       .steepSlopePenaltyPerDeg: \.steepSlopePenaltyPerDeg, .ferryLanePenalty: \.ferryLanePenalty,
       .defaultFerryLaneWidthM: \.defaultFerryLaneWidthM, .portPenalty: \.portPenalty,
       .protectedAreaPenalty: \.protectedAreaPenalty, .fieldPenalty: \.fieldPenalty,
-      .crossingCostKm: \.crossingCostKm, .minimumCrossingAngleDeg: \.minimumCrossingAngleDeg,
+      .crossingCostKm: \.crossingCostKm,
       .corridorHalfWidthKm: \.corridorHalfWidthKm, .corridorPenalty: \.corridorPenalty,
-      .straighteningTolerance: \.straighteningTolerance, .profileSpacingM: \.profileSpacingM,
+      .straighteningTolerance: \.straighteningTolerance,
     ]
   }
 
@@ -140,7 +136,8 @@ public struct CostModel: Sendable, Hashable, Codable {
           path: url.path, problem: "unknown key \"\(name)\" (known: \(known.joined(separator: ", ")))")
       }
       guard let number = value.doubleValue else {
-        throw RoutingError.badConfig(path: url.path, problem: "\"\(name)\" must be a number, got \(value.jsonTypeName)")
+        throw RoutingError.badConfig(
+          path: url.path, problem: "\"\(name)\" must be a number, got \(value.jsonTypeName)")
       }
       guard let path = Self.paths[key] else {
         guard number == 8 || number == 16 else {

@@ -1,3 +1,4 @@
+import CaspianAnalysis
 import CaspianGeometry
 import CaspianSupport
 
@@ -31,29 +32,11 @@ extension PlannedRoute {
             ])
           }
           members["geometry"] = GeoJSON.jsonValue(.lineString(option.vertices))
-          members["vertexKp"] = .array(option.measures.vertexKp.map { .number(Self.round($0, 3)) })
-          members["depthBands"] = .array(
-            option.measures.depthBands.map { band in
-              .object([
-                "fromM": .number(band.fromM), "toM": band.toM.map { .number($0) } ?? .null,
-                "lengthKm": .number(Self.round(band.lengthKm, 3)),
-              ])
-            })
-          members["crossings"] = .array(
-            option.measures.crossings.map { c in
-              .object([
-                "asset": .string(c.asset), "kind": .string(c.kind), "kp": .number(Self.round(c.kp, 3)),
-                "angleDeg": .number(Self.round(c.angleDeg, 1)), "position": Self.position(c.position),
-                "belowMinimumAngle": .bool(c.belowMinimumAngle),
-              ])
-            })
-          members["boundaryCrossings"] = .array(
-            option.measures.boundaryCrossings.map { b in
-              .object([
-                "boundary": .string(b.boundary), "kp": .number(Self.round(b.kp, 3)),
-                "position": Self.position(b.position),
-              ])
-            })
+          members["vertexKpKm"] = .array(option.measures.vertexKpKm.map { .number(Self.round($0, 3)) })
+          members["depthBands"] = .array(option.measures.depthBands.map(Self.jsonValue))
+          members["crossings"] = .array(option.measures.crossings.map(Self.jsonValue))
+          members["boundaryCrossings"] = .array(option.measures.boundaryCrossings.map(Self.jsonValue))
+          members["intrusions"] = .array(option.measures.intrusions.map(Self.jsonValue))
           members["clearances"] = .array(
             option.measures.clearances.map { c in
               .object([
@@ -91,7 +74,7 @@ extension PlannedRoute {
           properties: ["name": .string(point.name), "role": .string(role)]))
     }
     for option in options {
-      for (index, (vertex, kp)) in zip(option.vertices, option.measures.vertexKp).enumerated() {
+      for (index, (vertex, kp)) in zip(option.vertices, option.measures.vertexKpKm).enumerated() {
         features.append(
           Feature(
             geometry: .point(vertex),
@@ -102,6 +85,31 @@ extension PlannedRoute {
       }
     }
     return FeatureCollection(features: features)
+  }
+
+  static func jsonValue(_ band: DepthBand) -> JSONValue {
+    [
+      "fromM": .number(band.fromM), "toM": JSONValue(band.toM),
+      "lengthKm": .number(round(band.lengthKm, 3)),
+    ]
+  }
+
+  /// A crossing as the JSON outputs write it (KP to the metre, angle to a tenth of a degree).
+  public static func jsonValue(_ c: RouteCrossing) -> JSONValue {
+    [
+      "assetName": .string(c.assetName), "assetKind": .string(c.assetKind), "kpKm": .number(round(c.kpKm, 3)),
+      "angleDegrees": .number(round(c.angleDegrees, 1)), "position": position(c.coordinate),
+      "minimumAngleDegrees": JSONValue(c.minimumAngleDegrees),
+      "belowMinimumAngle": .bool(c.isBelowMinimumAngle),
+    ]
+  }
+
+  /// An intrusion as a finding of severity "error" (as in `warnings[]` of the engineering).
+  public static func jsonValue(_ i: Intrusion) -> JSONValue {
+    [
+      "severity": "error", "kind": .string(i.kind.rawValue), "name": .string(i.name),
+      "fromKpKm": .number(round(i.fromKpKm, 3)), "toKpKm": .number(round(i.toKpKm, 3)),
+    ]
   }
 
   static func round(_ value: Double, _ decimals: Int) -> Double {
@@ -149,7 +157,7 @@ extension RouteOption {
       "meanDepthM": optional(m.meanDepthM, 1),
       "unknownDepthKm": .number(PlannedRoute.round(m.unknownDepthKm, 3)),
       "maxSlopeDeg": optional(m.maxSlopeDeg, 2),
-      "maxSlopeKp": optional(m.maxSlopeKp, 3),
+      "maxSlopeKpKm": optional(m.maxSlopeKpKm, 3),
       "crossingCount": .number(Double(m.crossings.count)),
     ]
   }

@@ -1,3 +1,4 @@
+import CaspianAnalysis
 import CaspianGeometry
 
 /// One end of a route, or a waypoint: a named position in the sea.
@@ -31,29 +32,6 @@ public enum RouteOptionKind: String, Sendable, Hashable, Codable {
   }
 }
 
-/// A pipeline or cable the route crosses.
-public struct RouteCrossing: Sendable, Hashable, Codable {
-  /// The asset's name.
-  public var asset: String
-  /// `pipeline` or `cable`.
-  public var kind: String
-  /// Kilometre point: route distance from the first landing, km (WGS84 geodesic).
-  public var kp: Double
-  /// Angle between the route and the asset at the crossing, degrees, 0–90 (90 = square).
-  public var angleDeg: Double
-  public var position: Coordinate
-  /// The angle is below the cost model's minimum crossing angle.
-  public var belowMinimumAngle: Bool
-}
-
-/// A sector boundary the route crosses (each state whose sector it crosses must consent).
-public struct BoundaryCrossing: Sendable, Hashable, Codable {
-  public var boundary: String
-  /// Kilometre point, km.
-  public var kp: Double
-  public var position: Coordinate
-}
-
 /// Route length within one band of water depth.
 public struct DepthBand: Sendable, Hashable, Codable {
   /// Shallow edge of the band, metres.
@@ -62,17 +40,6 @@ public struct DepthBand: Sendable, Hashable, Codable {
   public var toM: Double?
   /// Route length in this band, km.
   public var lengthKm: Double
-}
-
-/// A depth sample along the route.
-public struct ProfileSample: Sendable, Hashable, Codable {
-  /// Kilometre point, km.
-  public var kp: Double
-  public var position: Coordinate
-  /// Water depth, metres, positive down; nil where the grid has no data.
-  public var depthM: Double?
-  /// Seabed slope, degrees; nil where the grid has no data.
-  public var slopeDeg: Double?
 }
 
 /// The nearest hazard of one kind.
@@ -97,31 +64,37 @@ public struct OptionComparison: Sendable, Hashable, Codable {
   public static let sharedWithinKm = 2.0
 }
 
-/// The figures of a route, measured on the WGS84 ellipsoid (PROJ geodesic).
-public struct RouteMeasures: Sendable, Hashable, Codable {
+/// The figures of a route, from its `RouteAnalysis` (WGS84 geodesic, the project's one depth
+/// source and sample spacing).
+public struct RouteMeasures: Sendable, Hashable {
   /// Sum of the geodesic lengths of the legs, km.
   public var routeLengthKm: Double
   /// Geodesic distance between the two ends, km.
   public var baselineKm: Double
   /// routeLengthKm / baselineKm.
   public var detourRatio: Double
-  /// Kilometre point of each vertex (alter-course point), km; first 0, last routeLengthKm.
-  public var vertexKp: [Double]
+  /// KP of each vertex (alter-course point), km; first 0, last routeLengthKm.
+  public var vertexKpKm: [Double]
   public var maxDepthM: Double?
   /// Length-weighted mean depth, metres.
   public var meanDepthM: Double?
   public var depthBands: [DepthBand]
-  /// Route length where the grid has no depth, km.
+  /// Route length where the depth source has no depth, km.
   public var unknownDepthKm: Double
+  /// Steepest seabed slope along the route, degrees.
   public var maxSlopeDeg: Double?
   /// KP of the steepest sample, km.
-  public var maxSlopeKp: Double?
-  /// Samples every `CostModel.profileSpacingM` along the route (and at every vertex).
+  public var maxSlopeKpKm: Double?
+  /// The analysis's depth samples, by KP along the whole route.
   public var profile: [ProfileSample]
+  /// Crossings of pipelines, cables and lanes, by KP.
   public var crossings: [RouteCrossing]
-  public var boundaryCrossings: [BoundaryCrossing]
+  /// Crossings of sector boundaries, by KP.
+  public var boundaryCrossings: [RouteCrossing]
   /// Nearest hazard of each kind, sorted by kind.
   public var clearances: [Clearance]
+  /// Stretches over land or through no-go zones (none for a planned route).
+  public var intrusions: [Intrusion]
 }
 
 /// One candidate route between two landings.

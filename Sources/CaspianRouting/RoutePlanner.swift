@@ -1,3 +1,4 @@
+import CaspianAnalysis
 import CaspianGeodata
 import CaspianGeometry
 import CaspianSupport
@@ -17,6 +18,8 @@ public final class RoutePlanner {
   public let data: GeodataSet
   public let model: CostModel
   public let raster: SeabedRaster
+  /// The along-route analysis the options are measured with (the same one engineering uses).
+  public let analyzer: RouteAnalyzer
   let relief: SeabedRelief
   let shapes: [HazardShape]
   let checker: ConstraintChecker
@@ -35,13 +38,19 @@ public final class RoutePlanner {
   static let connectionRadiusCells = 8.0
 
   /// Prepares the cost surface of a data set.
-  /// - Parameter memoryBudget: what the cost grid may take; the cell size is bounded by it.
+  /// - Parameters:
+  ///   - analyzer: measures the options; by default the data set's with the default engineering.
+  ///   - memoryBudget: what the cost grid may take; the cell size is bounded by it.
   /// - Throws: `RoutingError.badConfig` for an unusable model, `RoutingError.overMemoryBudget`
   ///   (before allocating) for a cell size whose grid does not fit, GEOS/PROJ errors.
-  public init(data: GeodataSet, model: CostModel = CostModel(), memoryBudget: MemoryBudget = .default) throws {
+  public init(
+    data: GeodataSet, model: CostModel = CostModel(), analyzer: RouteAnalyzer? = nil,
+    memoryBudget: MemoryBudget = .default
+  ) throws {
     if let problem = model.problem() { throw RoutingError.badConfig(path: "cost model", problem: problem) }
     self.data = data
     self.model = model
+    self.analyzer = try analyzer ?? RouteAnalyzer(data: data, engineering: .defaults, model: model)
     let engine = try GeometryEngine()
     projection = try Projection.caspianEquidistant()
     relief = SeabedRelief(grid: data.grid, waterSurfaceM: data.waterSurfaceM)
@@ -148,7 +157,7 @@ public final class RoutePlanner {
       var option = RouteOption(
         id: id, kind: kind, summary: "", vertices: route.coordinates,
         costKm: cost(of: route.gridPoints, on: costingGrid) / 1000,
-        measures: try RouteMeasurer(planner: self).measure(route.coordinates), comparison: nil)
+        measures: RouteMeasures(try analyzer.analyse(route.coordinates)), comparison: nil)
       if let twin = options.indices.first(where: {
         compare(option, with: options[$0], routes[$0]).sharedPercent >= Self.sameRouteSharedPercent
       }) {
@@ -406,7 +415,7 @@ public final class RoutePlanner {
     var shared = 0.0
     var previous: (kp: Double, near: Bool)?
     for s in samples {
-      guard let p = try? gridPoint(s.position) else { continue }
+      guard let p = try? gridPoint(s.coordinate) else { continue }
       var nearest = p
       var d = Double.infinity
       for (a, b) in zip(otherRoute, otherRoute.dropFirst()) {
@@ -422,8 +431,8 @@ public final class RoutePlanner {
         direction = Self.compassPoint(east: p.col - nearest.col, north: nearest.row - p.row)
       }
       let near = km <= OptionComparison.sharedWithinKm
-      if let previous, previous.near && near { shared += s.kp - previous.kp }
-      previous = (s.kp, near)
+      if let previous, previous.near && near { shared += s.kpKm - previous.kp }
+      previous = (s.kpKm, near)
     }
     let length = option.measures.routeLengthKm
     return OptionComparison(

@@ -200,7 +200,7 @@ struct RouteFileRoundTripTests {
             as? [String: Any])
         let rows = try #require(engineering["rows"] as? [[String: Any]])
         let turns = rows.filter { ["landing", "AC"].contains($0["point"] as? String) }
-        let plannedKp = try #require(option["vertexKp"] as? [Double])
+        let plannedKp = try #require(option["vertexKpKm"] as? [Double])
         let geometry = try #require((option["geometry"] as? [String: Any])?["coordinates"] as? [[Double]])
         #expect(turns.count == plannedKp.count, "\(file.lastPathComponent) option \(id)")
         for (row, (kp, position)) in zip(turns, zip(plannedKp, geometry)) {

@@ -1,3 +1,4 @@
+import CaspianAnalysis
 import CaspianGeometry
 import Foundation
 
@@ -52,7 +53,7 @@ extension SeabedProfile {
             let a = samples[i]
             let b = samples[i + 1]
             work?.segmentTests += 1
-            guard let point = RouteMeasurer.segmentIntersection(a.coordinate, b.coordinate, p, q) else {
+            guard let point = RouteAnalyzer.segmentIntersection(a.coordinate, b.coordinate, p, q) else {
               continue
             }
             let kp = a.kp + geodesic.distanceMetres(a.coordinate, point)

@@ -80,6 +80,9 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
     /// Crossings of pipelines and cables flatter than this are flagged, degrees (INGAA pipeline
     /// crossing guideline: as near 90° as practical, 45° minimum).
     public var minimumCrossingAngleDegrees: Double = 45
+    /// Crossings of ferry and shipping lanes flatter than this are flagged, degrees
+    /// (assumption: a shallow crossing keeps the cable under the traffic, and its anchors, longer).
+    public var minimumLaneCrossingAngleDegrees: Double = 30
     /// Separation from a parallel pipeline or cable must be at least this multiple of the water
     /// depth (ICPC; some national rules use 1.25).
     public var parallelSeparationDepthFactor: Double = 3.0
@@ -219,6 +222,7 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
       ("landing.shallowApproachDepthM", landing.shallowApproachDepthM),
       ("landing.nearshoreDepthM", landing.nearshoreDepthM),
       ("checks.minimumCrossingAngleDegrees", checks.minimumCrossingAngleDegrees),
+      ("checks.minimumLaneCrossingAngleDegrees", checks.minimumLaneCrossingAngleDegrees),
       ("checks.parallelSeparationDepthFactor", checks.parallelSeparationDepthFactor),
       ("checks.suspensionSlopeDegrees", checks.suspensionSlopeDegrees),
       ("checks.platformMinimumClearanceM", checks.platformMinimumClearanceM),
@@ -270,7 +274,7 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
   /// The assumptions behind the figures, one line each, for printing next to estimates.
   public var assumptions: [String] {
     [
-      "Depth sampled every \(fmt(profile.sampleSpacingM)) m along the geodesic legs; "
+      "Depth sampled every \(fmt(profile.sampleSpacingM)) m by KP along the whole route; "
         + "stretches shorter than \(fmt(profile.minimumSectionM)) m take the stronger neighbour's "
         + "specification.",
       "Armour: DA within \(fmt(armour.landingDoubleArmourM)) m of a landing and in water shallower "
@@ -287,7 +291,8 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
         + "manhole; the landing approach runs to \(fmt(landing.shallowApproachDepthM)) m of water; where "
         + "the sea polygon has water but the grid is dry or shallower, the depth is taken as "
         + "\(fmt(landing.nearshoreDepthM)) m.",
-      "Checks: crossings under \(fmt(checks.minimumCrossingAngleDegrees))° (INGAA), parallel "
+      "Checks: pipeline and cable crossings under \(fmt(checks.minimumCrossingAngleDegrees))° (INGAA), "
+        + "lane crossings under \(fmt(checks.minimumLaneCrossingAngleDegrees))° (assumed), parallel "
         + "separation under \(fmt(checks.parallelSeparationDepthFactor)) × depth (ICPC), slopes over "
         + "\(fmt(checks.suspensionSlopeDegrees))°, platforms closer than "
         + "\(fmt(checks.platformMinimumClearanceM)) m (500 m safety zone, UNCLOS art. 60(5)), "

@@ -127,7 +127,8 @@ extension CaspianLink.Route {
       } catch RoutingError.overMemoryBudget(_, let problem) {
         // Name where the cell size came from.
         throw RoutingError.overMemoryBudget(
-          source: cellSize != nil ? "--cell-size" : config ?? "cost model (default cellSizeM)", problem: problem)
+          source: cellSize != nil ? "--cell-size" : config ?? "cost model (default cellSizeM)",
+          problem: problem)
       }
       func endpoint(_ name: String?, _ point: String?, flag: String) throws -> RoutePoint {
         if let name { return try planner.landing(named: name) }
@@ -170,12 +171,15 @@ extension CaspianLink.Route {
 
     /// The cost grid's memory budget: `--memory-budget`, else `CASPIAN_MEMORY_BUDGET`, else
     /// `MemoryBudget.default`; both in GB, within the `--memory-budget` limit.
-    static func memoryBudget(flag: Double?, environment: [String: String] = ProcessInfo.processInfo.environment)
+    static func memoryBudget(
+      flag: Double?, environment: [String: String] = ProcessInfo.processInfo.environment
+    )
       throws -> MemoryBudget
     {
       let limit = Limits.named("--memory-budget")
       if let flag {
-        return MemoryBudget(gigabytes: try limit.check(flag, source: "command line"), origin: "--memory-budget")
+        return MemoryBudget(
+          gigabytes: try limit.check(flag, source: "command line"), origin: "--memory-budget")
       }
       let variable = "CASPIAN_MEMORY_BUDGET"
       if let text = environment[variable], !text.isEmpty {
@@ -235,13 +239,15 @@ extension CaspianLink.Route {
           lines.append("  crossings: none")
         } else {
           for c in m.crossings {
+            let flag =
+              c.isBelowMinimumAngle ? " (below the \(fixed(c.minimumAngleDegrees ?? 0, 0))° minimum)" : ""
             lines.append(
-              "  crossing KP \(fixed(c.kp, 1)): \(c.asset) (\(c.kind)) at \(fixed(c.angleDeg, 0))°"
-                + (c.belowMinimumAngle ? " (below \(fixed(plan.model.minimumCrossingAngleDeg, 0))°)" : ""))
+              "  crossing KP \(fixed(c.kpKm, 1)): \(c.assetName) (\(c.assetKind)) at \(fixed(c.angleDegrees, 0))°\(flag)"
+            )
           }
         }
         for b in m.boundaryCrossings {
-          lines.append("  boundary KP \(fixed(b.kp, 1)): \(b.boundary)")
+          lines.append("  boundary KP \(fixed(b.kpKm, 1)): \(b.assetName)")
         }
         if !m.clearances.isEmpty {
           lines.append(
