@@ -82,7 +82,7 @@ import Testing
       (#"{"recorded":"2026-01-02","id":"Z","note":"x"}"#, "log.jsonl:1: unknown activity id Z"),
       (
         #"{"recorded":"2026-01-02","id":"A","percentComplete":140}"#,
-        "percent complete 140.0 is not between 0 and 100"
+        "percentComplete must be between 0 and 100 %, got 140"
       ),
       (#"{"recorded":"2026-01-02","id":"A","percentComplete":"40"}"#, "percentComplete must be a number"),
       (#"{"recorded":"2026-01-32","id":"A"}"#, "recorded: '2026-01-32' is not a calendar date"),
@@ -93,6 +93,10 @@ import Testing
       ),
       (#"{"recorded":"2026-01-02","id":"A","colour":"red"}"#, "unknown field 'colour'"),
       (#"{"recorded":"2026-01-02","id":"A""#, "log.jsonl:1: not a JSON object"),
+      (#"{"recorded":"2026-01-02","id":"A","note":"a","note":"b"}"#, "duplicate"),
+      (#"{"recorded":"2026-01-02","id":"A","note":"\u001b[31mred"}"#, "note contains a control character (U+001B)"),
+      (#"{"recorded":"2026-01-02","id":"A","kp":-1}"#, "kp must be at least 0 km, got -1"),
+      ("[1, 2]", "not a JSON object but an array"),
     ]
     for (line, expected) in cases {
       let directory = try Fixture.scratch()
