@@ -179,9 +179,11 @@ public struct Plan: Sendable {
       let at = first.line > 0 ? " (line \(first.line))" : ""
       throw fail(
         measuredByKP[1],
-        "activity \(measuredByKP[1].id) has 'progress: kp' but \(first.id)\(at) already has: one activity is the cable lay")
+        "activity \(measuredByKP[1].id) has 'progress: kp' but \(first.id)\(at) already has: one activity is the cable lay"
+      )
     }
-    if let first = activities.min(by: { $0.baselineStart < $1.baselineStart }), deadline < first.baselineStart {
+    if let first = activities.min(by: { $0.baselineStart < $1.baselineStart }), deadline < first.baselineStart
+    {
       throw ScheduleError(
         file: file, line: deadlineLine > 0 ? deadlineLine : nil,
         "deadline \(deadline) is before the first activity starts (\(first.id), \(first.baselineStart))")

@@ -47,9 +47,9 @@ public enum PlanParser {
 
   /// Parses and checks plan YAML; `file` names it in messages.
   public static func parse(_ yaml: String, file: String) throws -> Plan {
+    try checkAliasExpansion(yaml, file: file)
     let root: Node?
     do {
-      try checkAliasExpansion(yaml, file: file)
       root = try Yams.compose(yaml: yaml)
     } catch let error as YamlError {
       throw ScheduleError(
@@ -81,7 +81,7 @@ public enum PlanParser {
       deadlineSource: try reader.string(top, "deadlineSource"),
       finishID: try reader.requiredString(top, "finish", context: "the plan"),
       routeName: try reader.string(top, "routeName"),
-      routeLengthKm: try reader.number(top, "routeLengthKm"),
+      routeLengthKm: try reader.number(top, "routeLengthKm", limit: Limits.routeLengthKm),
       routeSource: try reader.string(top, "routeSource"),
       activities: activities, deadlineLine: top["deadline"]?.mark?.line ?? 0)
   }
@@ -186,11 +186,13 @@ private struct NodeReader {
     return value
   }
 
-  func number(_ mapping: Node.Mapping, _ key: String) throws -> Double? {
+  /// The number at `key`, in `limit`'s range when one is given.
+  func number(_ mapping: Node.Mapping, _ key: String, limit: Limit? = nil) throws -> Double? {
     guard let node = mapping[key] else { return nil }
     guard let text = node.scalar?.string, let value = Double(text), value.isFinite else {
-      throw fail(node, "\(key): '\(node.scalar?.string ?? "?")' is not a number")
+      throw fail(node, "\(key): '\(CloseMatches.echo(node.scalar?.string ?? "?"))' is not a number")
     }
+    if let problem = limit?.problem(value) { throw fail(node, problem) }
     return value
   }
 
@@ -221,7 +223,8 @@ private struct NodeReader {
   /// Ids are letters, digits, '-', '_' and '.' (the message echoes the id safely).
   func checkID(_ id: String, _ node: Node?, what: String) throws {
     guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
-      throw fail(node, "\(what) '\(CloseMatches.echo(id))' may only contain letters, digits, '-', '_' and '.'")
+      throw fail(
+        node, "\(what) '\(CloseMatches.echo(id))' may only contain letters, digits, '-', '_' and '.'")
     }
   }
 
@@ -251,7 +254,7 @@ private struct NodeReader {
       phase: try string(mapping, "phase") ?? "", isMilestone: isMilestone,
       baselineStart: start, baselineFinish: finish,
       dependsOn: try dependencies(mapping["dependsOn"], context: context),
-      weight: try number(mapping, "weight") ?? 0,
+      weight: try number(mapping, "weight", limit: Limits.weight) ?? 0,
       responsible: try string(mapping, "responsible"), notes: try string(mapping, "notes"),
       source: try string(mapping, "source"), assumption: try string(mapping, "assumed"),
       progressByKP: progressByKP, line: node.mark?.line ?? 0)
@@ -274,10 +277,10 @@ private struct NodeReader {
       try checkID(id, mapping["id"], what: "dependency id")
       var lag = 0
       if let lagNode = mapping["lagDays"] {
-        guard let value = try number(mapping, "lagDays"), value == value.rounded() else {
+        guard let value = try number(mapping, "lagDays", limit: Limits.lagDays), value == value.rounded()
+        else {
           throw fail(lagNode, "\(context): lagDays must be a whole number of days")
         }
-        if let problem = Limits.lagDays.problem(value) { throw fail(lagNode, "\(context): \(problem)") }
         lag = Int(value)
       }
       return Dependency(id: id, lagDays: lag, line: item.mark?.line ?? 0)
