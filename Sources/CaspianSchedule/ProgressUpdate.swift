@@ -73,7 +73,9 @@ public struct ProgressUpdate: Sendable, Equatable {
       out += ":"
       value.write(to: &out)
     }
-    func add(_ key: String, _ value: CalendarDate?) { add(key, value.map { JSONValue.string($0.description) }) }
+    func add(_ key: String, _ value: CalendarDate?) {
+      add(key, value.map { JSONValue.string($0.description) })
+    }
     func add(_ key: String, _ value: String?) { add(key, value.map(JSONValue.string)) }
     func add(_ key: String, _ value: Double?) { add(key, value.map(JSONValue.number)) }
     add("recorded", recorded)

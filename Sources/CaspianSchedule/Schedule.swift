@@ -222,7 +222,8 @@ public enum Schedule {
   /// One warning per predecessor of activity `id` that had not finished (with its lag) when the
   /// activity actually started on `start`, judged by `status` (an early start may be real: the
   /// record is kept, the user is told).
-  public static func earlyStartWarnings(_ status: ScheduleStatus, id: String, start: CalendarDate) -> [String] {
+  public static func earlyStartWarnings(_ status: ScheduleStatus, id: String, start: CalendarDate) -> [String]
+  {
     guard let activity = status.plan.activity(id) else { return [] }
     let boundary = activity.isMilestone ? start.adding(days: 1) : start
     return activity.dependsOn.compactMap { dependency in
@@ -232,7 +233,8 @@ public enum Schedule {
         return
           "\(id): actual start \(start) but \(dependency.id) has not finished as of \(status.asOf) (forecast finish \(predecessor.forecastFinish)\(lag))"
       }
-      let earliest = Plan.startBoundary(afterFinishOf: predecessor.forecastFinish, lagDays: dependency.lagDays)
+      let earliest = Plan.startBoundary(
+        afterFinishOf: predecessor.forecastFinish, lagDays: dependency.lagDays)
       guard boundary < earliest else { return nil }
       return
         "\(id): actual start \(start) is before \(dependency.id) finished (\(predecessor.forecastFinish)\(lag))"
@@ -241,7 +243,9 @@ public enum Schedule {
 
   /// The last day of the lay at the rate so far (km per inclusive day from the actual start to
   /// the day KP `kp` was recorded); nil if that is after `CalendarDate.latest`.
-  static func layFinish(kp: Double, on kpDay: CalendarDate, start: CalendarDate, lengthKm: Double) -> CalendarDate? {
+  static func layFinish(kp: Double, on kpDay: CalendarDate, start: CalendarDate, lengthKm: Double)
+    -> CalendarDate?
+  {
     let rate = kp / Double(max(1, kpDay.days(from: start) + 1))
     return kpDay.adding(wholeDays: ((lengthKm - kp) / rate).rounded(.up))
   }

@@ -74,7 +74,9 @@ public enum UpdateLog {
     return try withLock(of: logURL, exclusive: true) {
       var removed = AtomicFile.removeStaleTemporaries(for: logURL)
       let real = realURL(logURL)
-      if real.path != logURL.standardizedFileURL.path { removed += AtomicFile.removeStaleTemporaries(for: real) }
+      if real.path != logURL.standardizedFileURL.path {
+        removed += AtomicFile.removeStaleTemporaries(for: real)
+      }
       var (bytes, descriptor) = try readAll(logURL, file: file, forWriting: true)
       defer { if descriptor >= 0 { close(descriptor) } }
       let existing = try parse(Data(bytes), file: file)
@@ -127,7 +129,9 @@ public enum UpdateLog {
   public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
     var offset = 0
     while offset < bytes.count {
-      let n = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+      let n = bytes.withUnsafeBytes {
+        Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
+      }
       if n < 0 {
         if errno == EINTR { continue }
         throw ScheduleError(file: "update log", "cannot append: \(String(cString: strerror(errno)))")
@@ -138,7 +142,9 @@ public enum UpdateLog {
 
   /// Copies a torn last line to the `.torn` sidecar (appended, flushed; kept forever), then cuts
   /// the log back to its first `kept` bytes.
-  private static func setAsideTorn(_ torn: [UInt8], of logURL: URL, descriptor: Int32, keeping kept: Int) throws {
+  private static func setAsideTorn(_ torn: [UInt8], of logURL: URL, descriptor: Int32, keeping kept: Int)
+    throws
+  {
     let sidecar = tornURL(forLog: logURL)
     var info = stat()
     let mode = fstat(descriptor, &info) == 0 ? mode_t(info.st_mode & 0o777) : 0o644
@@ -220,7 +226,8 @@ public enum UpdateLog {
       let isLast = line.end == bytes.count
       func tornOr(_ error: ScheduleError) throws {
         guard isLast else { throw error }
-        torn = TornLine(file: file, line: line.number, offset: line.start, byteCount: bytes.count - line.start)
+        torn = TornLine(
+          file: file, line: line.number, offset: line.start, byteCount: bytes.count - line.start)
       }
       guard let text = String(validating: content, as: UTF8.self) else {
         try tornOr(ScheduleError(file: file, line: line.number, "not UTF-8 text"))
@@ -235,7 +242,8 @@ public enum UpdateLog {
         try tornOr(
           ScheduleError(
             file: file, line: line.number,
-            "not a JSON object (an interrupted or hand-broken line?): column \(error.column): \(error.problem)"))
+            "not a JSON object (an interrupted or hand-broken line?): column \(error.column): \(error.problem)"
+          ))
         continue
       }
       records.append(try ProgressUpdate.parse(value, file: file, line: line.number))

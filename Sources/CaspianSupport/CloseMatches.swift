@@ -50,7 +50,9 @@ public enum CloseMatches {
       count += 1
       guard count <= maximumLength else { continue }
       for scalar in character.unicodeScalars {
-        shown += TerminalText.isUnsafe(scalar) ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : "\(scalar)"
+        shown +=
+          TerminalText.isUnsafe(scalar)
+          ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : "\(scalar)"
       }
     }
     return count > maximumLength ? shown + "… (\(count) characters)" : shown

@@ -114,7 +114,8 @@ import Testing
     let text = try String(contentsOf: logURL, encoding: .utf8)
     #expect(lf.records.count == 2)
     for ending in ["\r\n", "\r"] {
-      try text.replacingOccurrences(of: "\n", with: ending).write(to: logURL, atomically: true, encoding: .utf8)
+      try text.replacingOccurrences(of: "\n", with: ending).write(
+        to: logURL, atomically: true, encoding: .utf8)
       let read = try UpdateLog.read(from: logURL, plan: plan)
       #expect(read.records == lf.records)
       #expect(read.torn == nil)
@@ -146,7 +147,8 @@ import Testing
     #expect(info.st_mode & 0o777 == 0o600)
     #expect(try UpdateLog.read(from: target, plan: plan).records.last?.note == "via link")
     // The lock is next to the real file, whatever the spelling.
-    #expect(UpdateLog.lockURL(forLog: logURL).path == elsewhere.appendingPathComponent(".real.jsonl.lock").path)
+    #expect(
+      UpdateLog.lockURL(forLog: logURL).path == elsewhere.appendingPathComponent(".real.jsonl.lock").path)
   }
 
   @Test func aNewLogIsCreatedWithTheUsualMode() throws {
@@ -170,11 +172,13 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let copy = directory.appendingPathComponent("small.yml")
     try FileManager.default.copyItem(at: planURL, to: copy)
-    let linkedFolder = directory.deletingLastPathComponent().appendingPathComponent("link-\(UUID().uuidString)")
+    let linkedFolder = directory.deletingLastPathComponent().appendingPathComponent(
+      "link-\(UUID().uuidString)")
     try FileManager.default.createSymbolicLink(at: linkedFolder, withDestinationURL: directory)
     defer { try? FileManager.default.removeItem(at: linkedFolder) }
     let viaLink = linkedFolder.appendingPathComponent("small.yaml")
-    let locks = Set([planURL, copy, viaLink].map { UpdateLog.lockURL(forLog: UpdateLog.url(forPlan: $0)).path })
+    let locks = Set(
+      [planURL, copy, viaLink].map { UpdateLog.lockURL(forLog: UpdateLog.url(forPlan: $0)).path })
     #expect(locks.count == 1)
     #expect(UpdateLog.url(forPlan: copy) == logURL)
   }
@@ -186,7 +190,8 @@ import Testing
     // A process id that is not running (kill(pid, 0) fails with ESRCH).
     var pid: Int32 = 4_000_000
     while kill(pid, 0) == 0 || errno != ESRCH { pid -= 1 }
-    let stale = directory.appendingPathComponent(".\(logURL.lastPathComponent).\(pid).\(UUID().uuidString).tmp")
+    let stale = directory.appendingPathComponent(
+      ".\(logURL.lastPathComponent).\(pid).\(UUID().uuidString).tmp")
     try Data("half a log".utf8).write(to: stale)
     let plan = try PlanParser.read(from: planURL)
     let appended = try UpdateLog.append(
@@ -216,7 +221,8 @@ import Testing
     // The same line written by hand: the reader names it instead of crashing.
     try (before + Data((tiny.jsonLine + "\n").utf8)).write(to: logURL)
     #expect {
-      try Schedule.status(plan: plan, history: UpdateLog.read(from: logURL, plan: plan), asOf: start.adding(days: 20))
+      try Schedule.status(
+        plan: plan, history: UpdateLog.read(from: logURL, plan: plan), asOf: start.adding(days: 20))
     } throws: { "\($0)".hasPrefix(logURL.path + ":2: \(lay.id): KP 1e-16 km") }
   }
 

@@ -1,5 +1,6 @@
-@testable import CaspianSupport
 import Testing
+
+@testable import CaspianSupport
 
 @Suite struct CloseMatchesTests {
   let landings = ["Aktau", "Aktau North", "Kuryk", "Sumgait", "Siyazan", "Buzovna", "Turkmenbashi"]
@@ -27,7 +28,8 @@ import Testing
   @Test func onlyCandidatesOfAPlausibleLengthAreCompared() {
     var cells = 0
     // 1,000 candidates far too long or short to be within the allowed edits: none compared.
-    let candidates = (0..<500).map { "landing-\($0)-" + String(repeating: "y", count: 40) } + (0..<500).map { "L\($0)" }
+    let candidates =
+      (0..<500).map { "landing-\($0)-" + String(repeating: "y", count: 40) } + (0..<500).map { "L\($0)" }
     #expect(CloseMatches.of("Sumgait", in: candidates, cells: &cells).isEmpty)
     #expect(cells == 0)
     // The longest name compared fills at most a 65 x 97 table per candidate.

@@ -80,7 +80,8 @@ extension CaspianLink.Schedule {
       if status == .notStarted, known.state != .notStarted {
         throw ScheduleError(
           file: "command line",
-          "--status not-started: \(id) is already \(known.state.label) as of \(day); records add facts and cannot undo them")
+          "--status not-started: \(id) is already \(known.state.label) as of \(day); records add facts and cannot undo them"
+        )
       }
       if status == .inProgress, known.state == .done || record.actualFinish != nil {
         throw ScheduleError(file: "command line", "--status in-progress: \(id) contradicts an actual finish")
@@ -92,7 +93,9 @@ extension CaspianLink.Schedule {
       let appended = try UpdateLog.append(record, plan: plan, planURL: url, source: "command line")
       let log = UpdateLog.url(forPlan: url)
       if let torn = appended.setAside {
-        warn("\(torn.file):\(torn.line): an incomplete last line (\(torn.byteCount) bytes) was moved to \(UpdateLog.tornURL(forLog: log).path)")
+        warn(
+          "\(torn.file):\(torn.line): an incomplete last line (\(torn.byteCount) bytes) was moved to \(UpdateLog.tornURL(forLog: log).path)"
+        )
       }
       for name in appended.removedTemporaries {
         warn("removed \(name), left next to \(log.lastPathComponent) by an interrupted update")
@@ -118,12 +121,14 @@ extension CaspianLink.Schedule {
     private func checkFlags(plan: Plan, day: CalendarDate, today: CalendarDate) throws {
       let source = "command line"
       if day > today {
-        throw ScheduleError(file: source, "--date \(day) is after today (\(today)): record facts once they are known")
+        throw ScheduleError(
+          file: source, "--date \(day) is after today (\(today)): record facts once they are known")
       }
       for (name, value) in [("--actual-start", actualStart), ("--actual-finish", actualFinish)] {
         if let value, value > day {
           throw ScheduleError(
-            file: source, "\(id): \(name) \(value) is in the future of the record date \(day) (--date/--as-of)")
+            file: source,
+            "\(id): \(name) \(value) is in the future of the record date \(day) (--date/--as-of)")
         }
       }
       if let percent { try Limits.percentFlag.check(percent, source: source) }
