@@ -52,6 +52,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
   /// The date `days` days later (earlier if negative).
   public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
+  /// The first and last day a plan or record can name (four-digit years).
+  public static let earliest = CalendarDate(year: 0, month: 1, day: 1)!
+  public static let latest = CalendarDate(year: 9999, month: 12, day: 31)!
+
+  /// The date `days` (a whole number) days later, or nil if `days` is not finite or the date would
+  /// fall outside `earliest...latest` (never traps, whatever the number).
+  public func adding(wholeDays days: Double) -> CalendarDate? {
+    let span = Double(Self.latest.dayNumber - Self.earliest.dayNumber)
+    guard days.isFinite, abs(days) <= span else { return nil }
+    let date = adding(days: Int(days.rounded()))
+    return (Self.earliest...Self.latest).contains(date) ? date : nil
+  }
+
   /// Whole days from `other` to this date (positive if this date is later).
   public func days(from other: CalendarDate) -> Int { dayNumber - other.dayNumber }
 

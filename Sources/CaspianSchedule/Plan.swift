@@ -94,12 +94,14 @@ public struct Plan: Sendable {
   let indexByID: [String: Int]
 
   /// Checks the plan: unique ids, known dependencies, no cycles, finish not before start,
-  /// baselines that respect their dependencies, a known finish milestone, weights.
+  /// baselines that respect their dependencies, a known finish milestone, weights and lags in
+  /// their documented ranges (`Limits`), at most one activity with KP progress, a deadline not
+  /// before the first activity starts (`deadlineLine` locates the deadline in messages).
   /// - Throws: `ScheduleError` naming `file` and the line (or id) of the first problem.
   public init(
     file: String, project: String, deadline: CalendarDate, deadlineSource: String? = nil,
     finishID: String, routeName: String? = nil, routeLengthKm: Double? = nil,
-    routeSource: String? = nil, activities: [Activity]
+    routeSource: String? = nil, activities: [Activity], deadlineLine: Int = 0
   ) throws {
     func fail(_ activity: Activity, _ message: String, line: Int = 0) -> ScheduleError {
       let at = line > 0 ? line : activity.line
@@ -123,8 +125,13 @@ public struct Plan: Sendable {
       if activity.isMilestone, activity.baselineFinish != activity.baselineStart {
         throw fail(activity, "milestone \(activity.id) has different baseline start and finish")
       }
-      if !(activity.weight >= 0) || !activity.weight.isFinite {
-        throw fail(activity, "activity \(activity.id): weight must be a number >= 0")
+      if let problem = Limits.weight.problem(activity.weight) {
+        throw fail(activity, "activity \(activity.id): \(problem)")
+      }
+      for dependency in activity.dependsOn {
+        if let problem = Limits.lagDays.problem(Double(dependency.lagDays)) {
+          throw fail(activity, "activity \(activity.id): \(problem)", line: dependency.line)
+        }
       }
       for dependency in activity.dependsOn where index[dependency.id] == nil {
         throw fail(
@@ -160,12 +167,26 @@ public struct Plan: Sendable {
     if activities.allSatisfy({ $0.weight == 0 }) {
       throw ScheduleError(file: file, "no activity has a weight > 0: percent complete is undefined")
     }
-    if let routeLengthKm, !(routeLengthKm > 0) || !routeLengthKm.isFinite {
-      throw ScheduleError(file: file, "routeLengthKm must be a number > 0")
+    if let routeLengthKm, let problem = Limits.routeLengthKm.problem(routeLengthKm) {
+      throw ScheduleError(file: file, problem)
     }
-    if activities.contains(where: \.progressByKP), routeLengthKm == nil {
-      let lay = activities.first(where: \.progressByKP)!
+    let measuredByKP = activities.filter(\.progressByKP)
+    if let lay = measuredByKP.first, routeLengthKm == nil {
       throw fail(lay, "activity \(lay.id) has KP progress but the plan has no routeLengthKm")
+    }
+    if measuredByKP.count > 1 {
+      let first = measuredByKP[0]
+      let at = first.line > 0 ? " (line \(first.line))" : ""
+      throw fail(
+        measuredByKP[1],
+        "activity \(measuredByKP[1].id) has 'progress: kp' but \(first.id)\(at) already has: one activity is the cable lay"
+      )
+    }
+    if let first = activities.min(by: { $0.baselineStart < $1.baselineStart }), deadline < first.baselineStart
+    {
+      throw ScheduleError(
+        file: file, line: deadlineLine > 0 ? deadlineLine : nil,
+        "deadline \(deadline) is before the first activity starts (\(first.id), \(first.baselineStart))")
     }
     self.file = file
     self.project = project
@@ -198,7 +219,7 @@ public struct Plan: Sendable {
     guard let activity = activity(id) else {
       throw ScheduleError(
         file: file ?? self.file, line: line,
-        "unknown activity id \(id)\(CloseMatches.hint(for: id, in: activities.map(\.id)))")
+        "unknown activity id \(CloseMatches.echo(id))\(CloseMatches.hint(for: id, in: activities.map(\.id)))")
     }
     return activity
   }

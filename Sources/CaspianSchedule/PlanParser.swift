@@ -1,3 +1,5 @@
+import CYaml
+import CaspianSupport
 import Foundation
 import Yams
 
@@ -30,6 +32,10 @@ public enum PlanParser {
   /// Reads and checks the plan file at `url`; messages name it as `name` (default: its path).
   public static func read(from url: URL, name: String? = nil) throws -> Plan {
     let file = name ?? url.path
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+      throw ScheduleError(file: file, "is a directory, not a plan file")
+    }
     let text: String
     do {
       text = try String(contentsOf: url, encoding: .utf8)
@@ -41,6 +47,7 @@ public enum PlanParser {
 
   /// Parses and checks plan YAML; `file` names it in messages.
   public static func parse(_ yaml: String, file: String) throws -> Plan {
+    try checkAliasExpansion(yaml, file: file)
     let root: Node?
     do {
       root = try Yams.compose(yaml: yaml)
@@ -74,9 +81,54 @@ public enum PlanParser {
       deadlineSource: try reader.string(top, "deadlineSource"),
       finishID: try reader.requiredString(top, "finish", context: "the plan"),
       routeName: try reader.string(top, "routeName"),
-      routeLengthKm: try reader.number(top, "routeLengthKm"),
+      routeLengthKm: try reader.number(top, "routeLengthKm", limit: Limits.routeLengthKm),
       routeSource: try reader.string(top, "routeSource"),
-      activities: activities)
+      activities: activities, deadlineLine: top["deadline"]?.mark?.line ?? 0)
+  }
+
+  /// The most YAML nodes a plan may expand to, counting every use of an alias in full (the
+  /// bundled plan has about 1,000). Composing, which compares mapping keys in full, then stays
+  /// linear: an "alias bomb" (a few lines whose aliases expand exponentially) is refused.
+  static let maximumExpandedNodes = 100_000
+
+  /// Walks the YAML event stream (linear in the text, aliases not expanded) and refuses a plan
+  /// whose aliases expand beyond `maximumExpandedNodes`, in keys and values alike. Syntax errors
+  /// are left to the composer, which describes them.
+  static func checkAliasExpansion(_ yaml: String, file: String) throws {
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else { return }
+    defer { yaml_parser_delete(&parser) }
+    var bytes = Array(yaml.utf8)
+    try bytes.withUnsafeMutableBufferPointer { buffer in
+      yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+      var sizes: [String: Int] = [:]  // anchor -> expanded node count
+      var open: [(anchor: String?, size: Int)] = []  // collections being read
+      var event = yaml_event_t()
+      while yaml_parser_parse(&parser, &event) == 1 {
+        defer { yaml_event_delete(&event) }
+        var finished: (anchor: String?, size: Int)?
+        func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+          pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+        }
+        switch event.type {
+        case YAML_STREAM_END_EVENT: return
+        case YAML_SCALAR_EVENT: finished = (name(event.data.scalar.anchor), 1)
+        case YAML_ALIAS_EVENT: finished = (nil, name(event.data.alias.anchor).flatMap { sizes[$0] } ?? 1)
+        case YAML_SEQUENCE_START_EVENT: open.append((name(event.data.sequence_start.anchor), 1))
+        case YAML_MAPPING_START_EVENT: open.append((name(event.data.mapping_start.anchor), 1))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT: finished = open.popLast()
+        default: break
+        }
+        guard let node = finished else { continue }
+        if let anchor = node.anchor { sizes[anchor] = node.size }
+        if !open.isEmpty { open[open.count - 1].size += node.size }
+        if (open.first?.size ?? node.size) > maximumExpandedNodes {
+          throw ScheduleError(
+            file: file, line: Int(event.start_mark.line) + 1,
+            "aliases expand the plan to more than \(maximumExpandedNodes) YAML nodes (an alias bomb?)")
+        }
+      }
+    }
   }
 
   private static func line(of error: YamlError) -> Int? {
@@ -121,6 +173,9 @@ private struct NodeReader {
   func string(_ mapping: Node.Mapping, _ key: String) throws -> String? {
     guard let node = mapping[key] else { return nil }
     guard let scalar = node.scalar else { throw fail(node, "\(key) must be text") }
+    if let problem = TerminalText.problem(in: scalar.string, allowingNewlines: key == "notes") {
+      throw fail(node, "\(key) \(problem)")
+    }
     return scalar.string
   }
 
@@ -131,11 +186,13 @@ private struct NodeReader {
     return value
   }
 
-  func number(_ mapping: Node.Mapping, _ key: String) throws -> Double? {
+  /// The number at `key`, in `limit`'s range when one is given.
+  func number(_ mapping: Node.Mapping, _ key: String, limit: Limit? = nil) throws -> Double? {
     guard let node = mapping[key] else { return nil }
     guard let text = node.scalar?.string, let value = Double(text), value.isFinite else {
-      throw fail(node, "\(key): '\(node.scalar?.string ?? "?")' is not a number")
+      throw fail(node, "\(key): '\(CloseMatches.echo(node.scalar?.string ?? "?"))' is not a number")
     }
+    if let problem = limit?.problem(value) { throw fail(node, problem) }
     return value
   }
 
@@ -163,13 +220,19 @@ private struct NodeReader {
     return value
   }
 
+  /// Ids are letters, digits, '-', '_' and '.' (the message echoes the id safely).
+  func checkID(_ id: String, _ node: Node?, what: String) throws {
+    guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
+      throw fail(
+        node, "\(what) '\(CloseMatches.echo(id))' may only contain letters, digits, '-', '_' and '.'")
+    }
+  }
+
   func activity(_ node: Node) throws -> Activity {
     guard let mapping = node.mapping else { throw fail(node, "an activity must be a mapping") }
     let idNode = mapping["id"]
     guard let id = idNode?.scalar?.string, !id.isEmpty else { throw fail(node, "activity without an id") }
-    guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
-      throw fail(idNode, "activity id '\(id)' may only contain letters, digits, '-', '_' and '.'")
-    }
+    try checkID(id, idNode, what: "activity id")
     let context = "activity \(id)"
     try checkKeys(
       mapping,
@@ -191,7 +254,7 @@ private struct NodeReader {
       phase: try string(mapping, "phase") ?? "", isMilestone: isMilestone,
       baselineStart: start, baselineFinish: finish,
       dependsOn: try dependencies(mapping["dependsOn"], context: context),
-      weight: try number(mapping, "weight") ?? 0,
+      weight: try number(mapping, "weight", limit: Limits.weight) ?? 0,
       responsible: try string(mapping, "responsible"), notes: try string(mapping, "notes"),
       source: try string(mapping, "source"), assumption: try string(mapping, "assumed"),
       progressByKP: progressByKP, line: node.mark?.line ?? 0)
@@ -202,18 +265,23 @@ private struct NodeReader {
     guard let node else { return [] }
     let items = node.sequence.map(Array.init) ?? [node]
     return try items.map { item in
-      if let id = item.scalar?.string, !id.isEmpty { return Dependency(id: id, line: item.mark?.line ?? 0) }
+      if let id = item.scalar?.string, !id.isEmpty {
+        try checkID(id, item, what: "dependency id")
+        return Dependency(id: id, line: item.mark?.line ?? 0)
+      }
       guard let mapping = item.mapping else {
         throw fail(item, "\(context): a dependency is an id or {id, lagDays}")
       }
       try checkKeys(mapping, allowed: ["id", "lagDays"], context: "a dependency of \(context)")
       let id = try requiredString(mapping, "id", context: "a dependency of \(context)")
+      try checkID(id, mapping["id"], what: "dependency id")
       var lag = 0
       if let lagNode = mapping["lagDays"] {
-        guard let value = lagNode.scalar.flatMap({ Int($0.string) }) else {
+        guard let value = try number(mapping, "lagDays", limit: Limits.lagDays), value == value.rounded()
+        else {
           throw fail(lagNode, "\(context): lagDays must be a whole number of days")
         }
-        lag = value
+        lag = Int(value)
       }
       return Dependency(id: id, lagDays: lag, line: item.mark?.line ?? 0)
     }

@@ -1,3 +1,4 @@
+import CaspianSupport
 import Foundation
 
 /// One dated progress record for one activity: what was known on `recorded`.
@@ -55,14 +56,30 @@ public struct ProgressUpdate: Sendable, Equatable {
       && forecastFinish == nil && statedFinish == nil && kp == nil && note == nil
   }
 
+  /// True if `other` records the same facts (ignoring the log line).
+  func sameFacts(as other: ProgressUpdate) -> Bool {
+    var copy = other
+    copy.line = line
+    return copy == self
+  }
+
   /// The record as one line of JSON (no newline), keys in a fixed, readable order.
   public var jsonLine: String {
-    var fields: [(String, String)] = [("recorded", quote(recorded.description)), ("id", quote(id))]
-    func add(_ key: String, _ value: CalendarDate?) {
-      if let value { fields.append((key, quote(value.description))) }
+    var out = "{"
+    func add(_ key: String, _ value: JSONValue?) {
+      guard let value else { return }
+      if out.count > 1 { out += "," }
+      JSONValue.writeString(key, to: &out)
+      out += ":"
+      value.write(to: &out)
     }
-    func add(_ key: String, _ value: String?) { if let value { fields.append((key, quote(value))) } }
-    func add(_ key: String, _ value: Double?) { if let value { fields.append((key, Self.number(value))) } }
+    func add(_ key: String, _ value: CalendarDate?) {
+      add(key, value.map { JSONValue.string($0.description) })
+    }
+    func add(_ key: String, _ value: String?) { add(key, value.map(JSONValue.string)) }
+    func add(_ key: String, _ value: Double?) { add(key, value.map(JSONValue.number)) }
+    add("recorded", recorded)
+    add("id", id)
     add("actualStart", actualStart)
     add("actualFinish", actualFinish)
     add("percentComplete", percentComplete)
@@ -73,16 +90,7 @@ public struct ProgressUpdate: Sendable, Equatable {
     add("note", note)
     add("source", source)
     add("assumed", assumption)
-    return "{" + fields.map { "\(quote($0.0)):\($0.1)" }.joined(separator: ",") + "}"
-  }
-
-  private static func number(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-  }
-
-  private func quote(_ text: String) -> String {
-    let data = try! JSONEncoder().encode(text)
-    return String(decoding: data, as: UTF8.self)
+    return out + "}"
   }
 
   static let keys: Set<String> = [
@@ -90,61 +98,45 @@ public struct ProgressUpdate: Sendable, Equatable {
     "statedFinish", "kp", "note", "source", "assumed",
   ]
 
-  /// Parses one JSON line of an update log; `file` and `line` name it in errors.
-  static func parse(jsonLine text: Substring, file: String, line: Int) throws -> ProgressUpdate {
+  /// Reads one parsed JSON line of an update log; `file` and `line` name it in errors.
+  static func parse(_ value: JSONValue, file: String, line: Int) throws -> ProgressUpdate {
     func fail(_ message: String) -> ScheduleError { ScheduleError(file: file, line: line, message) }
-    guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)),
-      let fields = object as? [String: Any]
-    else { throw fail("not a JSON object (an interrupted or hand-broken line?)") }
-    if let unknown = fields.keys.sorted().first(where: { !keys.contains($0) }) {
-      throw fail("unknown field '\(unknown)'")
+    guard case .object(let fields) = value else {
+      throw fail("not a JSON object but \(value.jsonTypeName)")
     }
-    func string(_ key: String) throws -> String? {
+    if let unknown = fields.keys.sorted().first(where: { !keys.contains($0) }) {
+      throw fail("unknown field '\(CloseMatches.echo(unknown))'")
+    }
+    func string(_ key: String, allowingNewlines: Bool = false) throws -> String? {
       guard let value = fields[key] else { return nil }
-      guard let text = value as? String else { throw fail("\(key) must be a string") }
+      guard let text = value.stringValue else { throw fail("\(key) must be a string") }
+      if let problem = TerminalText.problem(in: text, allowingNewlines: allowingNewlines) {
+        throw fail("\(key) \(problem)")
+      }
       return text
     }
     func date(_ key: String) throws -> CalendarDate? {
       guard let text = try string(key) else { return nil }
       guard let date = CalendarDate(text) else {
-        throw fail("\(key): '\(text)' is not a calendar date (YYYY-MM-DD)")
+        throw fail("\(key): '\(CloseMatches.echo(text))' is not a calendar date (YYYY-MM-DD)")
       }
       return date
     }
-    func number(_ key: String) throws -> Double? {
-      guard fields[key] != nil else { return nil }
-      guard let value = try? JSONDecoder().decode(NumberField.self, from: Data(text.utf8)).value(key) else {
-        throw fail("\(key) must be a number")
-      }
-      return value
+    func number(_ key: String, _ limit: Limit) throws -> Double? {
+      guard let value = fields[key] else { return nil }
+      guard let number = value.doubleValue else { throw fail("\(key) must be a number") }
+      if let problem = limit.problem(number) { throw fail(problem) }
+      return number
     }
     guard let recorded = try date("recorded") else { throw fail("record without 'recorded' date") }
     guard let id = try string("id"), !id.isEmpty else { throw fail("record without activity 'id'") }
     return ProgressUpdate(
       recorded: recorded, id: id, actualStart: try date("actualStart"),
       actualFinish: try date("actualFinish"),
-      percentComplete: try number("percentComplete"), forecastStart: try date("forecastStart"),
-      forecastFinish: try date("forecastFinish"), statedFinish: try date("statedFinish"),
-      kp: try number("kp"),
-      note: try string("note"), source: try string("source"), assumption: try string("assumed"), line: line)
+      percentComplete: try number("percentComplete", Limits.percentComplete),
+      forecastStart: try date("forecastStart"), forecastFinish: try date("forecastFinish"),
+      statedFinish: try date("statedFinish"), kp: try number("kp", Limits.kp),
+      note: try string("note", allowingNewlines: true), source: try string("source"),
+      assumption: try string("assumed"), line: line)
   }
-}
-
-/// Decodes the numeric fields strictly (JSONDecoder refuses booleans and strings as numbers);
-/// a field that is present but not a number decodes as nil.
-private struct NumberField: Decodable {
-  private struct Key: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-  }
-  private var values: [String: Double] = [:]
-  init(from decoder: Decoder) throws {
-    let container = try decoder.container(keyedBy: Key.self)
-    for key in container.allKeys {
-      if let value = try? container.decode(Double.self, forKey: key) { values[key.stringValue] = value }
-    }
-  }
-  func value(_ key: String) -> Double? { values[key] }
 }

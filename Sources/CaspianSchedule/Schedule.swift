@@ -57,6 +57,16 @@ public struct ActivityStatus: Sendable {
   public let statedFinish: CalendarDate?
 }
 
+extension ActivityStatus {
+  /// True if `other` shows the same progress: state, actual and forecast dates, percent, KP and
+  /// stated finish (a record that changes none of them is a confirmation).
+  public func hasSameProgress(as other: ActivityStatus) -> Bool {
+    state == other.state && actualStart == other.actualStart && actualFinish == other.actualFinish
+      && forecastStart == other.forecastStart && forecastFinish == other.forecastFinish
+      && percentComplete == other.percentComplete && kp == other.kp && statedFinish == other.statedFinish
+  }
+}
+
 /// The whole schedule as of a date (see `Schedule.status`).
 public struct ScheduleStatus: Sendable {
   public let plan: Plan
@@ -209,6 +219,37 @@ public enum Schedule {
       cableLaidKm: lay.flatMap { lay in plan.routeLengthKm.map { $0 * lay.percentComplete / 100 } })
   }
 
+  /// One warning per predecessor of activity `id` that had not finished (with its lag) when the
+  /// activity actually started on `start`, judged by `status` (an early start may be real: the
+  /// record is kept, the user is told).
+  public static func earlyStartWarnings(_ status: ScheduleStatus, id: String, start: CalendarDate) -> [String]
+  {
+    guard let activity = status.plan.activity(id) else { return [] }
+    let boundary = activity.isMilestone ? start.adding(days: 1) : start
+    return activity.dependsOn.compactMap { dependency in
+      guard let predecessor = status.activity(dependency.id) else { return nil }
+      let lag = dependency.lagDays == 0 ? "" : ", lag \(dependency.lagDays) days"
+      if predecessor.state != .done {
+        return
+          "\(id): actual start \(start) but \(dependency.id) has not finished as of \(status.asOf) (forecast finish \(predecessor.forecastFinish)\(lag))"
+      }
+      let earliest = Plan.startBoundary(
+        afterFinishOf: predecessor.forecastFinish, lagDays: dependency.lagDays)
+      guard boundary < earliest else { return nil }
+      return
+        "\(id): actual start \(start) is before \(dependency.id) finished (\(predecessor.forecastFinish)\(lag))"
+    }
+  }
+
+  /// The last day of the lay at the rate so far (km per inclusive day from the actual start to
+  /// the day KP `kp` was recorded); nil if that is after `CalendarDate.latest`.
+  static func layFinish(kp: Double, on kpDay: CalendarDate, start: CalendarDate, lengthKm: Double)
+    -> CalendarDate?
+  {
+    let rate = kp / Double(max(1, kpDay.days(from: start) + 1))
+    return kpDay.adding(wholeDays: ((lengthKm - kp) / rate).rounded(.up))
+  }
+
   /// Forecast last day of an activity in progress (before clamping to the day after as-of).
   private static func inProgressFinish(
     _ activity: Activity, _ fact: ActivityFacts, plan: Plan, asOf: CalendarDate, duration: Int
@@ -217,13 +258,12 @@ public enum Schedule {
     if let kp = fact.kp, let kpDay = fact.kpRecorded, kp > 0, let length = plan.routeLengthKm,
       fact.forecastRecorded.map({ $0 < kpDay }) ?? true
     {
-      // Lay rate so far, km/day, over the inclusive days from the actual start to the KP record.
-      let rate = kp / Double(kpDay.days(from: start) + 1)
-      return kpDay.adding(days: Int(((length - kp) / rate).rounded(.up)))
+      // UpdateHistory refuses a KP whose lay rate puts the finish past the last date.
+      return layFinish(kp: kp, on: kpDay, start: start, lengthKm: length) ?? .latest
     }
     if let forecast = fact.forecastFinish { return forecast }
     if let percent = fact.percentComplete, fact.percentRecorded != nil {
-      return asOf.adding(days: Int((Double(duration) * (1 - percent / 100)).rounded(.up)))
+      return asOf.adding(wholeDays: (Double(duration) * (1 - percent / 100)).rounded(.up)) ?? .latest
     }
     return start.adding(days: duration - 1)
   }

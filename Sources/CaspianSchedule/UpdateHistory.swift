@@ -3,10 +3,13 @@ public struct UpdateHistory: Sendable {
   /// The log file as named in messages.
   public let file: String
   public let records: [ProgressUpdate]
+  /// A torn last line (left by a crash mid-write) that was ignored; report `torn.warning`.
+  public let torn: TornLine?
 
-  public init(file: String, records: [ProgressUpdate]) {
+  public init(file: String, records: [ProgressUpdate], torn: TornLine? = nil) {
     self.file = file
     self.records = records
+    self.torn = torn
   }
 
   /// The last day anything was recorded, up to and including `asOf`.
@@ -36,9 +39,6 @@ public struct UpdateHistory: Sendable {
         if let date, date > record.recorded {
           throw fail("\(name) \(date) is in the future of the date it was recorded (\(record.recorded))")
         }
-      }
-      if let percent = record.percentComplete, !(0...100).contains(percent) {
-        throw fail("percent complete \(percent) is not between 0 and 100")
       }
       var facts = result[record.id] ?? ActivityFacts()
       if let kp = record.kp {
@@ -84,6 +84,14 @@ public struct UpdateHistory: Sendable {
       }
       if facts.actualStart == nil, (facts.percentComplete ?? 0) > 0 || facts.kp != nil {
         throw fail("progress recorded without an actual start (record the actual start first)")
+      }
+      if let kp = facts.kp, kp > 0, let kpDay = facts.kpRecorded, let start = facts.actualStart,
+        facts.actualFinish == nil, let length = plan.routeLengthKm,
+        Schedule.layFinish(kp: kp, on: kpDay, start: start, lengthKm: length) == nil
+      {
+        throw fail(
+          "KP \(kp) km reached in \(kpDay.days(from: start) + 1) days: at that rate the lay would finish after \(CalendarDate.latest)"
+        )
       }
       if !activity.isMilestone, facts.actualFinish == nil, let finish = facts.forecastFinish {
         let start = facts.actualStart ?? facts.forecastStart ?? activity.baselineStart

@@ -1,13 +1,35 @@
 /// Suggestions for a name the user got wrong.
+///
+/// The work is bounded whatever the input: a name longer than `maximumLength` characters is
+/// too long to be a typo of anything and gets no suggestions (no comparison at all), and only
+/// candidates whose length is within the allowed edit distance are compared, so each comparison
+/// fills at most a 65 × 97 table.
 public enum CloseMatches {
+  /// Names longer than this (in characters) get no suggestions, and messages echo only this much.
+  public static let maximumLength = 64
+
   /// The names in `known` within a small edit distance of `name` (one edit per three letters),
   /// or starting with it, ignoring case; in the order of `known`.
   public static func of(_ name: String, in known: [String]) -> [String] {
+    var cells = 0
+    return of(name, in: known, cells: &cells)
+  }
+
+  /// `of(_:in:)`, counting the edit-distance table cells it fills into `cells` (for tests that
+  /// bound the work).
+  static func of(_ name: String, in known: [String], cells: inout Int) -> [String] {
+    // The byte count first: a huge name is refused without walking its characters.
+    guard name.utf8.count <= 4 * maximumLength, name.count <= maximumLength else { return [] }
     let wanted = Array(name.lowercased())
     return known.filter { candidate in
+      guard candidate.utf8.count <= 8 * maximumLength else { return false }
       let other = Array(candidate.lowercased())
       if !wanted.isEmpty && other.starts(with: wanted) { return true }
-      return editDistance(wanted, other) <= max(1, other.count / 3)
+      let allowed = max(1, other.count / 3)
+      // Each edit changes the length by at most one.
+      guard abs(other.count - wanted.count) <= allowed else { return false }
+      cells += (wanted.count + 1) * (other.count + 1)
+      return editDistance(wanted, other) <= allowed
     }
   }
 
@@ -15,7 +37,25 @@ public enum CloseMatches {
   public static func hint(for name: String, in known: [String]) -> String {
     let matches = of(name, in: known)
     guard !matches.isEmpty else { return "" }
-    return "; did you mean \(matches.joined(separator: " or "))?"
+    return "; did you mean \(matches.map(echo).joined(separator: " or "))?"
+  }
+
+  /// `name` as it may be echoed in a one-line message: control and bidirectional-formatting
+  /// characters written as `\u{1B}`, and at most `maximumLength` characters, a longer name
+  /// ending in "… (N characters)".
+  public static func echo(_ name: String) -> String {
+    var shown = ""
+    var count = 0
+    for character in name {
+      count += 1
+      guard count <= maximumLength else { continue }
+      for scalar in character.unicodeScalars {
+        shown +=
+          TerminalText.isUnsafe(scalar)
+          ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : "\(scalar)"
+      }
+    }
+    return count > maximumLength ? shown + "… (\(count) characters)" : shown
   }
 
   /// Edits (insert, delete, substitute, swap two neighbours) turning `a` into `b`

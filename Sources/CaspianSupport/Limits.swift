@@ -66,7 +66,22 @@ public enum Limits {
 
   // MARK: Schedule (plan file, update records and their flags)
 
-  static let schedule: [Limit] = []
+  static let schedule: [Limit] = [lagDays, weight, routeLengthKm, percentComplete, percentFlag, kp, kpFlag]
+
+  /// `lagDays` of a plan dependency (a negative lag is a lead).
+  public static let lagDays = Limit("lagDays", -3650...3650, unit: "days")
+  /// `weight` of a plan activity (any scale; only the shares matter).
+  public static let weight = Limit("weight", 0...1_000_000)
+  /// `routeLengthKm` of a plan (and the length of a route file given to `progress --route`).
+  public static let routeLengthKm = Limit("routeLengthKm", 0.001...40_000, unit: "km")
+  /// `percentComplete` of an update record.
+  public static let percentComplete = Limit("percentComplete", 0...100, unit: "%")
+  /// `schedule update --percent`.
+  public static let percentFlag = Limit("--percent", 0...100, unit: "%")
+  /// `kp` of an update record; at most the plan's `routeLengthKm` (checked against the plan).
+  public static let kp = Limit("kp", 0...Double.greatestFiniteMagnitude, unit: "km")
+  /// `schedule update --kp`; at most the plan's `routeLengthKm` (checked against the plan).
+  public static let kpFlag = Limit("--kp", 0...Double.greatestFiniteMagnitude, unit: "km")
 
   // MARK: Routing (cost model: `--config` keys and the matching flags)
 

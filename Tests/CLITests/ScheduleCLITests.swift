@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Runs the built `caspian-link` binary on the schedule commands.
-private enum ScheduleCLI {
+enum ScheduleCLI {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
   static let bundledPlan = root.appendingPathComponent("Geodata/plan.yaml")

@@ -26,7 +26,7 @@ import Testing
     let plan = try PlanParser.read(from: planURL)
     let record = ProgressUpdate(
       recorded: day("2026-01-07"), id: "A", forecastFinish: day("2026-01-13"), note: "crew, \"delayed\"")
-    let history = try UpdateLog.append(record, plan: plan, planURL: planURL)
+    let history = try UpdateLog.append(record, plan: plan, planURL: planURL).history
     #expect(try Data(contentsOf: planURL) == planBefore)
     let logAfter = try Data(contentsOf: logURL)
     #expect(logAfter.prefix(logBefore.count) == logBefore)
@@ -56,26 +56,174 @@ import Testing
     #expect(try Data(contentsOf: logURL) == logBefore)
   }
 
-  @Test func interruptedWriteLosesNothing() throws {
+  @Test func interruptedWriteLeavesATornLineTheNextUpdateSetsAside() throws {
     let (planURL, logURL) = try scratchPlan()
     let directory = planURL.deletingLastPathComponent()
     defer { try? FileManager.default.removeItem(at: directory) }
     let logBefore = try Data(contentsOf: logURL)
     let plan = try PlanParser.read(from: planURL)
     let record = ProgressUpdate(recorded: day("2026-01-06"), id: "A", percentComplete: 50)
-    // A writer that dies half-way: it leaves a partial temporary file (as a killed process would)
-    // and never renames it over the log.
-    #expect(throws: InjectedFailure.self) {
-      try UpdateLog.append(record, plan: plan, planURL: planURL) { data, url in
-        let partial = directory.appendingPathComponent(".\(url.lastPathComponent).999.tmp")
-        try data.prefix(data.count / 2).write(to: partial)
+    // A writer that dies half-way through its line (as a crash of the machine could leave it).
+    var written: [UInt8] = []
+    #expect {
+      try UpdateLog.append(record, plan: plan, planURL: planURL) { bytes, descriptor in
+        written = Array(bytes.prefix(bytes.count / 2))
+        try UpdateLog.writeAll(written, to: descriptor)
         throw InjectedFailure()
       }
+    } throws: { "\($0)" == "\(logURL.path): cannot append: InjectedFailure()" }
+    #expect(try Data(contentsOf: logURL) == logBefore + written)
+    // Readers keep every complete record and report the torn line.
+    let read = try UpdateLog.read(from: logURL, plan: plan)
+    #expect(read.records.count == 2)
+    #expect(read.torn?.line == 4)
+    #expect(read.torn?.byteCount == written.count)
+    #expect(read.torn!.warning.hasPrefix(logURL.path + ":4: warning: incomplete last line"))
+    // The next update moves the torn bytes to the sidecar and appends after the last good line.
+    let appended = try UpdateLog.append(record, plan: plan, planURL: planURL)
+    #expect(appended.setAside?.line == 4)
+    #expect(try Data(contentsOf: logURL) == logBefore + Data((record.jsonLine + "\n").utf8))
+    #expect(try Data(contentsOf: UpdateLog.tornURL(forLog: logURL)) == Data(written + [10]))
+    let after = try UpdateLog.read(from: logURL, plan: plan)
+    #expect(after.torn == nil)
+    #expect(after.records.count == 3)
+  }
+
+  @Test func anUnreadableLineThatIsNotTheLastIsAnError() throws {
+    let (planURL, logURL) = try scratchPlan()
+    defer { try? FileManager.default.removeItem(at: planURL.deletingLastPathComponent()) }
+    let plan = try PlanParser.read(from: planURL)
+    var text = try String(contentsOf: logURL, encoding: .utf8)
+    text += #"{"recorded":"2026-01-06","id":"#  // broken, and then a good line after it
+    text += "\n" + #"{"recorded":"2026-01-06","id":"B","note":"x"}"# + "\n"
+    try text.write(to: logURL, atomically: true, encoding: .utf8)
+    #expect {
+      try UpdateLog.read(from: logURL, plan: plan)
+    } throws: { "\($0)".hasPrefix(logURL.path + ":4: not a JSON object") }
+    // A last line without a newline that parses is a record, not a torn line.
+    try (text + #"{"recorded":"2026-01-06","id":"B","note":"y"}"#).write(
+      to: logURL, atomically: true, encoding: .utf8)
+    #expect(throws: ScheduleError.self) { try UpdateLog.read(from: logURL, plan: plan) }
+  }
+
+  @Test func windowsAndOldMacLineEndingsReadAsLF() throws {
+    let (planURL, logURL) = try scratchPlan()
+    defer { try? FileManager.default.removeItem(at: planURL.deletingLastPathComponent()) }
+    let plan = try PlanParser.read(from: planURL)
+    let lf = try UpdateLog.read(from: logURL, plan: plan)
+    let text = try String(contentsOf: logURL, encoding: .utf8)
+    #expect(lf.records.count == 2)
+    for ending in ["\r\n", "\r"] {
+      try text.replacingOccurrences(of: "\n", with: ending).write(
+        to: logURL, atomically: true, encoding: .utf8)
+      let read = try UpdateLog.read(from: logURL, plan: plan)
+      #expect(read.records == lf.records)
+      #expect(read.torn == nil)
     }
-    #expect(try Data(contentsOf: logURL) == logBefore)
-    // The next update still works and the stray temporary file does not matter.
+    // An update appends in the log's own line ending.
+    try text.replacingOccurrences(of: "\n", with: "\r\n").write(to: logURL, atomically: true, encoding: .utf8)
+    let record = ProgressUpdate(recorded: day("2026-01-06"), id: "B", note: "crlf")
     try UpdateLog.append(record, plan: plan, planURL: planURL)
+    #expect(try String(contentsOf: logURL, encoding: .utf8).hasSuffix(record.jsonLine + "\r\n"))
     #expect(try UpdateLog.read(from: logURL, plan: plan).records.count == 3)
+  }
+
+  @Test func aSymlinkedOrPrivateLogKeepsItsLinkAndMode() throws {
+    let (planURL, logURL) = try scratchPlan()
+    let directory = planURL.deletingLastPathComponent()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let plan = try PlanParser.read(from: planURL)
+    let elsewhere = directory.appendingPathComponent("elsewhere", isDirectory: true)
+    try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    let target = elsewhere.appendingPathComponent("real.jsonl")
+    try FileManager.default.moveItem(at: logURL, to: target)
+    try FileManager.default.createSymbolicLink(at: logURL, withDestinationURL: target)
+    #expect(chmod(target.path, 0o600) == 0)
+    try UpdateLog.append(
+      ProgressUpdate(recorded: day("2026-01-06"), id: "B", note: "via link"), plan: plan, planURL: planURL)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: logURL.path) == target.path)
+    var info = stat()
+    #expect(stat(target.path, &info) == 0)
+    #expect(info.st_mode & 0o777 == 0o600)
+    #expect(try UpdateLog.read(from: target, plan: plan).records.last?.note == "via link")
+    // The lock is next to the real file, whatever the spelling.
+    #expect(
+      UpdateLog.lockURL(forLog: logURL).path == elsewhere.appendingPathComponent(".real.jsonl.lock").path)
+  }
+
+  @Test func aNewLogIsCreatedWithTheUsualMode() throws {
+    let (planURL, logURL) = try scratchPlan()
+    defer { try? FileManager.default.removeItem(at: planURL.deletingLastPathComponent()) }
+    try FileManager.default.removeItem(at: logURL)
+    let plan = try PlanParser.read(from: planURL)
+    try UpdateLog.append(
+      ProgressUpdate(recorded: day("2026-01-06"), id: "B", note: "first"), plan: plan, planURL: planURL)
+    let mask = umask(0)
+    umask(mask)
+    var info = stat()
+    #expect(stat(logURL.path, &info) == 0)
+    #expect(info.st_mode & 0o777 == 0o644 & ~mask)
+    #expect(try UpdateLog.read(from: logURL, plan: plan).records.map(\.line) == [1])
+  }
+
+  @Test func everySpellingOfThePlanMeetsOnOneLock() throws {
+    let (planURL, logURL) = try scratchPlan()
+    let directory = planURL.deletingLastPathComponent()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let copy = directory.appendingPathComponent("small.yml")
+    try FileManager.default.copyItem(at: planURL, to: copy)
+    let linkedFolder = directory.deletingLastPathComponent().appendingPathComponent(
+      "link-\(UUID().uuidString)")
+    try FileManager.default.createSymbolicLink(at: linkedFolder, withDestinationURL: directory)
+    defer { try? FileManager.default.removeItem(at: linkedFolder) }
+    let viaLink = linkedFolder.appendingPathComponent("small.yaml")
+    let locks = Set(
+      [planURL, copy, viaLink].map { UpdateLog.lockURL(forLog: UpdateLog.url(forPlan: $0)).path })
+    #expect(locks.count == 1)
+    #expect(UpdateLog.url(forPlan: copy) == logURL)
+  }
+
+  @Test func theNextUpdateRemovesStaleTemporaryFiles() throws {
+    let (planURL, logURL) = try scratchPlan()
+    let directory = planURL.deletingLastPathComponent()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // A process id that is not running (kill(pid, 0) fails with ESRCH).
+    var pid: Int32 = 4_000_000
+    while kill(pid, 0) == 0 || errno != ESRCH { pid -= 1 }
+    let stale = directory.appendingPathComponent(
+      ".\(logURL.lastPathComponent).\(pid).\(UUID().uuidString).tmp")
+    try Data("half a log".utf8).write(to: stale)
+    let plan = try PlanParser.read(from: planURL)
+    let appended = try UpdateLog.append(
+      ProgressUpdate(recorded: day("2026-01-06"), id: "B", note: "x"), plan: plan, planURL: planURL)
+    #expect(appended.removedTemporaries == [stale.lastPathComponent])
+    #expect(!FileManager.default.fileExists(atPath: stale.path))
+  }
+
+  @Test func aRecordTheReaderWouldRefuseIsNeverAppended() throws {
+    let (planURL, logURL) = try scratchPlan()
+    defer { try? FileManager.default.removeItem(at: planURL.deletingLastPathComponent()) }
+    let text = try String(contentsOf: Fixture.url("lay.yaml"), encoding: .utf8)
+    try text.write(to: planURL, atomically: true, encoding: .utf8)
+    try "".write(to: logURL, atomically: true, encoding: .utf8)
+    let plan = try PlanParser.read(from: planURL)
+    let lay = try #require(plan.activity("LAY"))
+    let start = lay.baselineStart
+    try UpdateLog.append(
+      ProgressUpdate(recorded: start, id: lay.id, actualStart: start), plan: plan, planURL: planURL)
+    let before = try Data(contentsOf: logURL)
+    // 1e-16 km in ten days: at that rate the lay ends billions of years on (it used to trap).
+    let tiny = ProgressUpdate(recorded: start.adding(days: 9), id: lay.id, kp: 1e-16)
+    #expect {
+      try UpdateLog.append(tiny, plan: plan, planURL: planURL, source: "command line")
+    } throws: { "\($0)".hasPrefix("command line: \(lay.id): KP 1e-16 km reached in 10 days") }
+    #expect(try Data(contentsOf: logURL) == before)
+    // The same line written by hand: the reader names it instead of crashing.
+    try (before + Data((tiny.jsonLine + "\n").utf8)).write(to: logURL)
+    #expect {
+      try Schedule.status(
+        plan: plan, history: UpdateLog.read(from: logURL, plan: plan), asOf: start.adding(days: 20))
+    } throws: { "\($0)".hasPrefix(logURL.path + ":2: \(lay.id): KP 1e-16 km") }
   }
 
   @Test func concurrentUpdatesAreAllRecorded() async throws {

@@ -35,13 +35,20 @@ struct PlanOptions: ParsableArguments {
     return directory.appendingPathComponent("plan.yaml")
   }
 
-  /// Reads and checks the plan and its update log.
+  /// Reads and checks the plan and its update log; a torn last line of the log is reported on
+  /// standard error.
   func load() throws -> (Plan, UpdateHistory, URL) {
     let url = try url()
     let plan = try PlanParser.read(from: url, name: path ?? url.path)
     let history = try UpdateLog.read(from: UpdateLog.url(forPlan: url), plan: plan)
+    if let torn = history.torn { warn(torn.warning) }
     return (plan, history, url)
   }
+}
+
+/// Writes "caspian-link: warning: MESSAGE" on standard error.
+func warn(_ message: String) {
+  FileHandle.standardError.write(Data("caspian-link: warning: \(message)\n".utf8))
 }
 
 /// `--as-of DATE` (default today).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaspianSchedule
+import CaspianSupport
 import Foundation
 
 extension CaspianLink.Schedule {
@@ -9,7 +10,7 @@ extension CaspianLink.Schedule {
       abstract: "Record progress for one activity (appended to the plan's update log).",
       discussion: """
         The plan file is never rewritten: the record is appended to <plan>.updates.jsonl under an \
-        exclusive lock, by an atomic replace, after it has been checked against the plan and the \
+        exclusive lock (one O_APPEND write, then fsync), after it has been checked against the plan and the \
         whole history. --status done without --actual-finish sets the actual finish to --date; \
         --status in-progress without a known actual start sets it to --date (--status done, --percent and --kp need a known actual start). \
         For the cable lay, --kp KM records the kilometre point reached: percent complete = KP / \
@@ -32,7 +33,9 @@ extension CaspianLink.Schedule {
     @Option(help: ArgumentHelp("First day of work.", valueName: "date")) var actualStart: CalendarDate?
     @Option(help: ArgumentHelp("Last day of work, inclusive.", valueName: "date")) var actualFinish:
       CalendarDate?
-    @Option(name: .customLong("percent"), help: "Percent complete, 0-100.") var percent: Double?
+    // `.unconditional`: "-5" is a value (and then a range error), not taken for a flag.
+    @Option(name: .customLong("percent"), parsing: .unconditional, help: "Percent complete, 0-100.")
+    var percent: Double?
     @Option(help: ArgumentHelp("Expected first day.", valueName: "date")) var forecastStart: CalendarDate?
     @Option(help: ArgumentHelp("Expected last day, inclusive.", valueName: "date")) var forecastFinish:
       CalendarDate?
@@ -41,7 +44,9 @@ extension CaspianLink.Schedule {
         "A finish date someone stated (kept for the trend; does not drive the schedule).", valueName: "date"))
     var statedFinish: CalendarDate?
     @Option(
-      help: ArgumentHelp("Kilometre point the lay reached (km along the planned route).", valueName: "km"))
+      parsing: .unconditional,
+      help: ArgumentHelp(
+        "Kilometre point the lay reached (km along the planned route, 0 to its length).", valueName: "km"))
     var kp: Double?
     @Option(help: "Free text.") var note: String?
     @Option(help: "Where the facts come from.") var source: String?
@@ -49,21 +54,21 @@ extension CaspianLink.Schedule {
 
     func run() async throws {
       let (plan, history, url) = try plan.load()
-      let day = date ?? .today
+      let today = CalendarDate.today
+      let day = date ?? today
+      try checkFlags(plan: plan, day: day, today: today)
       let activity = try plan.requireActivity(id)
-      for (name, value) in [("--actual-start", actualStart), ("--actual-finish", actualFinish)] {
-        if let value, value > day {
-          throw ScheduleError(
-            file: plan.file,
-            "\(id): \(name) \(value) is in the future of the record date \(day) (--date/--as-of)")
-        }
+      if status == .inProgress, activity.isMilestone {
+        throw ScheduleError(
+          file: "command line",
+          "--status in-progress: \(id) is a milestone, reached on one day (record it with --status done)")
       }
       let known = try CaspianSchedule.Schedule.status(plan: plan, history: history, asOf: day).activity(id)!
       var record = ProgressUpdate(
         recorded: day, id: id, actualStart: actualStart, actualFinish: actualFinish, percentComplete: percent,
         forecastStart: forecastStart, forecastFinish: forecastFinish, statedFinish: statedFinish, kp: kp,
         note: note, source: source, assumption: assumption)
-      if status == .inProgress, known.actualStart == nil, record.actualStart == nil, !activity.isMilestone {
+      if status == .inProgress, known.actualStart == nil, record.actualStart == nil {
         record.actualStart = day
       }
       if status == .done, record.actualFinish == nil, known.state != .done { record.actualFinish = day }
@@ -74,22 +79,69 @@ extension CaspianLink.Schedule {
       }
       if status == .notStarted, known.state != .notStarted {
         throw ScheduleError(
-          file: plan.file,
-          "\(id): already \(known.state.label) as of \(day); records add facts and cannot undo them")
+          file: "command line",
+          "--status not-started: \(id) is already \(known.state.label) as of \(day); records add facts and cannot undo them"
+        )
       }
       if status == .inProgress, known.state == .done || record.actualFinish != nil {
-        throw ScheduleError(file: plan.file, "\(id): --status in-progress contradicts an actual finish")
+        throw ScheduleError(file: "command line", "--status in-progress: \(id) contradicts an actual finish")
       }
       guard !record.isEmpty || status != nil else {
         throw ValidationError(
           "nothing to record: give --status, an actual or forecast date, --percent, --kp or --note")
       }
-      let updated = try UpdateLog.append(record, plan: plan, planURL: url)
-      let now = try CaspianSchedule.Schedule.status(plan: plan, history: updated, asOf: day).activity(id)!
-      print(
-        "Recorded \(id) as of \(day): \(now.state.label), \(fixed(now.percentComplete, 1)) %, "
-          + (now.state == .done ? "finished \(now.forecastFinish)" : "forecast finish \(now.forecastFinish)")
-          + " (slip \(signed(now.slipDays)) days) -> \(UpdateLog.url(forPlan: url).path)")
+      let appended = try UpdateLog.append(record, plan: plan, planURL: url, source: "command line")
+      let log = UpdateLog.url(forPlan: url)
+      if let torn = appended.setAside {
+        warn(
+          "\(torn.file):\(torn.line): an incomplete last line (\(torn.byteCount) bytes) was moved to \(UpdateLog.tornURL(forLog: log).path)"
+        )
+      }
+      for name in appended.removedTemporaries {
+        warn("removed \(name), left next to \(log.lastPathComponent) by an interrupted update")
+      }
+      let status = try CaspianSchedule.Schedule.status(plan: plan, history: appended.history, asOf: day)
+      let now = status.activity(id)!
+      if let start = record.actualStart {
+        CaspianSchedule.Schedule.earlyStartWarnings(status, id: id, start: start).forEach(warn)
+      }
+      let summary =
+        "\(now.state.label), \(fixed(now.percentComplete, 1)) %, "
+        + (now.state == .done ? "finished \(now.forecastFinish)" : "forecast finish \(now.forecastFinish)")
+        + " (slip \(signed(now.slipDays)) days)"
+      if now.hasSameProgress(as: known) {
+        print("\(id) as of \(day): no change: recorded as a confirmation (\(summary)) -> \(log.path)")
+      } else {
+        print("Recorded \(id) as of \(day): \(summary) -> \(log.path)")
+      }
+    }
+
+    /// Flag values in their documented ranges (`Limits`), record dates not after today, text that
+    /// is safe on a terminal.
+    private func checkFlags(plan: Plan, day: CalendarDate, today: CalendarDate) throws {
+      let source = "command line"
+      if day > today {
+        throw ScheduleError(
+          file: source, "--date \(day) is after today (\(today)): record facts once they are known")
+      }
+      for (name, value) in [("--actual-start", actualStart), ("--actual-finish", actualFinish)] {
+        if let value, value > day {
+          throw ScheduleError(
+            file: source,
+            "\(id): \(name) \(value) is in the future of the record date \(day) (--date/--as-of)")
+        }
+      }
+      if let percent { try Limits.percentFlag.check(percent, source: source) }
+      if let kp {
+        let limit = Limits.kpFlag
+        let length = plan.routeLengthKm ?? limit.range.upperBound
+        try Limit(limit.name, limit.range.lowerBound...length, unit: limit.unit).check(kp, source: source)
+      }
+      for (flag, text) in [("--note", note), ("--source", self.source), ("--assumed", assumption)] {
+        if let text, let problem = TerminalText.problem(in: text, allowingNewlines: flag == "--note") {
+          throw ScheduleError(file: source, "\(flag) \(problem)")
+        }
+      }
     }
   }
 }
