@@ -240,7 +240,8 @@ private struct ESRIASCIIParser {
     }
     guard hasData else {
       throw fail(
-        "every one of the \(expected) values is NODATA (\(noData.map { "\($0)" } ?? "none")): the grid has no depths")
+        "every one of the \(expected) values is NODATA (\(noData.map { "\($0)" } ?? "none")): the grid has no depths"
+      )
     }
     return ElevationGrid(
       columnCount: columns, rowCount: rows, westLongitude: west, northLatitude: north, cellWidthDegrees: dx,

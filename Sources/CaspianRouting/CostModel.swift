@@ -140,7 +140,8 @@ public struct CostModel: Sendable, Hashable, Codable {
           path: url.path, problem: "unknown key \"\(name)\" (known: \(known.joined(separator: ", ")))")
       }
       guard let number = value.doubleValue else {
-        throw RoutingError.badConfig(path: url.path, problem: "\"\(name)\" must be a number, got \(value.jsonTypeName)")
+        throw RoutingError.badConfig(
+          path: url.path, problem: "\"\(name)\" must be a number, got \(value.jsonTypeName)")
       }
       guard let path = Self.paths[key] else {
         guard number == 8 || number == 16 else {

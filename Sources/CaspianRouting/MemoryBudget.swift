@@ -103,7 +103,9 @@ public struct MemoryBudget: Sendable, Equatable {
 
   /// Rows and columns of the frame `RasterFrame(covering:)` lays, without building it (in
   /// `Double` first, so that an absurd cell size cannot overflow `Int`).
-  static func shape(covering min: PlanarPoint, _ max: PlanarPoint, cellSizeM: Double) -> (rows: Int, cols: Int) {
+  static func shape(covering min: PlanarPoint, _ max: PlanarPoint, cellSizeM: Double) -> (
+    rows: Int, cols: Int
+  ) {
     func count(_ span: Double) -> Int {
       let cells = (span / cellSizeM).rounded(.up) + 1 + 2 * Double(SeabedRaster.marginCells)
       return cells.isFinite && cells < 1e15 ? Int(cells) : Int(1e15)

@@ -38,7 +38,8 @@ public final class RoutePlanner {
   /// - Parameter memoryBudget: what the cost grid may take; the cell size is bounded by it.
   /// - Throws: `RoutingError.badConfig` for an unusable model, `RoutingError.overMemoryBudget`
   ///   (before allocating) for a cell size whose grid does not fit, GEOS/PROJ errors.
-  public init(data: GeodataSet, model: CostModel = CostModel(), memoryBudget: MemoryBudget = .default) throws {
+  public init(data: GeodataSet, model: CostModel = CostModel(), memoryBudget: MemoryBudget = .default) throws
+  {
     if let problem = model.problem() { throw RoutingError.badConfig(path: "cost model", problem: problem) }
     self.data = data
     self.model = model

@@ -152,7 +152,10 @@ import Testing
       ),
       // Issue 9: a grid too small to use, values out of any real range, no data at all, and a
       // `nan` after a complete header (a value, not a header key).
-      ("ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 2\n", "line 2: nrows must be between 2 and 1000000 rows, got 1"),
+      (
+        "ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 2\n",
+        "line 2: nrows must be between 2 and 1000000 rows, got 1"
+      ),
       (
         "ncols 2\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 2\n-3e38 4\n",
         "line 7: row 2, column 1: elevation must be between -12000 and 9000 m, got -3e+38"

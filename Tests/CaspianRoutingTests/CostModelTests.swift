@@ -39,7 +39,10 @@ struct CostModelTests {
       (#"{"shalowWaterPenalty": 1}"#, #"unknown key "shalowWaterPenalty""#),
       (#"{"portPenalty": -1}"#, "portPenalty must be between 0 and 1000 × the open-seabed cost, got -1"),
       (#"{"cellSizeM": 0}"#, "cellSizeM must be between 1 and 20000 m, got 0"),
-      (#"{"fieldPenalty": 1e308}"#, "fieldPenalty must be between 0 and 1000 × the open-seabed cost, got 1e+308"),
+      (
+        #"{"fieldPenalty": 1e308}"#,
+        "fieldPenalty must be between 0 and 1000 × the open-seabed cost, got 1e+308"
+      ),
       (#"{"profileSpacingM": 0.0001}"#, "profileSpacingM must be between 10 and 5000 m, got 0.0001"),
       (#"{"portPenalty": 1, "portPenalty": 2}"#, #"line 1, column 20: duplicate key "portPenalty""#),
       (#"{"connectivity": 4}"#, "connectivity must be 8 or 16, got 4"),

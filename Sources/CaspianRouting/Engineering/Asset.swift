@@ -109,7 +109,8 @@ extension EngineeringAsset {
       var result = false
       for (a, b) in zip(ring, ring.dropFirst() + ring.prefix(1))
       where (a.latitude > c.latitude) != (b.latitude > c.latitude) {
-        let x = a.longitude + (c.latitude - a.latitude) / (b.latitude - a.latitude) * (b.longitude - a.longitude)
+        let x =
+          a.longitude + (c.latitude - a.latitude) / (b.latitude - a.latitude) * (b.longitude - a.longitude)
         if c.longitude < x { result.toggle() }
       }
       return result

@@ -117,7 +117,8 @@ extension CaspianLink.Route {
       } catch RoutingError.overMemoryBudget(_, let problem) {
         // Name where the cell size came from.
         throw RoutingError.overMemoryBudget(
-          source: cellSize != nil ? "--cell-size" : config ?? "cost model (default cellSizeM)", problem: problem)
+          source: cellSize != nil ? "--cell-size" : config ?? "cost model (default cellSizeM)",
+          problem: problem)
       }
       func endpoint(_ name: String?, _ point: String?, flag: String) throws -> RoutePoint {
         if let name { return try planner.landing(named: name) }
@@ -159,12 +160,15 @@ extension CaspianLink.Route {
 
     /// The cost grid's memory budget: `--memory-budget`, else `CASPIAN_MEMORY_BUDGET`, else
     /// `MemoryBudget.default`; both in GB, within the `--memory-budget` limit.
-    static func memoryBudget(flag: Double?, environment: [String: String] = ProcessInfo.processInfo.environment)
+    static func memoryBudget(
+      flag: Double?, environment: [String: String] = ProcessInfo.processInfo.environment
+    )
       throws -> MemoryBudget
     {
       let limit = Limits.named("--memory-budget")
       if let flag {
-        return MemoryBudget(gigabytes: try limit.check(flag, source: "command line"), origin: "--memory-budget")
+        return MemoryBudget(
+          gigabytes: try limit.check(flag, source: "command line"), origin: "--memory-budget")
       }
       let variable = "CASPIAN_MEMORY_BUDGET"
       if let text = environment[variable], !text.isEmpty {

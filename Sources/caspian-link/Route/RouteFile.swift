@@ -62,11 +62,13 @@ enum RouteFile {
     for route in routes {
       guard seen.insert(route.option).inserted else {
         throw RouteFileError(
-          path: path, problem: "option \"\(route.option)\" appears more than once (option ids must be unique)")
+          path: path, problem: "option \"\(route.option)\" appears more than once (option ids must be unique)"
+        )
       }
       guard route.points.count >= 2 else {
         throw RouteFileError(
-          path: path, problem: "option \(route.option): a route needs at least 2 points, got \(route.points.count)")
+          path: path,
+          problem: "option \(route.option): a route needs at least 2 points, got \(route.points.count)")
       }
       for (leg, (a, b)) in zip(route.points, route.points.dropFirst()).enumerated()
       where abs(b.longitude - a.longitude) > 180 {

@@ -1,7 +1,6 @@
+import CaspianSupport
 import Foundation
 import Testing
-
-import CaspianSupport
 
 @testable import CaspianRouting
 
@@ -41,12 +40,27 @@ import CaspianSupport
   @Test(
     "Every figure has a documented range; out of range is refused where the file is read",
     arguments: [
-      (#"{"cost": {"vesselSpreadUSDPerDay": 1e308}}"#, "cost.vesselSpreadUSDPerDay must be between 0 and 10000000 USD/day, got 1e+308"),
-      (#"{"lay": {"ploughKmPerDay": 1e-300}}"#, "lay.ploughKmPerDay must be between 0.1 and 500 km/day, got 1e-300"),
-      (#"{"landing": {"shoreEndAllowanceM": 1e12}}"#, "landing.shoreEndAllowanceM must be between 0 and 20000 m, got 1000000000000"),
+      (
+        #"{"cost": {"vesselSpreadUSDPerDay": 1e308}}"#,
+        "cost.vesselSpreadUSDPerDay must be between 0 and 10000000 USD/day, got 1e+308"
+      ),
+      (
+        #"{"lay": {"ploughKmPerDay": 1e-300}}"#,
+        "lay.ploughKmPerDay must be between 0.1 and 500 km/day, got 1e-300"
+      ),
+      (
+        #"{"landing": {"shoreEndAllowanceM": 1e12}}"#,
+        "landing.shoreEndAllowanceM must be between 0 and 20000 m, got 1000000000000"
+      ),
       (#"{"slack": {"buriedPercent": 1000}}"#, "slack.buriedPercent must be between 0 and 50 %, got 1000"),
-      (#"{"profile": {"sampleSpacingM": 0.0001}}"#, "profile.sampleSpacingM must be between 10 and 5000 m, got 0.0001"),
-      (#"{"slack": {"buriedPercent": 1}, "slack": {"loopRiskPercent": 9}}"#, #"line 1, column 33: duplicate key "slack" in one object"#),
+      (
+        #"{"profile": {"sampleSpacingM": 0.0001}}"#,
+        "profile.sampleSpacingM must be between 10 and 5000 m, got 0.0001"
+      ),
+      (
+        #"{"slack": {"buriedPercent": 1}, "slack": {"loopRiskPercent": 9}}"#,
+        #"line 1, column 33: duplicate key "slack" in one object"#
+      ),
     ])
   func outOfRangeFiguresAreRefused(json: String, message: String) {
     #expect(throws: EngineeringError(source: "e.json", message: message)) {

@@ -35,7 +35,8 @@ import Testing
       Coordinate(longitude: $0, latitude: $1)
     }
     assets.append(
-      EngineeringAsset(kind: "field", name: "Far field", geometry: .polygon(Polygon(exterior: field, holes: []))))
+      EngineeringAsset(
+        kind: "field", name: "Far field", geometry: .polygon(Polygon(exterior: field, holes: []))))
     return assets
   }
 
