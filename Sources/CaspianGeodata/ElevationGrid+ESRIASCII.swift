@@ -61,6 +61,33 @@ private struct ESRIASCIIParser {
     String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
   }
 
+  /// A token for a message: at most 24 bytes, printable ASCII as it is and every other byte as
+  /// `\xNN`, so that a binary or sparse file cannot put NUL bytes or escapes on the terminal.
+  func quoted(_ range: Range<Int>) -> String {
+    var out = "\""
+    for byte in bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 24)] {
+      if byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+        out.append(Character(Unicode.Scalar(byte)))
+      } else {
+        out += "\\x" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+      }
+    }
+    out += range.count > 24 ? "…\" (\(range.count) bytes)" : "\""
+    return out
+  }
+
+  /// Words some tools write for a missing or non-finite value.
+  static let nonNumbers: Set<String> = ["nan", "inf", "infinity", "null", "none", "na", "n/a"]
+
+  /// Whether the header read so far has every key a grid needs (so that a letter-led token after
+  /// it, such as `nan`, is a data value, not a misspelt key).
+  static func isComplete(_ header: [String: (value: Double, offset: Int)]) -> Bool {
+    ["ncols", "nrows"].allSatisfy { header[$0] != nil }
+      && (header["xllcorner"] != nil || header["xllcenter"] != nil)
+      && (header["yllcorner"] != nil || header["yllcenter"] != nil)
+      && (header["cellsize"] != nil || (header["dx"] != nil && header["dy"] != nil))
+  }
+
   /// Skips white space (newlines too) and returns the next token's byte range, or nil at the end.
   mutating func nextToken() -> Range<Int>? {
     while position < bytes.count, Self.isSpace(bytes[position]) { position += 1 }
@@ -75,17 +102,30 @@ private struct ESRIASCIIParser {
     var header: [String: (value: Double, offset: Int)] = [:]
     while true {
       let before = position
+      while position < bytes.count, Self.isSpace(bytes[position]) { position += 1 }
+      // Binary data (a sparse or zero-filled file) is refused at its first byte, unscanned.
+      if header.isEmpty, position < bytes.count, bytes[position] < 0x20 || bytes[position] >= 0x7F {
+        throw fail(
+          at: position,
+          "not an ESRI ASCII grid: the file starts with the bytes \(quoted(position..<bytes.count)), not a header key (ncols, nrows, …)"
+        )
+      }
       guard let keyRange = nextToken() else { break }
       let first = bytes[keyRange.lowerBound] | 0x20
       guard first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else {
         position = before
         break
       }
-      let key = text(keyRange).lowercased()
+      let key = keyRange.count <= 12 ? text(keyRange).lowercased() : ""
       guard Self.headerKeys.contains(key) else {
+        // After a complete header, a word such as `nan` or `inf` is a value the data cannot hold.
+        if Self.isComplete(header), Self.nonNumbers.contains(key) {
+          position = before
+          break
+        }
         throw fail(
           at: keyRange.lowerBound,
-          "\"\(text(keyRange))\" is not an ESRI ASCII grid header key (expected \(Self.headerKeys.joined(separator: ", ")))"
+          "\(quoted(keyRange)) is not an ESRI ASCII grid header key (expected \(Self.headerKeys.joined(separator: ", ")))"
         )
       }
       guard header[key] == nil else { throw fail(at: keyRange.lowerBound, "header key \(key) appears twice") }
@@ -100,17 +140,30 @@ private struct ESRIASCIIParser {
       guard let entry = header[key] else { throw fail("the header has no \(key)") }
       return entry.value
     }
+    /// The value of `key` within its `Limits` range (reported at its line).
+    func limited(_ key: String, _ value: Double) throws -> Double {
+      let limit = Limits.named(key == "nodata_value" ? "NODATA_value" : key)
+      if let problem = limit.problem(value) { throw fail(at: header[key]?.offset, problem) }
+      return value
+    }
+    func degrees(_ key: String, _ value: Double) throws -> Double {
+      guard let problem = Limits.named(key).problem(value) else { return value }
+      throw fail(
+        at: header[key]?.offset,
+        "\(problem); the grid must be geographic longitude/latitude (WGS84 degrees), not projected")
+    }
     func count(_ key: String) throws -> Int {
       let value = try required(key)
-      guard value >= 1, value == value.rounded(), value <= 1_000_000 else {
-        throw fail(at: header[key]!.offset, "\(key) must be a positive whole number, got \(value)")
+      guard value == value.rounded() else {
+        throw fail(at: header[key]!.offset, "\(key) must be a whole number, got \(value)")
       }
-      return Int(value)
+      // A grid of fewer than 2 × 2 cells has no slope and cannot hold a route.
+      return Int(try limited(key, value))
     }
     func one(of a: String, _ b: String) throws -> (value: Double, isCentre: Bool) {
       switch (header[a], header[b]) {
-      case (let corner?, nil): return (corner.value, false)
-      case (nil, let centre?): return (centre.value, true)
+      case (let corner?, nil): return (try degrees(a, corner.value), false)
+      case (nil, let centre?): return (try degrees(b, centre.value), true)
       case (_?, _?): throw fail("the header has both \(a) and \(b)")
       case (nil, nil): throw fail("the header has neither \(a) nor \(b)")
       }
@@ -122,8 +175,8 @@ private struct ESRIASCIIParser {
     let dx: Double
     let dy: Double
     switch (header["cellsize"], header["dx"], header["dy"]) {
-    case (let size?, nil, nil): (dx, dy) = (size.value, size.value)
-    case (nil, let w?, let h?): (dx, dy) = (w.value, h.value)
+    case (let size?, nil, nil): (dx, dy) = (try limited("cellsize", size.value), size.value)
+    case (nil, let w?, let h?): (dx, dy) = (try limited("dx", w.value), try limited("dy", h.value))
     case (nil, nil, nil): throw fail("the header has no cellsize (or dx and dy)")
     case (nil, _, _): throw fail("the header needs both dx and dy")
     default: throw fail("the header has both cellsize and dx/dy")
@@ -140,7 +193,8 @@ private struct ESRIASCIIParser {
         "the grid extent (longitude \(west)…\(east), latitude \(south)…\(north)) is not in WGS84 degrees;"
           + " the grid must be geographic longitude/latitude, not projected")
     }
-    let noData = header["nodata_value"].map { Float($0.value) }
+    let noData = try header["nodata_value"].map { Float(try limited("nodata_value", $0.value)) }
+    let elevation = Limits.named("elevation")
 
     let expected = columns * rows
     // Every value takes at least two bytes (a digit and a separator): refuse before allocating.
@@ -149,6 +203,7 @@ private struct ESRIASCIIParser {
     }
     var values = [Float](repeating: .nan, count: expected)
     var count = 0
+    var hasData = false
     try values.withUnsafeMutableBufferPointer { out in
       let end = bytes.count
       var p = position
@@ -164,23 +219,29 @@ private struct ESRIASCIIParser {
         guard let value = DecimalText.parse(bytes, from: start, to: p) else {
           throw fail(
             at: start,
-            "row \(count / columns + 1), column \(count % columns + 1): \"\(text(start..<min(p, start + 30)))\" is not a number"
+            "row \(count / columns + 1), column \(count % columns + 1): value \(quoted(start..<p)) is not a number"
           )
         }
         let single = Float(value)
         if single != noData {
-          guard single.isFinite else {
+          guard elevation.range.contains(value) else {
             throw fail(
-              at: start, "row \(count / columns + 1), column \(count % columns + 1): \(value) is out of range"
-            )
+              at: start,
+              "row \(count / columns + 1), column \(count % columns + 1): \(elevation.problem(value)!)")
           }
           out[count] = single
+          hasData = true
         }
         count += 1
       }
     }
     guard count == expected else {
       throw tooFew(expected: expected, columns: columns, rows: rows, found: count)
+    }
+    guard hasData else {
+      throw fail(
+        "every one of the \(expected) values is NODATA (\(noData.map { "\($0)" } ?? "none")): the grid has no depths"
+      )
     }
     return ElevationGrid(
       columnCount: columns, rowCount: rows, westLongitude: west, northLatitude: north, cellWidthDegrees: dx,
@@ -204,5 +265,12 @@ private struct ESRIASCIIParser {
     return fail(
       "the header says \(rows) rows × \(columns) columns = \(expected) values, but the data has \(n) (\(missing))"
     )
+  }
+}
+
+extension String {
+  /// The string with zeros in front up to `width` characters.
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

@@ -43,12 +43,14 @@ struct FeatureProperties {
     return text
   }
 
-  /// A non-negative number (metres), or nil when absent.
+  /// A number of metres within the `Limits` range of `key` (`bufferM`, `safetyZoneM`, …), or nil
+  /// when absent.
   func metres(_ key: String) throws -> Double? {
     guard let value = value(key) else { return nil }
-    guard let number = value.doubleValue, number >= 0 else {
-      throw fail("property \"\(key)\" must be a number of metres ≥ 0, got \(value.serialized())")
+    guard let number = value.doubleValue else {
+      throw fail("property \"\(key)\" must be a number of metres, got \(value.jsonTypeName)")
     }
+    if let problem = Limits.named(key).problem(number) { throw fail("property \(problem)") }
     return number
   }
 

@@ -1,4 +1,5 @@
 import CaspianGeometry
+import CaspianSupport
 import Foundation
 
 /// Loads the files of a data set in dependency order (grid, sea, landings, hazards) and checks
@@ -42,10 +43,9 @@ struct GeodataLoader {
       landings: sources.landings ?? file(manifest.landings), hazards: hazards)
     name = manifest.name ?? directory.standardizedFileURL.lastPathComponent
     if let level = sources.waterSurfaceM ?? manifest.waterSurfaceM {
-      guard level.isFinite, abs(level) <= 1000 else {
+      if let problem = Limits.named("waterSurfaceM").problem(level) {
         let source = sources.waterSurfaceM != nil ? "--water-surface" : manifestURL.relativePath
-        throw GeodataError(
-          path: source, problem: "water-surface level \(level) m is not between -1000 and 1000 m")
+        throw GeodataError(path: source, problem: problem)
       }
       waterSurfaceM = level
     } else {
@@ -59,12 +59,25 @@ struct GeodataLoader {
 
   mutating func load() throws -> GeodataSet {
     let grid = try ElevationGrid.read(from: files.bathymetry)
+    try checkHasSea(grid)
     let sea = try loadSea(grid: grid)
     let landings = try loadLandings(sea: sea, grid: grid)
     let hazards = try files.hazards.map { try loadHazards(from: $0, grid: grid) } ?? []
     return GeodataSet(
       name: name, files: files, sea: sea, grid: grid, waterSurfaceM: waterSurfaceM, landings: landings,
       hazards: hazards, repairs: repairs, warnings: warnings)
+  }
+
+  /// A grid with no cell below the water surface holds no sea: every depth would be land.
+  func checkHasSea(_ grid: ElevationGrid) throws {
+    let surface = Float(waterSurfaceM)
+    guard !grid.elevations.contains(where: { $0 < surface }) else { return }
+    let lowest = grid.elevations.filter { !$0.isNaN }.min().map { Double($0) } ?? .nan
+    throw GeodataError(
+      path: files.bathymetry.relativePath,
+      problem:
+        "no cell is below the water surface (\(waterSurfaceM) m; the lowest elevation is \(Self.metres(lowest))):"
+        + " the grid holds no sea")
   }
 
   // MARK: Sea

@@ -100,9 +100,9 @@ import Testing
         "grid-short.asc",
         "the header says 30 rows × 30 columns = 900 values, but the data has 870 (row 30 is missing)"
       ),
-      ("grid-token.asc", "line 9: row 3, column 5: \"abc\" is not a number"),
+      ("grid-token.asc", "line 9: row 3, column 5: value \"abc\" is not a number"),
       ("grid-extra.asc", "line 37: more values than the header's 30 rows × 30 columns = 900"),
-      ("grid-projected.asc", "is not in WGS84 degrees; the grid must be geographic longitude/latitude"),
+      ("grid-projected.asc", "the grid must be geographic longitude/latitude (WGS84 degrees), not projected"),
       ("grid-no-ncols.asc", "the header has no ncols"),
       ("no-such.asc", "cannot read: no such file"),
     ])
@@ -122,27 +122,55 @@ import Testing
   @Test(
     arguments: [
       (
-        "ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\ncellsize 1\n1 2\n",
+        "ncols 2\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 1\ncellsize 1\n1 2\n3 4\n",
         "line 6: header key cellsize appears twice"
       ),
       (
-        "ncols 2\nnrows 1\nxllcorner 0\nxllcenter 0\nyllcorner 0\ncellsize 1\n1 2\n",
+        "ncols 2\nnrows 2\nxllcorner 0\nxllcenter 0\nyllcorner 0\ncellsize 1\n1 2\n3 4\n",
         "both xllcorner and xllcenter"
       ),
-      ("ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ndx 1\n1 2\n", "needs both dx and dy"),
+      ("ncols 2\nnrows 2\nxllcorner 0\nyllcorner 0\ndx 1\n1 2\n3 4\n", "needs both dx and dy"),
       (
-        "ncols 2.5\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 2\n",
-        "ncols must be a positive whole number"
+        "ncols 2.5\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 2\n3 4\n",
+        "line 1: ncols must be a whole number, got 2.5"
       ),
-      ("ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 0\n1 2\n", "the cell size must be positive"),
       (
-        "ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\nfoo 3\n1 2\n",
+        "ncols 2\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 0\n1 2\n3 4\n",
+        "line 5: cellsize must be between 1e-06 and 10 °, got 0"
+      ),
+      (
+        "ncols 2\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 1\nfoo 3\n1 2\n",
         "\"foo\" is not an ESRI ASCII grid header key"
       ),
-      ("ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 1e999\n", "out of range"),
+      (
+        "ncols 2\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 2\n3 1e999\n",
+        "line 7: row 2, column 2: elevation must be between -12000 and 9000 m, got inf"
+      ),
       (
         "ncols 4\nnrows 3\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 2 3 4\n5\n",
         "data has 5 (row 2 is incomplete)"
+      ),
+      // Issue 9: a grid too small to use, values out of any real range, no data at all, and a
+      // `nan` after a complete header (a value, not a header key).
+      (
+        "ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 2\n",
+        "line 2: nrows must be between 2 and 1000000 rows, got 1"
+      ),
+      (
+        "ncols 2\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 2\n-3e38 4\n",
+        "line 7: row 2, column 1: elevation must be between -12000 and 9000 m, got -3e+38"
+      ),
+      (
+        "ncols 2\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 1\nNODATA_value -9999\n-9999 -9999\n-9999 -9999\n",
+        "every one of the 4 values is NODATA (-9999.0): the grid has no depths"
+      ),
+      (
+        "ncols 2\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 1\nnan 2\n3 4\n",
+        "line 6: row 1, column 1: value \"nan\" is not a number"
+      ),
+      (
+        "ncols 2\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 2\n3 \u{1B}[2J\n",
+        "line 7: row 2, column 2: value \"\\x1B[2J\" is not a number"
       ),
     ])
   func rejectsBadHeaders(text: String, message: String) {
@@ -150,6 +178,35 @@ import Testing
       _ = try ElevationGrid(esriASCII: Data(text.utf8), source: "x.asc")
     } throws: { error in
       "\(error)".hasPrefix("x.asc: ") && "\(error)".contains(message)
+    }
+  }
+
+  /// A 1 GB sparse file (all NUL bytes) and binary data after a header: a short message, its
+  /// bytes shown as escapes, never the bytes themselves.
+  @Test func binaryFilesGiveAShortPrintableMessage() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("grid-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let sparse = directory.appendingPathComponent("sparse.asc")
+    FileManager.default.createFile(atPath: sparse.path, contents: nil)
+    let handle = try FileHandle(forWritingTo: sparse)
+    try handle.truncate(atOffset: 1 << 30)
+    try handle.close()
+    let header = Data("ncols 2\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 1\n".utf8) + Data(count: 4000)
+    for (data, expected) in [
+      (
+        try Data(contentsOf: sparse, options: .alwaysMapped),
+        "line 1: not an ESRI ASCII grid: the file starts with the bytes \"\\x00\\x00"
+      ),
+      (header, "line 6: row 1, column 1: value \"\\x00\\x00"),
+    ] {
+      #expect {
+        _ = try ElevationGrid(esriASCII: data, source: "s.asc")
+      } throws: { error in
+        let text = "\(error)"
+        return text.hasPrefix("s.asc: \(expected)") && text.count < 300 && !text.contains("\u{0}")
+          && !text.contains("\n")
+      }
     }
   }
 }

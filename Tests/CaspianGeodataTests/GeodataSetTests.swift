@@ -107,7 +107,7 @@ import Testing
       .sea, "sea-bowtie.geojson",
       "feature 0 \"Test sea\": invalid polygon: Self-intersection at [51, 41]; repairing it"
     ),
-    (.grid, "grid-token.asc", "line 9: row 3, column 5: \"abc\" is not a number"),
+    (.grid, "grid-token.asc", "line 9: row 3, column 5: value \"abc\" is not a number"),
     (
       .landings, "landings-on-land.geojson",
       "feature 1 \"Inland\": point [49.8, 41] is on land, 16.8 km from the water"
@@ -155,7 +155,7 @@ import Testing
     ),
     (
       .hazards, "hazards-buffer.geojson",
-      "feature 0 \"L\": property \"bufferM\" must be a number of metres ≥ 0, got -5"
+      "feature 0 \"L\": property bufferM must be between 0 and 50000 m, got -5"
     ),
     (
       .hazards, "hazards-swapped.geojson",
@@ -191,7 +191,7 @@ import Testing
       GeodataSources(directory: nowhere), prefix: nowhere.relativePath, message: ": no such data directory")
     expectFailure(
       GeodataSources(directory: Fixture.small, waterSurfaceM: .infinity), prefix: "--water-surface",
-      message: "is not between -1000 and 1000 m")
+      message: "waterSurfaceM must be between -1000 and 1000 m")
   }
 
   func expectFailure(_ sources: GeodataSources, prefix: String, message: String) {

@@ -31,6 +31,10 @@ enum RouteFile {
   /// Landing names come from the data set's landing within 2 km of each end, else the
   /// feature's "from"/"to" properties, else the file's landing points (Point features with
   /// "role" "from"/"to", as `route plan --geojson` writes them), else "start"/"end".
+  ///
+  /// Every command that reads a route file reads it here, so all refuse the same files: two
+  /// routes with one option id, a route of fewer than 2 points, and a leg across the
+  /// antimeridian (longitudes jump by more than 180°), whichever option is asked for.
   static func read(path: String, option: String?, landings: [Landing]) throws -> [RouteInput] {
     let collection = try GeoJSON.readFeatureCollection(from: URL(fileURLWithPath: path))
     func endpointName(role: String) -> String? {
@@ -58,6 +62,27 @@ enum RouteFile {
     }
     guard !routes.isEmpty else {
       throw RouteFileError(path: path, problem: "no LineString route in the file")
+    }
+    var seen: Set<String> = []
+    for route in routes {
+      guard seen.insert(route.option).inserted else {
+        throw RouteFileError(
+          path: path, problem: "option \"\(route.option)\" appears more than once (option ids must be unique)"
+        )
+      }
+      guard route.points.count >= 2 else {
+        throw RouteFileError(
+          path: path,
+          problem: "option \(route.option): a route needs at least 2 points, got \(route.points.count)")
+      }
+      for (leg, (a, b)) in zip(route.points, route.points.dropFirst()).enumerated()
+      where abs(b.longitude - a.longitude) > 180 {
+        throw RouteFileError(
+          path: path,
+          problem:
+            "option \(route.option): leg \(leg + 1) crosses the antimeridian (longitude \(a.longitude) to \(b.longitude)); routes must not"
+        )
+      }
     }
     guard let option else { return routes }
     let chosen = routes.filter { $0.option == option }
