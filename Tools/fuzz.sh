@@ -10,7 +10,9 @@
 # fuzzer for SECONDS under nice, one process. A thrown error is a correct answer to bad input;
 # crashes, traps, hangs over 10 s, allocations over 1 GB and more than 2 GB resident are
 # findings: the script then prints the path of the input that caused it and exits 1.
-# FUZZ_NICE (default 10) sets the niceness; extra libFuzzer flags can follow SECONDS.
+# FUZZ_NICE (default 10) sets the niceness, FUZZ_SCRATCH the scratch path; extra libFuzzer
+# flags can follow SECONDS (e.g. -max_len=4096). libFuzzer runs one process, one job (no
+# -jobs/-workers, which would move its output to fuzz-N.log files).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,7 +36,7 @@ product() {
   esac
 }
 
-scratch=.build-fuzz
+scratch=${FUZZ_SCRATCH:-.build-fuzz}
 work=${FUZZ_WORK:-$scratch/work}
 niceness=${FUZZ_NICE:-10}
 
