@@ -79,3 +79,20 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets, one per parser the project owns (Tools/fuzz.sh builds and runs them).
+// Declared only when CASPIAN_FUZZ is set: they link only with `-sanitize=fuzzer` (their `main`
+// runs libFuzzer's driver), and a normal `swift build` or `swift test` never compiles them.
+if Context.environment["CASPIAN_FUZZ"] != nil {
+  let fuzzTargets: [(name: String, dependency: Target.Dependency)] = [
+    ("FuzzESRIASCII", "CaspianGeodata"), ("FuzzGeoJSON", "CaspianGeometry"),
+    ("FuzzPlan", "CaspianSchedule"), ("FuzzUpdateLog", "CaspianSchedule"),
+  ]
+  package.targets.append(.systemLibrary(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"))
+  for (name, dependency) in fuzzTargets {
+    package.products.append(.executable(name: name, targets: [name]))
+    package.targets.append(
+      .executableTarget(
+        name: name, dependencies: [dependency, "CLibFuzzer"], path: "Tests/Fuzz/Targets/\(name)"))
+  }
+}
