@@ -58,7 +58,7 @@ import Testing
         #"{"cellSizeM": 1}"#,
         ["cellSizeM 1 m gives a cost grid of", "cells", "the smallest cell size that fits is"]
       ),
-      (#"{"profileSpacingM": 0.0001}"#, ["profileSpacingM must be between 10 and 5000 m"]),
+      (#"{"profileSpacingM": 500}"#, [#"unknown key "profileSpacingM""#]),
       (#"{"fieldPenalty": 1e308}"#, ["fieldPenalty must be between 0 and 1000"]),
       (#"{"portPenalty": 1, "portPenalty": 2}"#, [#"duplicate key "portPenalty""#]),
     ])
