@@ -1,3 +1,4 @@
+import CaspianAnalysis
 import CaspianGeodata
 import CaspianGeometry
 
@@ -28,49 +29,27 @@ struct HazardShape {
     try hazards.map { try shape(of: $0, model: model, engine: engine) }
   }
 
+  /// The area comes from `Hazard.area(grownBy:defaultLaneWidthM:engine:)`, the same one the
+  /// route analysis checks intrusions against; the role from the kind and the constraint.
   private static func shape(of hazard: Hazard, model: CostModel, engine: GeometryEngine) throws -> HazardShape
   {
-    let bufferM = hazard.bufferM ?? 0
-    func grown(_ g: Geometry, by metres: Double) throws -> Geometry {
-      metres > 0 ? try engine.buffer(g, metres: metres) : g
-    }
+    let area = try hazard.area(
+      grownBy: hazard.bufferM ?? 0, defaultLaneWidthM: model.defaultFerryLaneWidthM, engine: engine)
+    let role: Role
     switch hazard.kind {
-    case .platform:
-      let radius = (hazard.safetyZoneM ?? Hazard.defaultPlatformSafetyZoneM) + bufferM
-      return HazardShape(
-        hazard: hazard, role: .noGo, area: try engine.buffer(hazard.geometry, metres: radius), lines: [])
+    case .platform: role = .noGo
     case .pipeline, .cable, .sectorBoundary:
-      if hazard.constraint == .noGo {
-        return HazardShape(
-          hazard: hazard, role: .noGo, area: try engine.buffer(hazard.geometry, metres: max(bufferM, 1)),
-          lines: [])
+      guard hazard.constraint != .noGo else {
+        return HazardShape(hazard: hazard, role: .noGo, area: area, lines: [])
       }
-      let role: Role = hazard.kind == .sectorBoundary || hazard.constraint == .info ? .info : .crossing
-      return HazardShape(hazard: hazard, role: role, area: nil, lines: lineParts(of: hazard.geometry))
-    case .ferryLane:
-      let area: Geometry
-      switch hazard.geometry {
-      case .lineString, .multiLineString:
-        area = try engine.buffer(
-          hazard.geometry, metres: (hazard.widthM ?? model.defaultFerryLaneWidthM) / 2 + bufferM)
-      default:
-        area = try grown(hazard.geometry, by: bufferM)
-      }
-      return HazardShape(
-        hazard: hazard, role: role(of: hazard, penalty: model.ferryLanePenalty), area: area, lines: [])
-    case .field:
-      return HazardShape(
-        hazard: hazard, role: role(of: hazard, penalty: model.fieldPenalty),
-        area: try grown(hazard.geometry, by: bufferM), lines: [])
-    case .port:
-      return HazardShape(
-        hazard: hazard, role: role(of: hazard, penalty: model.portPenalty),
-        area: try grown(hazard.geometry, by: bufferM), lines: [])
-    case .protectedArea:
-      return HazardShape(
-        hazard: hazard, role: role(of: hazard, penalty: model.protectedAreaPenalty),
-        area: try grown(hazard.geometry, by: bufferM), lines: [])
+      role = hazard.kind == .sectorBoundary || hazard.constraint == .info ? .info : .crossing
+      return HazardShape(hazard: hazard, role: role, area: nil, lines: hazard.lineParts)
+    case .ferryLane: role = Self.role(of: hazard, penalty: model.ferryLanePenalty)
+    case .field: role = Self.role(of: hazard, penalty: model.fieldPenalty)
+    case .port: role = Self.role(of: hazard, penalty: model.portPenalty)
+    case .protectedArea: role = Self.role(of: hazard, penalty: model.protectedAreaPenalty)
     }
+    return HazardShape(hazard: hazard, role: role, area: area, lines: [])
   }
 
   private static func role(of hazard: Hazard, penalty: Double) -> Role {
@@ -78,16 +57,6 @@ struct HazardShape {
     case .noGo: .noGo
     case .soft: .softArea(penaltyPerMetre: penalty)
     case .info: .info
-    }
-  }
-
-  /// The line parts of a LineString or MultiLineString (empty for other geometries).
-  static func lineParts(of geometry: Geometry) -> [[Coordinate]] {
-    switch geometry {
-    case .lineString(let line): [line]
-    case .multiLineString(let lines): lines
-    case .geometryCollection(let parts): parts.flatMap { lineParts(of: $0) }
-    default: []
     }
   }
 
