@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "CaspianGeometry", targets: ["CaspianGeometry"]),
     .library(name: "CaspianGeodata", targets: ["CaspianGeodata"]),
     .library(name: "CaspianAnalysis", targets: ["CaspianAnalysis"]),
+    .library(name: "CaspianEngineering", targets: ["CaspianEngineering"]),
     .library(name: "CaspianRouting", targets: ["CaspianRouting"]),
     .library(name: "CaspianSchedule", targets: ["CaspianSchedule"]),
     .library(name: "CaspianReport", targets: ["CaspianReport"]),
@@ -35,9 +36,16 @@ let package = Package(
     .target(name: "CaspianGeodata", dependencies: ["CaspianSupport", "CaspianGeometry"]),
     // The one along-route analysis: track and KPs, depth profile, crossings, clearances, intrusions.
     .target(name: "CaspianAnalysis", dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGeodata"]),
-    // Route planning and cable engineering.
+    // Cable engineering on top of the analysis: RPL, armour, burial, slack, checks, cost, lay time.
     .target(
-      name: "CaspianRouting", dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis"]),
+      name: "CaspianEngineering",
+      dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis"]),
+    // Route planning: cost grid, least-cost search, route options.
+    .target(
+      name: "CaspianRouting",
+      dependencies: [
+        "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis", "CaspianEngineering",
+      ]),
     // Milestones, critical path, progress.
     .target(name: "CaspianSchedule", dependencies: ["CaspianSupport", "Yams"]),
     // The report: map, straight line diagrams, Gantt chart and tables as SVG/HTML text.
@@ -46,8 +54,9 @@ let package = Package(
     .executableTarget(
       name: "caspian-link",
       dependencies: [
-        "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis", "CaspianRouting",
-        "CaspianSchedule", "CaspianReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis", "CaspianEngineering",
+        "CaspianRouting", "CaspianSchedule", "CaspianReport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // Benchmark of the least-cost search against scikit-image (Tools/benchmark.sh).
@@ -66,6 +75,7 @@ let package = Package(
       name: "CaspianGeodataTests", dependencies: ["CaspianGeodata"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CaspianAnalysisTests", dependencies: ["CaspianAnalysis"]),
+    .testTarget(name: "CaspianEngineeringTests", dependencies: ["CaspianEngineering", "CaspianAnalysis"]),
     .testTarget(
       name: "CaspianRoutingTests", dependencies: ["CaspianRouting", "CaspianAnalysis"],
       resources: [.copy("Fixtures")]),

@@ -1,4 +1,5 @@
 import CaspianGeometry
+import CaspianSupport
 import Foundation
 
 /// How much memory the planner's cost grid may take: the bound on the cell size.

@@ -25,14 +25,14 @@ extension PlannedRoute {
           members["minClearanceKm"] = .object(option.minimumClearances.mapValues { .number($0) })
           if let c = option.comparison {
             members["comparedWithOption1"] = .object([
-              "lengthDeltaKm": .number(Self.round(c.lengthDeltaKm, 3)),
-              "maxSeparationKm": .number(Self.round(c.maxSeparationKm, 3)),
+              "lengthDeltaKm": .number(c.lengthDeltaKm.rounded(decimals: 3)),
+              "maxSeparationKm": .number(c.maxSeparationKm.rounded(decimals: 3)),
               "maxSeparationDirection": .string(c.maxSeparationDirection),
-              "sharedPercent": .number(Self.round(c.sharedPercent, 1)),
+              "sharedPercent": .number(c.sharedPercent.rounded(decimals: 1)),
             ])
           }
           members["geometry"] = GeoJSON.jsonValue(.lineString(option.vertices))
-          members["vertexKpKm"] = .array(option.measures.vertexKpKm.map { .number(Self.round($0, 3)) })
+          members["vertexKpKm"] = .array(option.measures.vertexKpKm.map { .number($0.rounded(decimals: 3)) })
           members["depthBands"] = .array(option.measures.depthBands.map(Self.jsonValue))
           members["crossings"] = .array(option.measures.crossings.map(Self.jsonValue))
           members["boundaryCrossings"] = .array(option.measures.boundaryCrossings.map(Self.jsonValue))
@@ -40,7 +40,8 @@ extension PlannedRoute {
           members["clearances"] = .array(
             option.measures.clearances.map { c in
               .object([
-                "kind": .string(c.kind), "hazard": .string(c.hazard), "km": .number(Self.round(c.km, 3)),
+                "kind": .string(c.kind), "hazard": .string(c.hazard),
+                "km": .number(c.km.rounded(decimals: 3)),
               ])
             })
           return .object(members)
@@ -80,7 +81,7 @@ extension PlannedRoute {
             geometry: .point(vertex),
             properties: [
               "featureType": .string("alterCourse"), "option": .number(Double(option.id)),
-              "index": .number(Double(index)), "kpKm": .number(Self.round(kp, 3)),
+              "index": .number(Double(index)), "kpKm": .number(kp.rounded(decimals: 3)),
             ]))
       }
     }
@@ -90,15 +91,16 @@ extension PlannedRoute {
   static func jsonValue(_ band: DepthBand) -> JSONValue {
     [
       "fromM": .number(band.fromM), "toM": JSONValue(band.toM),
-      "lengthKm": .number(round(band.lengthKm, 3)),
+      "lengthKm": .number(band.lengthKm.rounded(decimals: 3)),
     ]
   }
 
   /// A crossing as the JSON outputs write it (KP to the metre, angle to a tenth of a degree).
   public static func jsonValue(_ c: RouteCrossing) -> JSONValue {
     [
-      "assetName": .string(c.assetName), "assetKind": .string(c.assetKind), "kpKm": .number(round(c.kpKm, 3)),
-      "angleDegrees": .number(round(c.angleDegrees, 1)), "position": position(c.coordinate),
+      "assetName": .string(c.assetName), "assetKind": .string(c.assetKind),
+      "kpKm": .number(c.kpKm.rounded(decimals: 3)),
+      "angleDegrees": .number(c.angleDegrees.rounded(decimals: 1)), "position": position(c.coordinate),
       "minimumAngleDegrees": JSONValue(c.minimumAngleDegrees),
       "belowMinimumAngle": .bool(c.isBelowMinimumAngle),
     ]
@@ -108,18 +110,12 @@ extension PlannedRoute {
   public static func jsonValue(_ i: Intrusion) -> JSONValue {
     [
       "severity": "error", "kind": .string(i.kind.rawValue), "name": .string(i.name),
-      "fromKpKm": .number(round(i.fromKpKm, 3)), "toKpKm": .number(round(i.toKpKm, 3)),
+      "fromKpKm": .number(i.fromKpKm.rounded(decimals: 3)), "toKpKm": .number(i.toKpKm.rounded(decimals: 3)),
     ]
   }
 
-  static func round(_ value: Double, _ decimals: Int) -> Double {
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    return (value * scale).rounded() / scale
-  }
-
   static func position(_ c: Coordinate) -> JSONValue {
-    .array([.number(round(c.longitude, 7)), .number(round(c.latitude, 7))])
+    .array([.number(c.longitude.rounded(decimals: 7)), .number(c.latitude.rounded(decimals: 7))])
   }
 }
 
@@ -142,20 +138,20 @@ extension RouteOption {
   var figures: [String: JSONValue] {
     let m = measures
     func optional(_ value: Double?, _ decimals: Int) -> JSONValue {
-      value.map { .number(PlannedRoute.round($0, decimals)) } ?? .null
+      value.map { .number($0.rounded(decimals: decimals)) } ?? .null
     }
     return [
       "id": .number(Double(id)),
       "kind": .string(kind.rawValue),
       "summary": .string(summary),
-      "routeLengthKm": .number(PlannedRoute.round(m.routeLengthKm, 3)),
-      "baselineKm": .number(PlannedRoute.round(m.baselineKm, 3)),
-      "detourRatio": .number(PlannedRoute.round(m.detourRatio, 4)),
+      "routeLengthKm": .number(m.routeLengthKm.rounded(decimals: 3)),
+      "baselineKm": .number(m.baselineKm.rounded(decimals: 3)),
+      "detourRatio": .number(m.detourRatio.rounded(decimals: 4)),
       "legs": .number(Double(legs)),
-      "costKm": .number(PlannedRoute.round(costKm, 3)),
+      "costKm": .number(costKm.rounded(decimals: 3)),
       "maxDepthM": optional(m.maxDepthM, 1),
       "meanDepthM": optional(m.meanDepthM, 1),
-      "unknownDepthKm": .number(PlannedRoute.round(m.unknownDepthKm, 3)),
+      "unknownDepthKm": .number(m.unknownDepthKm.rounded(decimals: 3)),
       "maxSlopeDeg": optional(m.maxSlopeDeg, 2),
       "maxSlopeKpKm": optional(m.maxSlopeKpKm, 3),
       "crossingCount": .number(Double(m.crossings.count)),
@@ -164,7 +160,7 @@ extension RouteOption {
 
   /// The nearest hazard of each kind, km (to the metre), by kind.
   var minimumClearances: [String: Double] {
-    Dictionary(measures.clearances.map { ($0.kind, PlannedRoute.round($0.km, 3)) }, uniquingKeysWith: min)
+    Dictionary(measures.clearances.map { ($0.kind, $0.km.rounded(decimals: 3)) }, uniquingKeysWith: min)
   }
 
   /// The option's figures as flat properties for GIS (numbers and strings only, no nested
@@ -178,10 +174,10 @@ extension RouteOption {
       properties["minClearance\(name)Km"] = .number(km)
     }
     if let c = comparison {
-      properties["lengthDeltaKm"] = .number(PlannedRoute.round(c.lengthDeltaKm, 3))
-      properties["maxSeparationKm"] = .number(PlannedRoute.round(c.maxSeparationKm, 3))
+      properties["lengthDeltaKm"] = .number(c.lengthDeltaKm.rounded(decimals: 3))
+      properties["maxSeparationKm"] = .number(c.maxSeparationKm.rounded(decimals: 3))
       properties["maxSeparationDirection"] = .string(c.maxSeparationDirection)
-      properties["sharedPercent"] = .number(PlannedRoute.round(c.sharedPercent, 1))
+      properties["sharedPercent"] = .number(c.sharedPercent.rounded(decimals: 1))
     }
     return properties
   }

@@ -1,4 +1,5 @@
 import CaspianAnalysis
+import CaspianEngineering
 import CaspianGeodata
 
 extension AnalysisSettings {

@@ -1,3 +1,4 @@
+import CaspianSupport
 import Foundation
 import Testing
 
@@ -5,6 +6,12 @@ import Testing
 
 @Suite("Cost model")
 struct CostModelTests {
+  @Test func everyKeyHasALimitAndTheDefaultsAreInside() {
+    for (key, value) in CostModel().keyValues {
+      #expect(Limits.named(key).problem(value) == nil, "\(key)")
+    }
+  }
+
   private func write(_ text: String) throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "costmodel-\(UUID().uuidString).json")

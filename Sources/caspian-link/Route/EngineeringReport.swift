@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaspianAnalysis
+import CaspianEngineering
 import CaspianGeodata
 import CaspianGeometry
 import CaspianRouting

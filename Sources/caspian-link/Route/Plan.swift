@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaspianEngineering
 import CaspianGeometry
 import CaspianRouting
 import CaspianSupport

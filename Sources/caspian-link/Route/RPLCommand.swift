@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaspianEngineering
 import CaspianGeodata
 import CaspianGeometry
 import CaspianRouting

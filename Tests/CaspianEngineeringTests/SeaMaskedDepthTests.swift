@@ -3,8 +3,8 @@ import CaspianGeometry
 import Foundation
 import Testing
 
+@testable import CaspianEngineering
 @testable import CaspianGeodata
-@testable import CaspianRouting
 
 @Suite struct SeaMaskedDepthTests {
   /// A 2 × 1 grid over 50–50.2° E, 40–40.1° N: the west cell is land (+5 m), the east cell

@@ -2,7 +2,7 @@ import CaspianGeometry
 import Foundation
 import Testing
 
-@testable import CaspianRouting
+@testable import CaspianEngineering
 
 @Suite struct RPLCSVTests {
   /// A small RFC 4180 reader, independent of the writer.

@@ -1,7 +1,7 @@
 import CaspianAnalysis
 import CaspianGeometry
 
-@testable import CaspianRouting
+@testable import CaspianEngineering
 
 /// A synthetic basin along the meridian 50° E from 40° N to 41° N (~111 km): the seabed falls
 /// linearly from each landing, `startDepthM` at the landing point and `gradient` metres of depth

@@ -2,7 +2,7 @@ import CaspianAnalysis
 import CaspianGeometry
 import Testing
 
-@testable import CaspianRouting
+@testable import CaspianEngineering
 
 @Suite struct SeaLevelScenarioTests {
   /// The V basin's landings are in 2 m of water and the seabed falls 1 m per 50 m of route:

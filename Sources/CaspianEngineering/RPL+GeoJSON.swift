@@ -10,7 +10,7 @@ extension RouteEngineering {
     route: [Coordinate], option: String, toleranceMetres: Double = Geodesic.drawingToleranceMetres
   ) -> FeatureCollection {
     func number(_ value: Double?, _ decimals: Int) -> JSONValue {
-      value.map { .number(PlannedRoute.round($0, decimals)) } ?? .null
+      value.map { .number($0.rounded(decimals: decimals)) } ?? .null
     }
     var line = headlineProperties
     line["option"] = .string(option)

@@ -22,14 +22,14 @@ extension RouteEngineering {
     members["cableTypes"] = Self.jsonValue(
       cableTypes.map {
         TypeFigures(
-          cableType: $0.cableType.rawValue, routeKm: PlannedRoute.round($0.routeKm, 3),
-          cableKm: PlannedRoute.round($0.cableKm, 3))
+          cableType: $0.cableType.rawValue, routeKm: $0.routeKm.rounded(decimals: 3),
+          cableKm: $0.cableKm.rounded(decimals: 3))
       })
     members["warnings"] = Self.jsonValue(
       warnings.map {
         WarningFigures(
-          kind: $0.kind.rawValue, kpKm: PlannedRoute.round($0.kpKm, 3),
-          kpEndKm: $0.kpEndKm.map { PlannedRoute.round($0, 3) }, message: $0.message)
+          kind: $0.kind.rawValue, kpKm: $0.kpKm.rounded(decimals: 3),
+          kpEndKm: $0.kpEndKm.map { $0.rounded(decimals: 3) }, message: $0.message)
       })
     return members
   }
@@ -37,12 +37,12 @@ extension RouteEngineering {
   /// The headline figures, flat, for GeoJSON feature properties.
   public var headlineProperties: [String: JSONValue] {
     [
-      "cableLengthKm": .number(PlannedRoute.round(cableLengthKm, 3)),
-      "seabedLengthKm": .number(PlannedRoute.round(seabedLengthKm, 3)),
-      "buriedKm": .number(PlannedRoute.round(buriedKm, 3)),
-      "landSectionKm": .number(PlannedRoute.round(landSectionKm, 3)),
+      "cableLengthKm": .number(cableLengthKm.rounded(decimals: 3)),
+      "seabedLengthKm": .number(seabedLengthKm.rounded(decimals: 3)),
+      "buriedKm": .number(buriedKm.rounded(decimals: 3)),
+      "landSectionKm": .number(landSectionKm.rounded(decimals: 3)),
       "costUSD": .number(costUSD.rounded()),
-      "layDays": .number(PlannedRoute.round(layDays, 1)),
+      "layDays": .number(layDays.rounded(decimals: 1)),
       "warningCount": .number(Double(warnings.count)),
     ]
   }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CaspianRouting
+@testable import CaspianEngineering
 
 @Suite struct ArmourBurialCostTests {
   /// A 100 km route with one crossing at KP 40 km, under the default bands.

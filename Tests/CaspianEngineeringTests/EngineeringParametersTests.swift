@@ -2,7 +2,7 @@ import CaspianSupport
 import Foundation
 import Testing
 
-@testable import CaspianRouting
+@testable import CaspianEngineering
 
 @Suite struct EngineeringParametersTests {
   @Test func overridesReplaceOnlyTheGivenMembers() throws {
@@ -74,22 +74,10 @@ import Testing
     for (key, value) in figures {
       #expect(Limits.named(key).problem(value) == nil, "\(key)")
     }
-    for (key, value) in CostModel().keyValues {
-      #expect(Limits.named(key).problem(value) == nil, "\(key)")
-    }
   }
 
   @Test func defaultsRoundTripThroughJSON() throws {
     let data = try JSONEncoder().encode(EngineeringParameters.defaults)
     #expect(try EngineeringParameters.overriding(with: data, source: "d.json") == .defaults)
-  }
-
-  @Test func groupedThousands() {
-    #expect(CaspianRouting.groupedThousands(1_234_567.4) == "1,234,567")
-    #expect(CaspianRouting.groupedThousands(999) == "999")
-    #expect(CaspianRouting.groupedThousands(-45_000) == "-45,000")
-    // Beyond any amount the limits allow: no trap.
-    #expect(CaspianRouting.groupedThousands(1e308) == "1e+308")
-    #expect(CaspianRouting.groupedThousands(.nan) == "nan")
   }
 }

@@ -319,19 +319,6 @@ private func usd(_ value: Double) -> String {
   "USD " + groupedThousands(value)
 }
 
-/// An amount rounded to a whole number with thousands separated by commas ("1,234,567").
-public func groupedThousands(_ value: Double) -> String {
-  // Figures come from limited rates; anything beyond 1e18 (or not finite) is not an amount.
-  guard value.isFinite, abs(value) < 1e18 else { return String(format: "%.3g", value) }
-  let digits = String(Int64(abs(value).rounded()))
-  var grouped = ""
-  for (offset, digit) in digits.enumerated() {
-    if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(",") }
-    grouped.append(digit)
-  }
-  return (value < 0 && grouped != "0" ? "-" : "") + grouped
-}
-
 /// A cable-engineering input or computation that cannot proceed; one line naming the source.
 public struct EngineeringError: Error, LocalizedError, CustomStringConvertible, Equatable {
   /// The file (or "route") the problem is in.

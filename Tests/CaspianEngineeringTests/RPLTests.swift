@@ -1,7 +1,7 @@
 import CaspianGeometry
 import Testing
 
-@testable import CaspianRouting
+@testable import CaspianEngineering
 
 @Suite struct RPLTests {
   let geodesic = Geodesic.wgs84

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CaspianRouting
+@testable import CaspianEngineering
 
 @Suite struct PositionFormatTests {
   @Test(arguments: [

@@ -1,7 +1,7 @@
 import CaspianGeometry
 import Testing
 
-@testable import CaspianRouting
+@testable import CaspianEngineering
 
 /// The along-route engineering is one pass: the geometric tests grow with the route's vertices
 /// and samples, not with their product (issue 9: 100,000 vertices took minutes). Work is
