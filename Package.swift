@@ -75,7 +75,9 @@ let package = Package(
       name: "CaspianGeodataTests", dependencies: ["CaspianGeodata"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CaspianAnalysisTests", dependencies: ["CaspianAnalysis"]),
-    .testTarget(name: "CaspianEngineeringTests", dependencies: ["CaspianEngineering", "CaspianAnalysis"]),
+    .testTarget(
+      name: "CaspianEngineeringTests",
+      dependencies: ["CaspianEngineering", "CaspianAnalysis", "CaspianGeodata"]),
     .testTarget(
       name: "CaspianRoutingTests", dependencies: ["CaspianRouting", "CaspianAnalysis"],
       resources: [.copy("Fixtures")]),
@@ -84,7 +86,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CaspianReportTests", dependencies: ["CaspianReport"]),
     .testTarget(
-      name: "CLITests", dependencies: ["caspian-link"],
+      name: "CLITests", dependencies: ["caspian-link", "CaspianGeometry"],
       resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]

@@ -15,12 +15,12 @@ public protocol DepthProvider {
 ///
 /// A sea-level fall of 5 m (`surfaceChangeM` = −5) makes every depth 5 m shallower and turns
 /// seabed shallower than 5 m into shore.
-public struct SeaLevelShiftedDepth<Base: DepthProvider>: DepthProvider {
-  public let base: Base
+public struct SeaLevelShiftedDepth: DepthProvider {
+  public let base: any DepthProvider
   /// New water surface minus the base's water surface, metres (negative: the sea falls).
   public let surfaceChangeM: Double
 
-  public init(base: Base, surfaceChangeM: Double) {
+  public init(base: any DepthProvider, surfaceChangeM: Double) {
     self.base = base
     self.surfaceChangeM = surfaceChangeM
   }

@@ -48,6 +48,8 @@ public struct RouteCrossing: Sendable, Hashable {
 
 /// The route's closest approach to one hazard.
 public struct HazardClearance: Sendable, Hashable {
+  /// The hazard's place in `RouteAnalyzer.hazards`.
+  public let hazardIndex: Int
   public let hazardName: String
   public let hazardKind: String
   /// Geodesic distance, km (0 where the route touches or enters it).
@@ -95,9 +97,12 @@ public struct RouteAnalysis: Sendable {
 /// hazards in a spatial index), then `analyse(_:)` costs about linear time in the number of
 /// route vertices.
 public final class RouteAnalyzer {
-  public let data: GeodataSet
+  /// The hazards the route is checked against (crossings, clearances and no-go zones), in the
+  /// data set's order.
+  public let hazards: [Hazard]
   public let settings: AnalysisSettings
-  let depth: any DepthProvider
+  /// The one depth source of every figure along the route.
+  public let depth: any DepthProvider
   let engine: GeometryEngine
   let sea: PreparedGeometry
   let zones: [(hazard: Hazard, area: PreparedGeometry)]
@@ -109,18 +114,46 @@ public final class RouteAnalyzer {
   /// How far the pieces a route is cut into for intersections may stray from the geodesic, metres.
   static let pieceToleranceM = 1.0
 
+  /// The same analyzer reading its depths from `depth` (e.g. at another water level), sharing
+  /// the prepared sea, zones and line index.
+  public func replacingDepth(with depth: any DepthProvider) -> RouteAnalyzer {
+    RouteAnalyzer(copying: self, depth: depth)
+  }
+
+  private init(copying other: RouteAnalyzer, depth: any DepthProvider) {
+    hazards = other.hazards
+    settings = other.settings
+    self.depth = depth
+    engine = other.engine
+    sea = other.sea
+    zones = other.zones
+    zoneIndex = other.zoneIndex
+    segments = other.segments
+    segmentIndex = other.segmentIndex
+  }
+
+  /// An analyzer of routes against a data set's sea polygon and hazards.
   /// - Throws: geometry errors from GEOS (a buffer, a prepared geometry).
-  public init(data: GeodataSet, depth: any DepthProvider, settings: AnalysisSettings = AnalysisSettings())
-    throws
-  {
-    self.data = data
+  public convenience init(
+    data: GeodataSet, depth: any DepthProvider, settings: AnalysisSettings = AnalysisSettings()
+  ) throws {
+    try self.init(sea: data.sea.geometry, hazards: data.hazards, depth: depth, settings: settings)
+  }
+
+  /// An analyzer of routes against `sea` (where a route may run; elsewhere is land) and `hazards`.
+  /// - Throws: geometry errors from GEOS (a buffer, a prepared geometry).
+  public init(
+    sea: Geometry, hazards: [Hazard], depth: any DepthProvider,
+    settings: AnalysisSettings = AnalysisSettings()
+  ) throws {
+    self.hazards = hazards
     self.depth = depth
     self.settings = settings
     let engine = try GeometryEngine()
     self.engine = engine
-    sea = try engine.prepare(data.sea.geometry)
+    self.sea = try engine.prepare(sea)
     var zones: [(Hazard, PreparedGeometry)] = []
-    for hazard in data.hazards {
+    for hazard in hazards {
       if let area = try hazard.noGoArea(defaultLaneWidthM: settings.defaultLaneWidthM, engine: engine) {
         zones.append((hazard, try engine.prepare(area)))
       }
@@ -129,7 +162,7 @@ public final class RouteAnalyzer {
     zoneIndex =
       zones.isEmpty ? nil : try SpatialIndex(engine: engine, envelopes: zones.map { $0.1.envelope! })
     var segments: [(Int, Coordinate, Coordinate)] = []
-    for (index, hazard) in data.hazards.enumerated()
+    for (index, hazard) in hazards.enumerated()
     where [.pipeline, .cable, .ferryLane, .sectorBoundary].contains(hazard.kind) {
       for line in hazard.lineParts {
         for (a, b) in zip(line, line.dropFirst()) { segments.append((index, a, b)) }
@@ -190,7 +223,7 @@ public final class RouteAnalyzer {
       for candidate in segmentIndex.query(Envelope(covering: [p, q])!) {
         let (hazardIndex, a, b) = segments[candidate]
         guard let x = Self.segmentIntersection(p, q, a, b) else { continue }
-        let hazard = data.hazards[hazardIndex]
+        let hazard = hazards[hazardIndex]
         let routeAzimuth =
           x == q ? geodesic.inverse(p, q).azimuth2Degrees : geodesic.inverse(x, q).azimuth1Degrees
         let lineAzimuth =
@@ -246,11 +279,11 @@ public final class RouteAnalyzer {
   func clearances(_ pieces: (points: [Coordinate], kpKm: [Double])) throws -> [HazardClearance] {
     let line = Geometry.lineString(pieces.points)
     var result: [HazardClearance] = []
-    for hazard in data.hazards where hazard.kind != .sectorBoundary {
+    for (index, hazard) in hazards.enumerated() where hazard.kind != .sectorBoundary {
       let (onRoute, onHazard) = try engine.nearestPoints(line, hazard.geometry)
       result.append(
         HazardClearance(
-          hazardName: hazard.name, hazardKind: hazard.kind.rawValue,
+          hazardIndex: index, hazardName: hazard.name, hazardKind: hazard.kind.rawValue,
           distanceKm: Geodesic.wgs84.distanceMetres(onRoute, onHazard) / 1000,
           kpKm: Self.kpKm(of: onRoute, on: pieces)))
     }

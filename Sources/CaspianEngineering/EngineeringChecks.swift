@@ -1,9 +1,20 @@
+import CaspianAnalysis
+import CaspianGeodata
 import CaspianGeometry
 import Foundation
 
 /// A finding a route engineer must look at, located by KP.
-public struct EngineeringWarning: Sendable, Equatable, Codable {
+public struct EngineeringWarning: Sendable, Equatable, Encodable {
+  /// `error`: the route must not be built as it is (it crosses land away from the landings, or
+  /// a no-go zone); `warning`: a figure to look at.
+  public enum Severity: String, Sendable, Codable {
+    case warning
+    case error
+  }
+
   public enum Kind: String, Sendable, Codable {
+    case land
+    case noGo = "no-go"
     case crossingAngle = "crossing-angle"
     case parallelSeparation = "parallel-separation"
     case suspensionSlope = "suspension-slope"
@@ -14,16 +25,51 @@ public struct EngineeringWarning: Sendable, Equatable, Codable {
     case unknownDepth = "unknown-depth"
   }
 
+  public var severity: Severity
   public var kind: Kind
+  /// What it concerns: the asset, zone or "land"; nil for a finding about the seabed.
+  public var name: String?
   /// Where it starts, kilometres from the first landing.
-  public var kpKm: Double
+  public var fromKpKm: Double
   /// Where it ends, kilometres; `nil` for a single point.
-  public var kpEndKm: Double?
+  public var toKpKm: Double?
   public var message: String
+
+  public init(
+    severity: Severity = .warning, kind: Kind, name: String? = nil, fromKpKm: Double, toKpKm: Double? = nil,
+    message: String
+  ) {
+    self.severity = severity
+    self.kind = kind
+    self.name = name
+    self.fromKpKm = fromKpKm
+    self.toKpKm = toKpKm
+    self.message = message
+  }
+
+  /// The error-level finding for a stretch over land or through a no-go zone.
+  public init(_ intrusion: Intrusion) {
+    switch intrusion.kind {
+    case .land:
+      self.init(
+        severity: .error, kind: .land, name: intrusion.name, fromKpKm: intrusion.fromKpKm,
+        toKpKm: intrusion.toKpKm,
+        message: "crosses land for \(kmText(intrusion.toKpKm - intrusion.fromKpKm)) km away from the landings"
+      )
+    case .noGo:
+      self.init(
+        severity: .error, kind: .noGo, name: intrusion.name, fromKpKm: intrusion.fromKpKm,
+        toKpKm: intrusion.toKpKm,
+        message:
+          "runs through no-go zone \(intrusion.name) for \(kmText(intrusion.toKpKm - intrusion.fromKpKm)) km")
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws { try jsonValue.encode(to: encoder) }
 
   /// "KP 12.345" or "KP 12.345–13.000".
   public var kpText: String {
-    kpEndKm.map { "KP \(kmText(kpKm))–\(kmText($0))" } ?? "KP \(kmText(kpKm))"
+    toKpKm.map { "KP \(kmText(fromKpKm))–\(kmText($0))" } ?? "KP \(kmText(fromKpKm))"
   }
 }
 
@@ -44,6 +90,8 @@ func kmText(_ km: Double) -> String { String(format: "%.3f", km) }
 
 /// The engineering checks on one route: each produces warnings with KPs.
 struct EngineeringChecks {
+  let analysis: RouteAnalysis
+  /// The analysis's profile with the samples engineering adds (crossing zones, landing limits).
   let profile: SeabedProfile
   let parameters: EngineeringParameters
   let engine: GeometryEngine
@@ -51,15 +99,14 @@ struct EngineeringChecks {
 
   private var checks: EngineeringParameters.Checks { parameters.checks }
 
-  /// Crossings of pipelines and cables flatter than the minimum angle.
-  func crossingAngles(_ crossings: [Crossing]) -> [EngineeringWarning] {
-    crossings.filter { $0.isAssetCrossing && $0.angleDegrees < checks.minimumCrossingAngleDegrees }
-      .map {
-        EngineeringWarning(
-          kind: .crossingAngle, kpKm: $0.kpKm, kpEndKm: nil,
-          message: "crosses \($0.assetKind) \($0.assetName) at \(String(format: "%.0f", $0.angleDegrees))°, "
-            + "under the \(String(format: "%.0f", checks.minimumCrossingAngleDegrees))° minimum")
-      }
+  /// Crossings flatter than the minimum angle for their kind (pipelines and cables, lanes).
+  func crossingAngles() -> [EngineeringWarning] {
+    analysis.crossings.filter(\.isBelowMinimumAngle).map {
+      EngineeringWarning(
+        kind: .crossingAngle, name: $0.assetName, fromKpKm: $0.kpKm,
+        message: "crosses \($0.assetKind) \($0.assetName) at \(String(format: "%.0f", $0.angleDegrees))°, "
+          + "under the \(String(format: "%.0f", $0.minimumAngleDegrees ?? 0))° minimum")
+    }
   }
 
   /// Stretches where the route runs closer to a pipeline or cable than the separation factor
@@ -67,11 +114,11 @@ struct EngineeringChecks {
   ///
   /// Near a crossing at angle θ the route is inevitably within a distance d of the asset for
   /// d / sin θ either side; those stretches are not parallel running and are left out.
-  func parallelSeparation(assets: [EngineeringAsset], crossings: [Crossing]) throws -> [EngineeringWarning] {
+  func parallelSeparation(assets: [EngineeringAsset]) throws -> [EngineeringWarning] {
     var warnings: [EngineeringWarning] = []
     let factor = checks.parallelSeparationDepthFactor
     for asset in assets where asset.isLinearAsset {
-      let own = crossings.filter { $0.assetName == asset.name && $0.assetKind == asset.kind }
+      let own = analysis.crossings.filter { $0.assetName == asset.name && $0.assetKind == asset.kind }
       let exclusions = own.map { crossing -> ClosedRange<Double> in
         // The depth, and so the required separation, changes along the approach: widen the
         // stretch until it covers the deepest water within it (converges where the seabed
@@ -114,8 +161,8 @@ struct EngineeringChecks {
         let closest = run.min { $0.distance < $1.distance }!
         warnings.append(
           EngineeringWarning(
-            kind: .parallelSeparation, kpKm: run[0].kp / 1000,
-            kpEndKm: run.count > 1 ? run[run.count - 1].kp / 1000 : nil,
+            kind: .parallelSeparation, name: asset.name, fromKpKm: run[0].kp / 1000,
+            toKpKm: run.count > 1 ? run[run.count - 1].kp / 1000 : nil,
             message:
               "runs within \(String(format: "%.0f", closest.distance)) m of \(asset.kind) \(asset.name); "
               + "\(String(format: "%g", factor)) × depth requires \(String(format: "%.0f", closest.required)) m"
@@ -125,17 +172,15 @@ struct EngineeringChecks {
     return warnings
   }
 
-  /// Stretches where the seabed along the route is steeper than the suspension threshold.
+  /// Stretches where the seabed along the route is steeper than the suspension threshold (the
+  /// analysis's slopes, sample to sample at the configured spacing).
   func suspensionSlopes() -> [EngineeringWarning] {
     var warnings: [EngineeringWarning] = []
     var run: (start: Double, end: Double, steepest: Double)?
-    for (a, b) in zip(profile.samples, profile.samples.dropFirst()) {
-      var slope = 0.0
-      if let da = a.depthM, let db = b.depthM, b.kp > a.kp {
-        slope = atan2(abs(db - da), b.kp - a.kp) * 180 / .pi
-      }
+    for (a, b) in zip(analysis.profile, analysis.profile.dropFirst()) {
+      let slope = b.slopeDegrees ?? 0
       if slope > checks.suspensionSlopeDegrees {
-        run = (run?.start ?? a.kp, b.kp, max(run?.steepest ?? 0, slope))
+        run = (run?.start ?? a.kpKm, b.kpKm, max(run?.steepest ?? 0, slope))
       } else if let current = run {
         warnings.append(slopeWarning(current))
         run = nil
@@ -147,7 +192,7 @@ struct EngineeringChecks {
 
   private func slopeWarning(_ run: (start: Double, end: Double, steepest: Double)) -> EngineeringWarning {
     EngineeringWarning(
-      kind: .suspensionSlope, kpKm: run.start / 1000, kpEndKm: run.end / 1000,
+      kind: .suspensionSlope, fromKpKm: run.start, toKpKm: run.end,
       message: "seabed slope up to \(String(format: "%.1f", run.steepest))° along the route "
         + "(over \(String(format: "%g", checks.suspensionSlopeDegrees))°): suspension risk")
   }
@@ -155,34 +200,34 @@ struct EngineeringChecks {
   /// Stretches above the water surface and stretches without depth data.
   func depthCoverage() -> [EngineeringWarning] {
     var warnings: [EngineeringWarning] = []
-    let length = profile.track.lengthM
+    let length = analysis.lengthKm
     for (start, end) in runs(where: { ($0.depthM ?? 1) <= 0 }) {
       let place =
         start <= 0 ? "from the first landing" : end >= length ? "to the last landing" : "mid-route (a shoal)"
       warnings.append(
         EngineeringWarning(
-          kind: .drySection, kpKm: start / 1000, kpEndKm: end / 1000,
+          kind: .drySection, fromKpKm: start, toKpKm: end,
           message: "route is above the water surface \(place): "
-            + "\(kmText((end - start) / 1000)) km of land section"))
+            + "\(kmText(end - start)) km of land section"))
     }
     for (start, end) in runs(where: { $0.depthM == nil }) {
       warnings.append(
         EngineeringWarning(
-          kind: .unknownDepth, kpKm: start / 1000, kpEndKm: end / 1000,
+          kind: .unknownDepth, fromKpKm: start, toKpKm: end,
           message: "no depth data: armour SA and burial assumed"))
     }
     return warnings
   }
 
-  /// KP ranges (metres) of consecutive samples meeting a condition.
-  private func runs(where condition: (SeabedSample) -> Bool) -> [(Double, Double)] {
+  /// KP ranges (km) of consecutive samples of the analysis's profile meeting a condition.
+  private func runs(where condition: (ProfileSample) -> Bool) -> [(Double, Double)] {
     var result: [(Double, Double)] = []
     var start: Double?
     var last = 0.0
-    for sample in profile.samples {
+    for sample in analysis.profile {
       if condition(sample) {
-        if start == nil { start = sample.kp }
-        last = sample.kp
+        if start == nil { start = sample.kpKm }
+        last = sample.kpKm
       } else if let s = start {
         result.append((s, last))
         start = nil
@@ -192,43 +237,40 @@ struct EngineeringChecks {
     return result
   }
 
-  /// Closest approach to every platform and protected area, with warnings where it is less than
-  /// required.
-  func clearances(assets: [EngineeringAsset]) throws -> (
-    clearances: [AssetClearance], warnings: [EngineeringWarning]
-  ) {
-    let route = Geometry.lineString(profile.samples.map(\.coordinate))
+  /// Closest approach to every platform and protected area (the analysis's clearances), with
+  /// warnings where it is less than required.
+  func clearances(hazards: [Hazard]) -> (clearances: [AssetClearance], warnings: [EngineeringWarning]) {
     var clearances: [AssetClearance] = []
     var warnings: [EngineeringWarning] = []
-    for asset in assets {
+    for approach in analysis.clearances {
+      let hazard = hazards[approach.hazardIndex]
       var required: Double
       let kind: EngineeringWarning.Kind
-      switch asset.kind {
-      case "platform":
-        required = max(asset.safetyZoneM ?? 500, checks.platformMinimumClearanceM)
+      switch hazard.kind {
+      case .platform:
+        required = max(
+          hazard.safetyZoneM ?? Hazard.defaultPlatformSafetyZoneM, checks.platformMinimumClearanceM)
         kind = .platformClearance
-      case "protected-area":
+      case .protectedArea:
         required = checks.protectedAreaMinimumClearanceM
         kind = .protectedAreaClearance
       default:
         continue
       }
       // A clearance band drawn around the feature adds to what is required.
-      required += asset.bufferM ?? 0
-      // `distanceMetres` is the geodesic between these nearest points: found once, not twice.
-      let (onRoute, onAsset) = try engine.nearestPoints(route, asset.geometry)
-      let distance = Geodesic.wgs84.distanceMetres(onRoute, onAsset)
+      required += hazard.bufferM ?? 0
+      let distance = approach.distanceKm * 1000
       let clearance = AssetClearance(
-        assetName: asset.name, assetKind: asset.kind, minimumM: distance,
-        kpKm: profile.kp(nearest: onRoute) / 1000, requiredM: required)
+        assetName: hazard.name, assetKind: hazard.kind.rawValue, minimumM: distance, kpKm: approach.kpKm,
+        requiredM: required)
       clearances.append(clearance)
       if distance < required {
         warnings.append(
           EngineeringWarning(
-            kind: kind, kpKm: clearance.kpKm, kpEndKm: nil,
+            kind: kind, name: hazard.name, fromKpKm: clearance.kpKm,
             message: distance <= 0
-              ? "enters \(asset.kind) \(asset.name)"
-              : "passes \(String(format: "%.0f", distance)) m from \(asset.kind) \(asset.name); "
+              ? "enters \(hazard.kind.rawValue) \(hazard.name)"
+              : "passes \(String(format: "%.0f", distance)) m from \(hazard.kind.rawValue) \(hazard.name); "
                 + "\(String(format: "%.0f", required)) m required"))
       }
     }

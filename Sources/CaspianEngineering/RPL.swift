@@ -1,3 +1,4 @@
+import CaspianAnalysis
 import CaspianGeometry
 
 /// One row of a Route Position List: a point on the route and the leg from it to the next row.
@@ -59,7 +60,9 @@ struct RPLPoint {
 extension SeabedProfile {
   /// The RPL points: alter-course points, section boundaries and crossings, in KP order; points
   /// within 1 m of each other are one row with both remarks.
-  func rplPoints(sections: [Section], crossings: [Crossing], landingNames: (String, String)) -> [RPLPoint] {
+  func rplPoints(sections: [Section], crossings: [RouteCrossing], landingNames: (String, String))
+    -> [RPLPoint]
+  {
     let last = track.points.count - 1
     var points = track.pointKPs.enumerated().map { index, kp in
       RPLPoint(

@@ -12,25 +12,15 @@ extension RouteEngineering {
       var routeKm: Double
       var cableKm: Double
     }
-    struct WarningFigures: Encodable {
-      var kind: String
-      var kpKm: Double
-      var kpEndKm: Double?
-      var message: String
-    }
     var members = headlineProperties
-    members["cableTypes"] = Self.jsonValue(
-      cableTypes.map {
-        TypeFigures(
-          cableType: $0.cableType.rawValue, routeKm: $0.routeKm.rounded(decimals: 3),
-          cableKm: $0.cableKm.rounded(decimals: 3))
-      })
-    members["warnings"] = Self.jsonValue(
-      warnings.map {
-        WarningFigures(
-          kind: $0.kind.rawValue, kpKm: $0.kpKm.rounded(decimals: 3),
-          kpEndKm: $0.kpEndKm.map { $0.rounded(decimals: 3) }, message: $0.message)
-      })
+    members["cableTypes"] = JSONValue(
+      encoding:
+        cableTypes.map {
+          TypeFigures(
+            cableType: $0.cableType.rawValue, routeKm: $0.routeKm.rounded(decimals: 3),
+            cableKm: $0.cableKm.rounded(decimals: 3))
+        })
+    members["warnings"] = .array(warnings.map(\.jsonValue))
     return members
   }
 
@@ -46,12 +36,16 @@ extension RouteEngineering {
       "warningCount": .number(Double(warnings.count)),
     ]
   }
+}
 
-  /// Any of the engineering types as a `JSONValue` (through its `Encodable` form).
-  public static func jsonValue(_ value: some Encodable) -> JSONValue {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    // Only a non-finite number could fail to encode; the figures are finite.
-    return (try? JSONValue.parse(encoder.encode(value))) ?? .null
+extension EngineeringWarning {
+  /// The finding as every command writes it: severity, kind, name, KP range (km, to the metre)
+  /// and message.
+  public var jsonValue: JSONValue {
+    [
+      "severity": .string(severity.rawValue), "kind": .string(kind.rawValue), "name": JSONValue(name),
+      "fromKpKm": .number(fromKpKm.rounded(decimals: 3)), "toKpKm": JSONValue(toKpKm?.rounded(decimals: 3)),
+      "message": .string(message),
+    ]
   }
 }

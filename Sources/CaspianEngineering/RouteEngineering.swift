@@ -13,7 +13,7 @@ public struct CableTypeLength: Sendable, Equatable, Codable {
 
 /// Everything the engineering layer works out for one route: lengths, the RPL, armour and
 /// burial, checks, landing approaches, and the cost and lay-time estimate.
-public struct RouteEngineering: Sendable, Equatable, Codable {
+public struct RouteEngineering: Sendable, Equatable, Encodable {
   /// Water-surface level the depths refer to, metres relative to mean ocean level (if known).
   public var waterSurfaceM: Double?
   public var routeLengthKm: Double
@@ -29,7 +29,8 @@ public struct RouteEngineering: Sendable, Equatable, Codable {
   /// Route km above the water surface.
   public var landSectionKm: Double
   public var landingApproaches: [LandingApproach]
-  public var crossings: [Crossing]
+  /// Every crossing of a line (pipelines, cables, lanes, sector boundaries): the analysis's.
+  public var crossings: [RouteCrossing]
   public var clearances: [AssetClearance]
   public var warnings: [EngineeringWarning]
   public var estimate: CostEstimate
@@ -44,62 +45,61 @@ public struct RouteEngineering: Sendable, Equatable, Codable {
 /// Turns a route into its engineering figures.
 public struct RouteEngineer: Sendable {
   public var parameters: EngineeringParameters
-  public var geodesic: Geodesic
 
-  public init(parameters: EngineeringParameters = .defaults, geodesic: Geodesic = .wgs84) {
+  public init(parameters: EngineeringParameters = .defaults) {
     self.parameters = parameters
-    self.geodesic = geodesic
   }
 
-  /// Works out the engineering of a route.
+  /// Works out the engineering of a route from its analysis.
   ///
   /// - Parameters:
-  ///   - route: alter-course points from the first landing to the last, lon/lat degrees WGS84.
+  ///   - analysis: the route's along-route facts (track, profile, crossings, clearances,
+  ///     intrusions), from `analyzer`.
+  ///   - analyzer: its depth source and hazards, for the samples and remarks engineering adds.
   ///   - landingNames: names of the first and last landing, for remarks.
-  ///   - depth: water depth along the route (positive down) at the level to study.
-  ///   - assets: hazards and seabed assets (crossings, clearances, remarks).
-  ///   - waterSurfaceM: the water-surface level `depth` refers to, for the record.
-  /// - Throws: `EngineeringError` for an unusable route or one with no depth data at all;
-  ///   geometry errors from the distance computations.
+  ///   - waterSurfaceM: the water-surface level the depths refer to, for the record.
+  /// - Throws: `EngineeringError` for a route with no depth data at all; geometry errors from
+  ///   the distance computations.
   public func analyse(
-    route: [Coordinate], landingNames: (String, String), depth: some DepthProvider,
-    assets: [EngineeringAsset], waterSurfaceM: Double?
+    _ analysis: RouteAnalysis, by analyzer: RouteAnalyzer, landingNames: (String, String),
+    waterSurfaceM: Double?
   ) throws -> RouteEngineering {
-    try analyse(
-      route: route, landingNames: landingNames, depth: depth, assets: assets, waterSurfaceM: waterSurfaceM,
-      work: nil)
+    try analyse(analysis, by: analyzer, landingNames: landingNames, waterSurfaceM: waterSurfaceM, work: nil)
   }
 
   /// `analyse`, counting the geometric tests it makes in `work` (for tests that bound the work).
   ///
-  /// One pass along the route: the assets near a point or a sampled segment come from spatial
-  /// indexes (GEOS STRtree), and the samples of a leg or a KP window from bisection, so the work
-  /// grows with the route's vertices and samples, not with their product.
+  /// One pass along the route: the assets near a point come from a spatial index (GEOS
+  /// STRtree), and the samples of a leg or a KP window from bisection, so the work grows with
+  /// the route's vertices and samples, not with their product.
   func analyse(
-    route: [Coordinate], landingNames: (String, String), depth: some DepthProvider,
-    assets: [EngineeringAsset], waterSurfaceM: Double?, work: EngineeringWork?
+    _ analysis: RouteAnalysis, by analyzer: RouteAnalyzer, landingNames: (String, String),
+    waterSurfaceM: Double?,
+    work: EngineeringWork?
   ) throws -> RouteEngineering {
-    let track = try RouteTrack(points: route, geodesic: geodesic)
-    let spacing = parameters.profile.sampleSpacingM
-    let coarse = SeabedProfile(track: track, depth: depth, spacingM: spacing)
-    guard coarse.samples.contains(where: { $0.depthM != nil }) else {
+    let track = analysis.track
+    let route = track.points
+    let depth = analyzer.depth
+    guard analysis.profile.contains(where: { $0.depthM != nil }) else {
       throw EngineeringError(source: "route", message: "no depth data anywhere along the route")
     }
     let engine = try GeometryEngine()
-    let crossings = try coarse.crossings(with: assets, engine: engine, work: work)
+    let crossings = analysis.crossings
     let assetCrossingKPs = crossings.filter(\.isAssetCrossing).map { $0.kpKm * 1000 }
     // Sample exactly at crossings, the edges of their burial zones and the landing DA limits.
     let zone = parameters.burial.crossingZoneM
     let landingDA = parameters.armour.landingDoubleArmourM
     let extraKPs =
       assetCrossingKPs.flatMap { [$0 - zone, $0, $0 + zone] } + [landingDA, track.lengthM - landingDA]
-    let profile = SeabedProfile(track: track, depth: depth, spacingM: spacing, extraKPs: extraKPs)
+    let profile = SeabedProfile(analysis: analysis, depth: depth, extraKPs: extraKPs)
     let rules = ArmourBurialRules(
       parameters: parameters, routeLengthM: track.lengthM, crossingKPs: assetCrossingKPs)
     let sections = profile.sections(rules: rules, depth: depth)
     let points = profile.rplPoints(sections: sections, crossings: crossings, landingNames: landingNames)
 
-    let checks = EngineeringChecks(profile: profile, parameters: parameters, engine: engine, work: work)
+    let checks = EngineeringChecks(
+      analysis: analysis, profile: profile, parameters: parameters, engine: engine, work: work)
+    let assets = analyzer.hazards.map(EngineeringAsset.init(hazard:))
     let nearby = try NearbyAssets(assets, engine: engine, work: work)
     var rows: [RPLRow] = []
     var warnings: [EngineeringWarning] = []
@@ -118,7 +118,7 @@ public struct RouteEngineer: Sendable {
         index: index, point: point.point, latitude: c.latitude, longitude: c.longitude,
         latitudeDDM: PositionFormat.degreesDecimalMinutes(latitude: c.latitude),
         longitudeDDM: PositionFormat.degreesDecimalMinutes(longitude: c.longitude),
-        kpKm: routeM / 1000, legKm: nil, bearingDegrees: nil, depthM: depth.depthMetres(at: c),
+        kpKm: point.kp / 1000, legKm: nil, bearingDegrees: nil, depthM: depth.depthMetres(at: c),
         cableType: nil, slackPercent: nil, legCableKm: nil, cumulativeCableKm: cumulativeCableM / 1000,
         burialDepthM: nil,
         remarks: point.remarks
@@ -126,7 +126,7 @@ public struct RouteEngineer: Sendable {
       )
       if index + 1 < points.count {
         let next = points[index + 1]
-        let leg = geodesic.inverse(c, track.coordinate(atKP: next.kp))
+        let leg = Geodesic.wgs84.inverse(c, track.coordinate(atKP: next.kp))
         let spec = section(containing: (point.kp + next.kp) / 2, in: sections).spec
         let seabed = profile.seabedLengthM(from: point.kp, to: next.kp, depth: depth)
         let legDepths = profile.samples(fromKP: point.kp, toKP: next.kp).compactMap(\.depthM)
@@ -138,7 +138,7 @@ public struct RouteEngineer: Sendable {
         if slack >= parameters.slack.loopRiskPercent {
           warnings.append(
             EngineeringWarning(
-              kind: .loopRisk, kpKm: routeM / 1000, kpEndKm: (routeM + leg.distanceMetres) / 1000,
+              kind: .loopRisk, fromKpKm: point.kp / 1000, toKpKm: next.kp / 1000,
               message: "bottom slack \(String(format: "%.1f", slack))% on this leg: loop risk"))
         }
         row.legKm = leg.distanceMetres / 1000
@@ -165,13 +165,14 @@ public struct RouteEngineer: Sendable {
       typeLengths[last, default: (0, 0)].cable += endAllowances[1]
     }
 
-    warnings += checks.crossingAngles(crossings)
-    warnings += try checks.parallelSeparation(assets: assets, crossings: crossings)
+    warnings += analysis.intrusions.map(EngineeringWarning.init)
+    warnings += checks.crossingAngles()
+    warnings += try checks.parallelSeparation(assets: assets)
     warnings += checks.suspensionSlopes()
     warnings += checks.depthCoverage()
-    let (clearances, clearanceWarnings) = try checks.clearances(assets: assets)
+    let (clearances, clearanceWarnings) = checks.clearances(hazards: analyzer.hazards)
     warnings += clearanceWarnings
-    warnings.sort { ($0.kpKm, $0.kind.rawValue) < ($1.kpKm, $1.kind.rawValue) }
+    warnings.sort { ($0.fromKpKm, $0.kind.rawValue) < ($1.fromKpKm, $1.kind.rawValue) }
 
     let landKm = (typeLengths[.land]?.route ?? 0) / 1000
     let cableTypes = CableType.allCases.compactMap { type in
@@ -184,7 +185,7 @@ public struct RouteEngineer: Sendable {
       surfaceLayKm: routeM / 1000 - buriedM / 1000 - landKm, buriedKm: buriedM / 1000,
       crossings: crossings.filter(\.isAssetCrossing).count, shoreEnds: 2, parameters: parameters)
     return RouteEngineering(
-      waterSurfaceM: waterSurfaceM, routeLengthKm: routeM / 1000, seabedLengthKm: seabedM / 1000,
+      waterSurfaceM: waterSurfaceM, routeLengthKm: analysis.lengthKm, seabedLengthKm: seabedM / 1000,
       cableLengthKm: cumulativeCableM / 1000, endAllowancesKm: endAllowances.map { $0 / 1000 },
       cableTypes: cableTypes, buriedKm: buriedM / 1000, landSectionKm: landKm,
       landingApproaches: profile.landingApproaches(
@@ -245,8 +246,6 @@ func normalisedBearing(_ degrees: Double) -> Double {
 /// Counts of the geometric tests one `analyse` makes, for tests that bound the work (never the
 /// time). Filled only when asked for; one analysis at a time.
 final class EngineeringWork: @unchecked Sendable {
-  /// Route sample segment × asset segment intersection tests.
-  var segmentTests = 0
   /// Exact point–asset distances (GEOS).
   var distanceTests = 0
   /// Samples read for the figures of RPL legs and crossing windows.
@@ -281,5 +280,16 @@ struct NearbyAssets {
       minLongitude: c.longitude - dLon, minLatitude: c.latitude - dLat, maxLongitude: c.longitude + dLon,
       maxLatitude: c.latitude + dLat)
     return index.query(box).map { assets[$0] }
+  }
+}
+
+extension AnalysisSettings {
+  /// The analysis settings an engineering file gives: its sample spacing and minimum crossing
+  /// angles (pipelines and cables, lanes).
+  public init(engineering: EngineeringParameters) {
+    self.init()
+    profileSpacingM = engineering.profile.sampleSpacingM
+    minimumAssetCrossingAngleDegrees = engineering.checks.minimumCrossingAngleDegrees
+    minimumLaneCrossingAngleDegrees = engineering.checks.minimumLaneCrossingAngleDegrees
   }
 }

@@ -106,22 +106,23 @@ public struct SeaLevelComparison: Sendable, Equatable, Codable {
 }
 
 extension RouteEngineer {
-  /// The route's engineering today and at another water-surface level, with the comparison.
+  /// The route's engineering today (the analyzer's depths, at `todaySurfaceM`) and at another
+  /// water-surface level, with the comparison.
   ///
   /// - Parameters:
-  ///   - depth: depths at today's level `todaySurfaceM` (the data set's).
+  ///   - points: the route's alter-course points, first landing to last.
   ///   - scenarioSurfaceM: the water surface to study, metres relative to mean ocean level
   ///     (e.g. −33 for a 2050 forecast).
-  public func seaLevelScenario<Depth: DepthProvider>(
-    route: [Coordinate], landingNames: (String, String), depth: Depth, assets: [EngineeringAsset],
-    todaySurfaceM: Double, scenarioSurfaceM: Double
+  public func seaLevelScenario(
+    _ points: [Coordinate], by analyzer: RouteAnalyzer, landingNames: (String, String), todaySurfaceM: Double,
+    scenarioSurfaceM: Double
   ) throws -> (today: RouteEngineering, scenario: RouteEngineering, comparison: SeaLevelComparison) {
     let today = try analyse(
-      route: route, landingNames: landingNames, depth: depth, assets: assets, waterSurfaceM: todaySurfaceM)
-    let shifted = SeaLevelShiftedDepth(base: depth, surfaceChangeM: scenarioSurfaceM - todaySurfaceM)
+      try analyzer.analyse(points), by: analyzer, landingNames: landingNames, waterSurfaceM: todaySurfaceM)
+    let shifted = analyzer.replacingDepth(
+      with: SeaLevelShiftedDepth(base: analyzer.depth, surfaceChangeM: scenarioSurfaceM - todaySurfaceM))
     let scenario = try analyse(
-      route: route, landingNames: landingNames, depth: shifted, assets: assets,
-      waterSurfaceM: scenarioSurfaceM)
+      try shifted.analyse(points), by: shifted, landingNames: landingNames, waterSurfaceM: scenarioSurfaceM)
     return (
       today, scenario,
       SeaLevelComparison(

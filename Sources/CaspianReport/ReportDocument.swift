@@ -1,3 +1,6 @@
+import CaspianSupport
+import Foundation
+
 /// A label and its value, e.g. "Forecast ready for service" – "2026-12-12".
 public struct SummaryItem: Sendable, Hashable {
   public var label: String
@@ -57,7 +60,9 @@ public struct SchedulePart: Sendable {
 
 /// The whole report as one self-contained HTML page: inline SVG and CSS, no scripts, nothing
 /// fetched from the network. Four sections: the map, the straight line diagrams, the schedule
-/// and the figures of the options with their assumptions.
+/// and the figures of the options with their assumptions; and the numbers drawn, as a JSON data
+/// block (`<script type="application/json" id="report-data">`, data only, never run) for
+/// programs and tests.
 public struct ReportDocument: Sendable {
   public var title: String
   /// What the report was made from (data set, landings, as-of date), shown under the title.
@@ -69,14 +74,20 @@ public struct ReportDocument: Sendable {
   public var schedule: SchedulePart?
   public var figures: FiguresTable
   public var assumptions: [String]
+  /// The numbers the report draws, embedded as JSON.
+  public var data: JSONValue
+
+  /// The id of the JSON data block.
+  public static let dataID = "report-data"
 
   /// The ids of the four sections, in order.
   public static let sectionIDs = ["map", "straight-line-diagrams", "schedule", "figures"]
 
   public init(
     title: String, facts: [SummaryItem], map: SVG, mapCaption: String, diagrams: [DiagramPart],
-    schedule: SchedulePart?, figures: FiguresTable, assumptions: [String]
+    schedule: SchedulePart?, figures: FiguresTable, assumptions: [String], data: JSONValue = .object([:])
   ) {
+    self.data = data
     self.title = title
     self.facts = facts
     self.map = map
@@ -111,9 +122,19 @@ public struct ReportDocument: Sendable {
                   .element("a", ["href": "#" + $0.0], text: $0.1)
                 }),
             mapSection, diagramSection, scheduleSection, figuresSection,
+            .element("script", ["type": "application/json", "id": Self.dataID], text: dataText),
           ]),
       ])
     return "<!DOCTYPE html>\n" + page.xml + "\n"
+  }
+
+  /// `data` as JSON text that needs no escaping in HTML or XML: outside strings JSON has no
+  /// `<`, `>` or `&`, and inside them they are written as `\u` escapes.
+  private var dataText: String {
+    data.serialized().replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(
+      of: ">", with: "\\u003e"
+    )
+    .replacingOccurrences(of: "&", with: "\\u0026")
   }
 
   private var mapSection: Markup {

@@ -32,18 +32,7 @@ extension PlannedRoute {
             ])
           }
           members["geometry"] = GeoJSON.jsonValue(.lineString(option.vertices))
-          members["vertexKpKm"] = .array(option.measures.vertexKpKm.map { .number($0.rounded(decimals: 3)) })
-          members["depthBands"] = .array(option.measures.depthBands.map(Self.jsonValue))
-          members["crossings"] = .array(option.measures.crossings.map(Self.jsonValue))
-          members["boundaryCrossings"] = .array(option.measures.boundaryCrossings.map(Self.jsonValue))
-          members["intrusions"] = .array(option.measures.intrusions.map(Self.jsonValue))
-          members["clearances"] = .array(
-            option.measures.clearances.map { c in
-              .object([
-                "kind": .string(c.kind), "hazard": .string(c.hazard),
-                "km": .number(c.km.rounded(decimals: 3)),
-              ])
-            })
+          members.merge(option.measures.jsonMembers) { current, _ in current }
           return .object(members)
         }),
     ])
@@ -95,33 +84,11 @@ extension PlannedRoute {
     ]
   }
 
-  /// A crossing as the JSON outputs write it (KP to the metre, angle to a tenth of a degree).
-  public static func jsonValue(_ c: RouteCrossing) -> JSONValue {
-    [
-      "assetName": .string(c.assetName), "assetKind": .string(c.assetKind),
-      "kpKm": .number(c.kpKm.rounded(decimals: 3)),
-      "angleDegrees": .number(c.angleDegrees.rounded(decimals: 1)), "position": position(c.coordinate),
-      "minimumAngleDegrees": JSONValue(c.minimumAngleDegrees),
-      "belowMinimumAngle": .bool(c.isBelowMinimumAngle),
-    ]
-  }
-
-  /// An intrusion as a finding of severity "error" (as in `warnings[]` of the engineering).
-  public static func jsonValue(_ i: Intrusion) -> JSONValue {
-    [
-      "severity": "error", "kind": .string(i.kind.rawValue), "name": .string(i.name),
-      "fromKpKm": .number(i.fromKpKm.rounded(decimals: 3)), "toKpKm": .number(i.toKpKm.rounded(decimals: 3)),
-    ]
-  }
-
-  static func position(_ c: Coordinate) -> JSONValue {
-    .array([.number(c.longitude.rounded(decimals: 7)), .number(c.latitude.rounded(decimals: 7))])
-  }
 }
 
 extension RoutePoint {
   var jsonValue: JSONValue {
-    .object(["name": .string(name), "position": PlannedRoute.position(coordinate)])
+    .object(["name": .string(name), "position": coordinate.jsonPosition])
   }
 }
 
@@ -133,32 +100,56 @@ extension CostModel {
   }
 }
 
-extension RouteOption {
-  /// The figures shared by the GeoJSON properties and the JSON document (numbers and strings).
-  var figures: [String: JSONValue] {
-    let m = measures
+extension RouteMeasures {
+  /// The route's figures as flat numbers (GeoJSON properties and JSON).
+  public var figures: [String: JSONValue] {
     func optional(_ value: Double?, _ decimals: Int) -> JSONValue {
       value.map { .number($0.rounded(decimals: decimals)) } ?? .null
     }
     return [
-      "id": .number(Double(id)),
-      "kind": .string(kind.rawValue),
-      "summary": .string(summary),
-      "routeLengthKm": .number(m.routeLengthKm.rounded(decimals: 3)),
-      "baselineKm": .number(m.baselineKm.rounded(decimals: 3)),
-      "detourRatio": .number(m.detourRatio.rounded(decimals: 4)),
-      "legs": .number(Double(legs)),
-      "costKm": .number(costKm.rounded(decimals: 3)),
-      "maxDepthM": optional(m.maxDepthM, 1),
-      "meanDepthM": optional(m.meanDepthM, 1),
-      "unknownDepthKm": .number(m.unknownDepthKm.rounded(decimals: 3)),
-      "maxSlopeDeg": optional(m.maxSlopeDeg, 2),
-      "maxSlopeKpKm": optional(m.maxSlopeKpKm, 3),
-      "crossingCount": .number(Double(m.crossings.count)),
+      "routeLengthKm": .number(routeLengthKm.rounded(decimals: 3)),
+      "baselineKm": .number(baselineKm.rounded(decimals: 3)),
+      "detourRatio": .number(detourRatio.rounded(decimals: 4)),
+      "maxDepthM": optional(maxDepthM, 1),
+      "meanDepthM": optional(meanDepthM, 1),
+      "unknownDepthKm": .number(unknownDepthKm.rounded(decimals: 3)),
+      "maxSlopeDeg": optional(maxSlopeDeg, 2),
+      "maxSlopeKpKm": optional(maxSlopeKpKm, 3),
+      "crossingCount": .number(Double(crossings.count)),
     ]
   }
 
-  /// The nearest hazard of each kind, km (to the metre), by kind.
+  /// Every figure of the route for the JSON outputs: `figures` with the KPs of the vertices, the
+  /// depth bands, crossings, boundary crossings, intrusions and nearest hazards. Every command
+  /// that reports a route writes these members.
+  public var jsonMembers: [String: JSONValue] {
+    var members = figures
+    members["vertexKpKm"] = .array(vertexKpKm.map { .number($0.rounded(decimals: 3)) })
+    members["depthBands"] = .array(depthBands.map(PlannedRoute.jsonValue))
+    members["crossings"] = .array(crossings.map(\.jsonValue))
+    members["boundaryCrossings"] = .array(boundaryCrossings.map(\.jsonValue))
+    members["intrusions"] = .array(intrusions.map(\.jsonValue))
+    members["clearances"] = .array(
+      clearances.map { c in
+        .object([
+          "kind": .string(c.kind), "hazard": .string(c.hazard), "km": .number(c.km.rounded(decimals: 3)),
+        ])
+      })
+    return members
+  }
+}
+
+extension RouteOption {
+  var figures: [String: JSONValue] {
+    var members = measures.figures
+    members["id"] = .number(Double(id))
+    members["kind"] = .string(kind.rawValue)
+    members["summary"] = .string(summary)
+    members["legs"] = .number(Double(legs))
+    members["costKm"] = .number(costKm.rounded(decimals: 3))
+    return members
+  }
+
   var minimumClearances: [String: Double] {
     Dictionary(measures.clearances.map { ($0.kind, $0.km.rounded(decimals: 3)) }, uniquingKeysWith: min)
   }

@@ -3,13 +3,10 @@ import CaspianEngineering
 import CaspianGeodata
 
 extension AnalysisSettings {
-  /// The analysis settings of a project: the engineering file's sample spacing and minimum
-  /// crossing angles, the cost model's default lane width.
+  /// The analysis settings of a project: the engineering file's (`init(engineering:)`) with the
+  /// cost model's default lane width.
   public init(engineering: EngineeringParameters, model: CostModel) {
-    self.init()
-    profileSpacingM = engineering.profile.sampleSpacingM
-    minimumAssetCrossingAngleDegrees = engineering.checks.minimumCrossingAngleDegrees
-    minimumLaneCrossingAngleDegrees = engineering.checks.minimumLaneCrossingAngleDegrees
+    self.init(engineering: engineering)
     defaultLaneWidthM = model.defaultFerryLaneWidthM
   }
 }

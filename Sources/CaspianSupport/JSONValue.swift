@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value, used for GeoJSON feature properties so that no member is lost on a round trip.
 public enum JSONValue: Sendable, Hashable {
   case null
@@ -46,5 +48,47 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
   /// Text values (dates, ids) by their description, or null for nil.
   public init(describing value: (some CustomStringConvertible)?) {
     self = value.map { .string($0.description) } ?? .null
+  }
+}
+
+extension JSONValue {
+  /// Any `Encodable` value as a `JSONValue` (nil-free: a value that cannot be encoded, only a
+  /// non-finite number, becomes `.null`).
+  public init(encoding value: some Encodable) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    self = (try? JSONValue.parse(encoder.encode(value))) ?? .null
+  }
+}
+
+extension JSONValue: Encodable {
+  private struct MemberName: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    switch self {
+    case .null:
+      var container = encoder.singleValueContainer()
+      try container.encodeNil()
+    case .bool(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .number(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .string(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .array(let values):
+      var container = encoder.unkeyedContainer()
+      for value in values { try container.encode(value) }
+    case .object(let members):
+      var container = encoder.container(keyedBy: MemberName.self)
+      for (key, value) in members { try container.encode(value, forKey: MemberName(stringValue: key)) }
+    }
   }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
+import CaspianAnalysis
+import CaspianEngineering
 import CaspianGeometry
+import CaspianRouting
 import CaspianSchedule
 import CaspianSupport
 import Foundation
@@ -33,14 +36,29 @@ extension CaspianLink {
     var route: String?
     @Option(help: ArgumentHelp("The option in --route to use.", valueName: "id")) var option = "1"
     @Option(help: "table (for people) or json (for programs).") var format: OutputFormat = .table
+    @OptionGroup var strictness: StrictOption
+    @OptionGroup var engineering: EngineeringOptions
+    @OptionGroup var geodata: GeodataOptions
 
     func run() async throws {
       var (plan, history, _) = try plan.load()
-      if let route, let chosen = try RouteFile.read(path: route, option: option, landings: []).first {
+      // The chosen route's figures, from the same analysis as `route plan` and `route rpl`.
+      var chosenRoute: (measures: RouteMeasures, errors: [EngineeringWarning])?
+      if let route {
+        let data = try geodata.load()
+        let chosen = try RouteFile.read(path: route, option: option, landings: data.landings)[0]
+        let analyzer = try RouteAnalyzer(
+          data: data, engineering: try engineering.parameters(), model: CostModel())
+        let analysis: RouteAnalysis
+        do {
+          analysis = try analyzer.analyse(chosen.points)
+        } catch let error as RouteProblem {
+          throw RouteFileError(path: route, problem: "option \(chosen.option): \(error.problem)")
+        }
+        chosenRoute = (RouteMeasures(analysis), analysis.intrusions.map(EngineeringWarning.init))
         plan = try plan.withRoute(
           name: "option \(chosen.option) \(chosen.landingNames.0) - \(chosen.landingNames.1)",
-          lengthKm: Geodesic.wgs84.length(of: chosen.points) / 1000,
-          source: "\(route) (geodesic length on WGS84)")
+          lengthKm: analysis.lengthKm, source: "\(route) (geodesic length on WGS84)")
       }
       let status = try CaspianSchedule.Schedule.status(plan: plan, history: history, asOf: asOf.resolved)
       let open = status.activities.filter { $0.state != .done }
@@ -50,7 +68,7 @@ extension CaspianLink {
       let doneLate = done.filter { $0.slipDays > 0 }
       switch format {
       case .json:
-        let document: JSONValue = [
+        var document: JSONValue = [
           "asOf": .string(status.asOf.description), "project": .string(plan.project),
           "routeName": JSONValue(plan.routeName), "routeLengthKm": JSONValue(plan.routeLengthKm),
           "routeSource": JSONValue(plan.routeSource), "cableLaidKm": JSONValue(status.cableLaidKm),
@@ -66,6 +84,11 @@ extension CaspianLink {
           "marginDays": JSONValue(status.marginDays),
           "lastRecorded": JSONValue(describing: status.lastRecorded),
         ]
+        if let chosenRoute, case .object(var members) = document {
+          members["route"] = .object(chosenRoute.measures.jsonMembers)
+          members["warnings"] = .array(chosenRoute.errors.map(\.jsonValue))
+          document = .object(members)
+        }
         StandardOutput.write(Data(document.prettyPrinted().utf8))
       case .table:
         func list(_ items: [ActivityStatus], _ detail: (ActivityStatus) -> String) -> String {
@@ -105,7 +128,14 @@ extension CaspianLink {
         rows.append(("Last record", lastRecordedText(status)))
         let width = rows.map(\.0.count).max()!
         lines += rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+        if let chosenRoute, !chosenRoute.errors.isEmpty {
+          lines.append("")
+          lines += chosenRoute.errors.map { "ERROR \($0.kpText) \($0.kind.rawValue): \($0.message)" }
+        }
         print(lines.joined(separator: "\n"))
+      }
+      if let chosenRoute, let route {
+        try strictness.check(errors: chosenRoute.errors.map { (option, $0) }, file: route)
       }
     }
   }

@@ -55,6 +55,7 @@ extension CaspianLink {
     var route: String?
 
     @OptionGroup var engineering: EngineeringOptions
+    @OptionGroup var strictness: StrictOption
 
     @OptionGroup var plan: PlanOptions
     @OptionGroup var asOf: AsOfOption
@@ -86,43 +87,45 @@ extension CaspianLink {
         plan: schedulePlan, history: history, asOf: asOf.resolved)
 
       defer { StatusLine.clear() }
-      let engineer = RouteEngineer(parameters: parameters)
-      let assets = data.hazards.map(EngineeringAsset.init(hazard:))
-      func engineered(
-        _ name: String, _ points: [Coordinate], _ landings: (String, String), _ option: RouteOption?
-      )
-        throws -> ReportedRoute
-      {
-        StatusLine.show("cable engineering of option \(name)")
-        return ReportedRoute(
-          name: name, points: points, landingNames: landings, planned: option,
-          // The same engineering as `route plan` and `route rpl` (sea-masked depths).
-          engineering: try EngineeringReport(
-            option: name, route: points, landingNames: landings, data: data, assets: assets,
-            engineer: engineer, seaLevel: nil
-          ).engineering)
-      }
       var routes: [ReportedRoute] = []
+      let engineer = RouteEngineer(parameters: parameters)
+      let analyzer = try RouteAnalyzer(data: data, engineering: parameters, model: CostModel())
+      var reports: [EngineeringReport] = []
+      func add(_ report: EngineeringReport, name: String, points: [Coordinate], howFound: String) {
+        reports.append(report)
+        routes.append(
+          ReportedRoute(
+            name: name, points: points, landingNames: (report.landings[0], report.landings[1]),
+            howFound: howFound, measures: report.route, engineering: report.engineering))
+      }
       var model: CostModel?
       var notes: [String] = []
       var routeFact: String
       if let route {
         for input in try RouteFile.read(path: route, option: nil, landings: data.landings) {
-          routes.append(try engineered(input.option, input.points, input.landingNames, nil))
+          StatusLine.show("cable engineering of option \(input.option)")
+          add(
+            try EngineeringReport(
+              imported: input, from: route, analyzer: analyzer, engineer: engineer,
+              waterSurfaceM: data.waterSurfaceM, seaLevel: nil),
+            name: input.option, points: input.points, howFound: "read from \(route)")
         }
         routeFact = "\(routes.count) route(s) read from \(route)"
       } else {
         StatusLine.show("building the cost grid")
-        let planner = try RoutePlanner(data: data)
+        let planner = try RoutePlanner(data: data, analyzer: analyzer)
         let planned = try planner.plan(
           from: try planner.landing(named: from!), to: try planner.landing(named: to!),
           optionCount: options ?? 3
         ) { StatusLine.show("searching for option \($0.option) (\($0.kind.description))") }
         for option in planned.options {
-          routes.append(
-            try engineered(
-              "\(option.id) \(option.kind.rawValue)", option.vertices, (planned.from.name, planned.to.name),
-              option))
+          StatusLine.show("cable engineering of option \(option.id)")
+          add(
+            try EngineeringReport(
+              option: "\(option.id)", route: option.vertices,
+              landingNames: (planned.from.name, planned.to.name),
+              analyzer: analyzer, engineer: engineer, waterSurfaceM: data.waterSurfaceM, seaLevel: nil),
+            name: "\(option.id) \(option.kind.rawValue)", points: option.vertices, howFound: option.summary)
         }
         model = planned.model
         notes = planned.notes
@@ -136,9 +139,8 @@ extension CaspianLink {
           data: data, routes: routes, title: "\(data.name): route options and seabed"),
         projectionName: MapFigure.caspianProjectionName
       ).render(projection: try Projection.caspianEquidistant())
-      let depth = try SeaMaskedDepth(data: data, nearshoreDepthM: parameters.landing.nearshoreDepthM)
       let diagrams = try routes.enumerated().map { index, route in
-        let series = ReportInputs.profile(route, depth: depth)
+        let series = ReportInputs.profile(route)
         return DiagramPart(
           series: series, svg: try StraightLineDiagram(series: series, optionIndex: index).render())
       }
@@ -156,7 +158,8 @@ extension CaspianLink {
           "Sea polygon with islands, seabed relief shaded by water depth from the grid, landings, hazards by kind"
           + " and the route options with KP ticks every 50 km.",
         diagrams: diagrams, schedule: schedule, figures: ReportInputs.figures(routes),
-        assumptions: ReportInputs.assumptions(routes: routes, data: data, model: model, notes: notes))
+        assumptions: ReportInputs.assumptions(routes: routes, data: data, model: model, notes: notes),
+        data: ReportInputs.data(routes))
       let page = document.html
 
       // Everything is rendered: now write, every file or none.
@@ -190,6 +193,7 @@ extension CaspianLink {
       }
       StatusLine.clear()
       print("Report written to \(html)" + (svg.map { " (figures as SVG in \($0))" } ?? ""))
+      if let route { try strictness.check(reports, file: route) }
     }
 
     /// A name safe in a file name: letters, digits and '-' kept, anything else as '-'.

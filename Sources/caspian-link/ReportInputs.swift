@@ -5,6 +5,7 @@ import CaspianGeometry
 import CaspianReport
 import CaspianRouting
 import CaspianSchedule
+import CaspianSupport
 import Foundation
 
 /// One route option on its way into the report: where it runs and what the engineering layer
@@ -13,17 +14,16 @@ struct ReportedRoute {
   var name: String
   var points: [Coordinate]
   var landingNames: (String, String)
-  /// The planner's option, when the route was planned rather than read from a file.
-  var planned: RouteOption?
+  /// How the route was found: the planner's summary, or the file it was read from.
+  var howFound: String
+  /// The route's analysis figures (the same as `route plan` and `route rpl` give).
+  var measures: RouteMeasures
   var engineering: RouteEngineering
 }
 
 /// Adapters from the data set, the planner, the engineering layer and the schedule to the
 /// report's plain inputs.
 enum ReportInputs {
-  /// Spacing of the depth samples drawn on the straight line diagrams, metres.
-  static let profileSpacingM = 1000.0
-
   static func mapLayers(data: GeodataSet, routes: [ReportedRoute], title: String) -> MapLayers {
     MapLayers(
       title: title, sea: data.sea.polygons, relief: relief(data),
@@ -52,18 +52,11 @@ enum ReportInputs {
       cellHeightDegrees: grid.cellHeightDegrees, depthsM: depths)
   }
 
-  /// The straight line diagram's series: depths every `profileSpacingM` along the geodesic legs
-  /// (from the same sea-masked depths the engineering uses), cable and burial bands from the RPL
-  /// legs, crossings and warnings from the checks.
-  static func profile(_ route: ReportedRoute, depth: some DepthProvider) -> ProfileSeries {
-    let geodesic = Geodesic.wgs84
-    let points = geodesic.densify(route.points, maxSpacingMetres: profileSpacingM)
-    var kpM = 0.0
-    var samples: [DepthSample] = []
-    for (index, point) in points.enumerated() {
-      if index > 0 { kpM += geodesic.distanceMetres(points[index - 1], point) }
-      samples.append(DepthSample(kpKm: kpM / 1000, depthM: depth.depthMetres(at: point)))
-    }
+  /// The straight line diagram's series: the analysis's depth profile (by KP along the whole
+  /// route, at the engineering file's sample spacing), cable and burial bands from the RPL legs,
+  /// crossings and warnings from the checks.
+  static func profile(_ route: ReportedRoute) -> ProfileSeries {
+    let samples = route.measures.profile.map { DepthSample(kpKm: $0.kpKm, depthM: $0.depthM) }
     let engineering = route.engineering
     var cableBands: [CableBand] = []
     var burialBands: [BurialBand] = []
@@ -88,11 +81,31 @@ enum ReportInputs {
         KPMarker(
           kpKm: $0.kpKm, label: $0.assetName,
           detail: "\($0.assetKind) at \(String(format: "%.0f", $0.angleDegrees))°"
-            + String(format: ", %.5f° E %.5f° N", $0.longitude, $0.latitude))
+            + String(format: ", %.5f° E %.5f° N", $0.coordinate.longitude, $0.coordinate.latitude))
       },
       warnings: engineering.warnings.map {
-        KPMarker(kpKm: $0.kpKm, endKm: $0.kpEndKm, label: $0.kind.rawValue, detail: $0.message)
+        KPMarker(
+          kpKm: $0.fromKpKm, endKm: $0.toKpKm,
+          label: ($0.severity == .error ? "ERROR " : "") + $0.kind.rawValue,
+          detail: $0.message)
       })
+  }
+
+  /// The numbers the report draws, for its JSON data block: per route its analysis figures
+  /// (the members `route plan --format json` gives an option), the engineering headline and the
+  /// error-level findings.
+  static func data(_ routes: [ReportedRoute]) -> JSONValue {
+    [
+      "routes": .array(
+        routes.map { route in
+          var members = route.measures.jsonMembers
+          members["name"] = .string(route.name)
+          members["landings"] = [.string(route.landingNames.0), .string(route.landingNames.1)]
+          members.merge(route.engineering.headlineProperties) { current, _ in current }
+          members["warnings"] = .array(route.engineering.warnings.map(\.jsonValue))
+          return .object(members)
+        })
+    ]
   }
 
   /// The options side by side.
@@ -100,14 +113,11 @@ enum ReportInputs {
     func row(_ label: String, _ value: (ReportedRoute) -> String) -> FiguresTable.Row {
       FiguresTable.Row(label, routes.map(value))
     }
-    func planned(_ value: @escaping (RouteOption) -> String) -> (ReportedRoute) -> String {
-      { $0.planned.map(value) ?? "–" }
-    }
     var rows = [
-      row("How it was found", planned { $0.summary }),
+      row("How it was found") { $0.howFound },
       row("Route length, geodesic WGS84 (km)") { fixed($0.engineering.routeLengthKm, 1) },
-      row("Straight baseline between the landings (km)", planned { fixed($0.measures.baselineKm, 1) }),
-      row("Detour ratio", planned { fixed($0.measures.detourRatio, 3) }),
+      row("Straight baseline between the landings (km)") { fixed($0.measures.baselineKm, 1) },
+      row("Detour ratio") { fixed($0.measures.detourRatio, 3) },
       row("Alter-course legs") { "\($0.points.count - 1)" },
       row("Seabed length (km)") { fixed($0.engineering.seabedLengthKm, 1) },
       row("Cable length incl. slack and ends (km)") { fixed($0.engineering.cableLengthKm, 1) },
@@ -125,12 +135,15 @@ enum ReportInputs {
         $0.engineering.landingApproaches.map { "\($0.landing) \(fixed($0.approachKm, 1))" }.joined(
           separator: ", ")
       },
-      row("Max depth (m)", planned { $0.measures.maxDepthM.map { fixed($0, 0) } ?? "–" }),
-      row("Mean depth (m)", planned { $0.measures.meanDepthM.map { fixed($0, 0) } ?? "–" }),
-      row("Max slope (°)", planned { $0.measures.maxSlopeDeg.map { fixed($0, 2) } ?? "–" }),
+      row("Max depth (m)") { $0.measures.maxDepthM.map { fixed($0, 0) } ?? "–" },
+      row("Mean depth (m)") { $0.measures.meanDepthM.map { fixed($0, 0) } ?? "–" },
+      row("Max slope (°)") { $0.measures.maxSlopeDeg.map { fixed($0, 2) } ?? "–" },
       row("Pipeline/cable crossings") { "\($0.engineering.crossings.filter(\.isAssetCrossing).count)" },
       row("Other lines crossed (boundaries, lanes)") {
         "\($0.engineering.crossings.filter { !$0.isAssetCrossing }.count)"
+      },
+      row("Errors (land or no-go crossed)") {
+        "\($0.engineering.warnings.filter { $0.severity == .error }.count)"
       },
       row("Engineering warnings") { "\($0.engineering.warnings.count)" },
       row("Cost estimate (million USD)") { fixed($0.engineering.costUSD / 1e6, 2) },

@@ -44,7 +44,7 @@ import Testing
   @Test func csvParsesBackToTheRows() throws {
     let pipeline = diagonalPipeline(name: "Line, \"A\"", angleDegrees: 60)
     let result = try RouteEngineer().analyse(
-      route: VBasin.route, landingNames: ("West", "East"), depth: VBasin(), assets: [pipeline],
+      route: VBasin.route, landingNames: ("West", "East"), depth: VBasin(), hazards: [pipeline],
       waterSurfaceM: nil)
     let records = parseCSV(result.rplCSV)
     #expect(records[0] == RouteEngineering.rplCSVHeader)

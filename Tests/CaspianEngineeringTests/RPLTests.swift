@@ -1,3 +1,4 @@
+import CaspianGeodata
 import CaspianGeometry
 import Testing
 
@@ -6,14 +7,14 @@ import Testing
 @Suite struct RPLTests {
   let geodesic = Geodesic.wgs84
 
-  func basin(assets: [EngineeringAsset] = []) throws -> RouteEngineering {
+  func basin(hazards: [Hazard] = []) throws -> RouteEngineering {
     try RouteEngineer().analyse(
-      route: VBasin.route, landingNames: ("West", "East"), depth: VBasin(), assets: assets,
+      route: VBasin.route, landingNames: ("West", "East"), depth: VBasin(), hazards: hazards,
       waterSurfaceM: -29.35)
   }
 
   @Test func kpBearingsAndTotalsMatchAnIndependentRecomputation() throws {
-    let result = try basin(assets: [diagonalPipeline(angleDegrees: 30)])
+    let result = try basin(hazards: [diagonalPipeline(angleDegrees: 30)])
     let rows = result.rows
     #expect(rows.first?.kpKm == 0)
     #expect(rows.first?.point == .landing)
@@ -58,7 +59,7 @@ import Testing
     #expect(abs(result.seabedLengthKm - expected) < 0.01)
     // Steep relief (1:2): the seabed floor, 11.8% longer, wins over every planned slack.
     let steep = try RouteEngineer().analyse(
-      route: VBasin.route, landingNames: ("West", "East"), depth: VBasin(gradient: 0.5), assets: [],
+      route: VBasin.route, landingNames: ("West", "East"), depth: VBasin(gradient: 0.5),
       waterSurfaceM: nil)
     let firstQuarter = steep.rows.dropLast().filter { $0.kpKm + $0.legKm! < steep.routeLengthKm / 4 }
     #expect(!firstQuarter.isEmpty)
@@ -93,7 +94,7 @@ import Testing
   }
 
   @Test func crossingGetsARowAnAngleAWarningAndDeeperBurial() throws {
-    let result = try basin(assets: [diagonalPipeline(angleDegrees: 30)])
+    let result = try basin(hazards: [diagonalPipeline(angleDegrees: 30)])
     let crossing = try #require(result.crossings.first)
     let expectedKP =
       geodesic.inverse(VBasin.start, Coordinate(longitude: 50, latitude: 40.3)).distanceMetres / 1000
@@ -106,10 +107,10 @@ import Testing
     let zoneStart = try #require(result.rows.first { abs($0.kpKm - (crossing.kpKm - 0.5)) < 1e-3 })
     #expect(zoneStart.burialDepthM == 2.0)
     #expect(zoneStart.remarks.contains("burial change 1.0 m→2.0 m"))
-    #expect(result.warnings.contains { $0.kind == .crossingAngle && abs($0.kpKm - crossing.kpKm) < 1e-9 })
+    #expect(result.warnings.contains { $0.kind == .crossingAngle && abs($0.fromKpKm - crossing.kpKm) < 1e-9 })
     #expect(!result.warnings.contains { $0.kind == .parallelSeparation })
     // A crossing at 80° passes the check.
-    let square = try basin(assets: [diagonalPipeline(angleDegrees: 80)])
+    let square = try basin(hazards: [diagonalPipeline(angleDegrees: 80)])
     #expect(square.crossings.count == 1)
     #expect(!square.warnings.contains { $0.kind == .crossingAngle })
   }
@@ -120,19 +121,17 @@ import Testing
       Geodesic.wgs84.direct(
         from: Coordinate(longitude: 50, latitude: lat), azimuthDegrees: 90, distanceMetres: 500)
     }
-    let cable = EngineeringAsset(
-      kind: "cable", name: "Old cable", geometry: .lineString([east(40.6), east(40.7)]))
-    let platform = EngineeringAsset(
-      kind: "platform", name: "Rig 1", geometry: .point(east(40.2)), safetyZoneM: 500)
-    let result = try basin(assets: [cable, platform])
+    let cable = hazard(.cable, "Old cable", .lineString([east(40.6), east(40.7)]))
+    let platform = hazard(.platform, "Rig 1", .point(east(40.2)), safetyZoneM: 500)
+    let result = try basin(hazards: [cable, platform])
     let parallel = try #require(result.warnings.first { $0.kind == .parallelSeparation })
     // Flagged while within 3 × depth (≤ 3 km here) of the cable's 40.6–40.7° N stretch.
     let startKP =
       geodesic.inverse(VBasin.start, Coordinate(longitude: 50, latitude: 40.6)).distanceMetres / 1000
     let endKP =
       geodesic.inverse(VBasin.start, Coordinate(longitude: 50, latitude: 40.7)).distanceMetres / 1000
-    #expect(parallel.kpKm > startKP - 3 && parallel.kpKm < startKP)
-    #expect(try #require(parallel.kpEndKm) > endKP && parallel.kpEndKm! < endKP + 3)
+    #expect(parallel.fromKpKm > startKP - 3 && parallel.fromKpKm < startKP)
+    #expect(try #require(parallel.toKpKm) > endKP && parallel.toKpKm! < endKP + 3)
     #expect(parallel.message.contains("Old cable"))
     let clearance = try #require(result.clearances.first { $0.assetName == "Rig 1" })
     #expect(abs(clearance.minimumM - 500) < 5)
@@ -143,7 +142,7 @@ import Testing
   @Test func routeWithoutDepthIsRejected() {
     #expect(throws: EngineeringError(source: "route", message: "no depth data anywhere along the route")) {
       try RouteEngineer().analyse(
-        route: VBasin.route, landingNames: ("A", "B"), depth: NoDepth(), assets: [], waterSurfaceM: nil)
+        route: VBasin.route, landingNames: ("A", "B"), depth: NoDepth(), waterSurfaceM: nil)
     }
   }
 

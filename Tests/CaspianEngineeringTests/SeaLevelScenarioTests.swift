@@ -11,8 +11,10 @@ import Testing
   @Test func fallingSeaMovesTheShoreByTheKnownDistance() throws {
     let basin = VBasin()
     let (today, scenario, comparison) = try RouteEngineer().seaLevelScenario(
-      route: VBasin.route, landingNames: ("West", "East"), depth: basin, assets: [],
-      todaySurfaceM: -29.35, scenarioSurfaceM: -34.35)
+      VBasin.route,
+      by: try RouteAnalyzer(
+        sea: openSea, hazards: [], depth: basin, settings: AnalysisSettings(engineering: .defaults)),
+      landingNames: ("West", "East"), todaySurfaceM: -29.35, scenarioSurfaceM: -34.35)
     for approach in today.landingApproaches {
       #expect(approach.dryKm == 0)
       #expect(abs(approach.approachKm - basin.kp(atDepth: 10) / 1000) < 1e-4)
@@ -31,7 +33,7 @@ import Testing
     #expect(abs(daScenario - 2 * (basin.kp(atDepth: 55) - basin.kp(atDepth: 5)) / 1000) < 1e-4)
     // Burial now reaches 250 m further into the deep middle at each end, minus the land section.
     #expect(abs(scenario.buriedKm - today.buriedKm - (2 * 0.250 - 2 * 0.150)) < 1e-4)
-    #expect(scenario.warnings.contains { $0.kind == .drySection && $0.kpKm == 0 })
+    #expect(scenario.warnings.contains { $0.kind == .drySection && $0.fromKpKm == 0 })
     // The comparison carries the same figures.
     let dry = try #require(comparison.figures.first { $0.figure == "dry (land section) at West" })
     #expect(dry.today == 0 && abs(dry.change - 0.150) < 1e-4)

@@ -311,7 +311,10 @@ func sampleGantt() -> GanttChart {
     let html = try document().html
     #expect(html.hasPrefix("<!DOCTYPE html>\n<html"))
     let parsed = parse(html)
-    #expect(parsed.count("script") == 0)
+    // The only script element is the JSON data block (data, never run).
+    #expect(parsed.count("script") == 1)
+    #expect(
+      parsed.elements.filter { $0.name == "script" }.map { $0.attributes["type"] } == ["application/json"])
     let sections = parsed.elements.filter { $0.name == "section" }.compactMap { $0.attributes["id"] }
     #expect(sections == ReportDocument.sectionIDs)
     #expect(parsed.count("svg") == 4)  // map, two diagrams, Gantt

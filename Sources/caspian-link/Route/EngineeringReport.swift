@@ -44,31 +44,65 @@ struct EngineeringReport: Encodable {
 
   var option: String
   var landings: [String]
+  /// The route's analysis figures (length, depths, crossings, intrusions), as `route plan` has them.
+  var route: RouteMeasures
   var engineering: RouteEngineering
   var seaLevelScenario: Scenario?
 
   /// The figures at the level asked for: the scenario's when there is one.
   var primary: RouteEngineering { seaLevelScenario?.engineering ?? engineering }
 
+  /// Error-level findings (land or no-go stretches): none for a planned route.
+  var errors: [EngineeringWarning] { primary.warnings.filter { $0.severity == .error } }
+
   init(
-    option: String, route: [Coordinate], landingNames: (String, String), data: GeodataSet,
-    assets: [EngineeringAsset], engineer: RouteEngineer, seaLevel: Double?
+    option: String, route: [Coordinate], landingNames: (String, String), analyzer: RouteAnalyzer,
+    engineer: RouteEngineer, waterSurfaceM: Double, seaLevel: Double?
   ) throws {
     self.option = option
     landings = [landingNames.0, landingNames.1]
-    let depth = try SeaMaskedDepth(data: data, nearshoreDepthM: engineer.parameters.landing.nearshoreDepthM)
+    let analysis = try analyzer.analyse(route)
+    self.route = RouteMeasures(analysis)
     if let seaLevel {
       let result = try engineer.seaLevelScenario(
-        route: route, landingNames: landingNames, depth: depth, assets: assets,
-        todaySurfaceM: data.waterSurfaceM,
+        route, by: analyzer, landingNames: landingNames, todaySurfaceM: waterSurfaceM,
         scenarioSurfaceM: seaLevel)
       engineering = result.today
       seaLevelScenario = Scenario(comparison: result.comparison, engineering: result.scenario)
     } else {
       engineering = try engineer.analyse(
-        route: route, landingNames: landingNames, depth: depth, assets: assets,
-        waterSurfaceM: data.waterSurfaceM)
+        analysis, by: analyzer, landingNames: landingNames, waterSurfaceM: waterSurfaceM)
     }
+  }
+
+  /// The report of a route read from `file`: a route that cannot be analysed names the file and
+  /// the option.
+  init(
+    imported route: RouteInput, from file: String, analyzer: RouteAnalyzer, engineer: RouteEngineer,
+    waterSurfaceM: Double, seaLevel: Double?
+  ) throws {
+    do {
+      try self.init(
+        option: route.option, route: route.points, landingNames: route.landingNames, analyzer: analyzer,
+        engineer: engineer, waterSurfaceM: waterSurfaceM, seaLevel: seaLevel)
+    } catch let error as RouteProblem {
+      throw RouteFileError(path: file, problem: "option \(route.option): \(error.problem)")
+    } catch let error as EngineeringError where error.source == "route" {
+      throw RouteFileError(path: file, problem: "option \(route.option): \(error.message)")
+    }
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case option, landings, route, engineering, seaLevelScenario
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(option, forKey: .option)
+    try container.encode(landings, forKey: .landings)
+    try container.encode(JSONValue.object(route.jsonMembers), forKey: .route)
+    try container.encode(engineering, forKey: .engineering)
+    try container.encodeIfPresent(seaLevelScenario, forKey: .seaLevelScenario)
   }
 
   static func json(_ reports: [EngineeringReport]) throws -> String {
@@ -88,7 +122,7 @@ struct EngineeringReport: Encodable {
         guard case .object(var figures) = option else { return option }
         figures.merge(report.primary.planMembers) { _, new in new }
         if let scenario = report.seaLevelScenario {
-          figures["seaLevelScenario"] = RouteEngineering.jsonValue(scenario.comparison)
+          figures["seaLevelScenario"] = JSONValue(encoding: scenario.comparison)
         }
         return .object(figures)
       })
@@ -142,6 +176,9 @@ struct EngineeringReport: Encodable {
     var out: [String] = []
     let level = e.waterSurfaceM.map { String(format: " at water surface %.2f m", $0) } ?? ""
     out.append("Option \(option): \(landings[0]) → \(landings[1])\(level)")
+    for error in errors {
+      out.append("  ERROR \(error.kpText)  \(error.kind.rawValue): \(error.message)\n")
+    }
     out.append(
       "  Route length \(km(e.routeLengthKm)) km (geodesic, WGS84) · seabed \(km(e.seabedLengthKm)) km (3-D) · "
         + "cable \(km(e.cableLengthKm)) km (incl. slack and end allowances)")
@@ -185,9 +222,15 @@ struct EngineeringReport: Encodable {
     if !e.crossings.isEmpty {
       out.append("")
       out.append("Crossings")
-      var table = TextTable([("KP km", .right), ("Kind", .left), ("Name", .left), ("Angle °", .right)])
+      var table = TextTable([
+        ("KP km", .right), ("Kind", .left), ("Name", .left), ("Angle °", .right), ("Minimum °", .right),
+      ])
       for c in e.crossings {
-        table.append([km(c.kpKm), c.assetKind, c.assetName, String(format: "%.0f", c.angleDegrees)])
+        table.append([
+          km(c.kpKm), c.assetKind, c.assetName, String(format: "%.0f", c.angleDegrees),
+          c.minimumAngleDegrees.map { String(format: "%.0f%@", $0, c.isBelowMinimumAngle ? " BELOW" : "") }
+            ?? "",
+        ])
       }
       out.append(table.render(indent: "  "))
     }
@@ -208,7 +251,9 @@ struct EngineeringReport: Encodable {
     }
     out.append("")
     out.append("Warnings (\(e.warnings.count))")
-    for w in e.warnings { out.append("  \(w.kpText)  \(w.kind.rawValue): \(w.message)") }
+    for w in e.warnings {
+      out.append("  \(w.severity == .error ? "ERROR " : "")\(w.kpText)  \(w.kind.rawValue): \(w.message)")
+    }
 
     out.append("")
     out.append("Cost and lay-time ESTIMATE (not a quotation)")
@@ -271,3 +316,28 @@ private func km1(_ value: Double) -> String { String(format: "%.1f", value) }
 
 /// Whole US dollars with thousands separators.
 private func money(_ value: Double) -> String { groupedThousands(value) }
+
+/// `--strict`: error-level findings on a route (land or a no-go zone crossed) make the command
+/// fail, after its output is written.
+struct StrictOption: ParsableArguments {
+  @Flag(help: "Exit 1 when a route has an error-level finding (it crosses land or a no-go zone).")
+  var strict = false
+
+  /// Tells of each error-level finding on standard error (one line each, so that it is seen even
+  /// when standard output goes to a file); with `--strict`, throws after them.
+  func check(_ reports: [EngineeringReport], file: String) throws {
+    try check(errors: reports.flatMap { report in report.errors.map { (report.option, $0) } }, file: file)
+  }
+
+  /// `check` for findings by option.
+  func check(errors: [(option: String, finding: EngineeringWarning)], file: String) throws {
+    for (option, error) in errors {
+      StandardError.write(
+        "caspian-link: error: \(file): option \(option): \(error.kpText) \(error.kind.rawValue): \(error.message)\n"
+      )
+    }
+    if strict, !errors.isEmpty {
+      throw ExitCode(1)
+    }
+  }
+}

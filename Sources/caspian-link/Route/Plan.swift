@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaspianAnalysis
 import CaspianEngineering
 import CaspianGeometry
 import CaspianRouting
@@ -93,6 +94,7 @@ extension CaspianLink.Route {
         valueName: "m"))
     var seaLevel: Double?
 
+    @OptionGroup var strictness: StrictOption
     @OptionGroup var engineering: EngineeringOptions
 
     func validate() throws {
@@ -122,9 +124,13 @@ extension CaspianLink.Route {
       let data = try geodata.load()
       StatusLine.show("building the cost grid (\(Int(model.cellSizeM)) m cells)")
       defer { StatusLine.clear() }
+      let parameters = try engineering.parameters()
       let planner: RoutePlanner
       do {
-        planner = try RoutePlanner(data: data, model: model, memoryBudget: budget)
+        planner = try RoutePlanner(
+          data: data, model: model,
+          analyzer: try RouteAnalyzer(data: data, engineering: parameters, model: model), memoryBudget: budget
+        )
       } catch RoutingError.overMemoryBudget(_, let problem) {
         // Name where the cell size came from.
         throw RoutingError.overMemoryBudget(
@@ -145,13 +151,12 @@ extension CaspianLink.Route {
         StatusLine.show("searching for option \($0.option) (\($0.kind.description))")
       }
       StatusLine.show("cable engineering")
-      let engineer = RouteEngineer(parameters: try engineering.parameters())
-      let assets = planner.data.hazards.map(EngineeringAsset.init(hazard:))
+      let engineer = RouteEngineer(parameters: parameters)
       let reports = try plan.options.map {
         try EngineeringReport(
           option: "\($0.id)", route: $0.vertices, landingNames: (plan.from.name, plan.to.name),
-          data: planner.data,
-          assets: assets, engineer: engineer, seaLevel: seaLevel)
+          analyzer: planner.analyzer, engineer: engineer, waterSurfaceM: data.waterSurfaceM,
+          seaLevel: seaLevel)
       }
 
       let printed: String
@@ -168,6 +173,7 @@ extension CaspianLink.Route {
         readingFrom: try geodata.inputs(of: data) + engineering.inputs
           + (config.map { [.init("the cost-model config", URL(fileURLWithPath: $0))] } ?? []))
       print(printed)
+      try strictness.check(reports, file: "planned route")
     }
 
     /// The cost grid's memory budget: `--memory-budget`, else `CASPIAN_MEMORY_BUDGET`, else

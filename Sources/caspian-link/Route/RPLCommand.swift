@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaspianAnalysis
 import CaspianEngineering
 import CaspianGeodata
 import CaspianGeometry
@@ -55,6 +56,8 @@ extension CaspianLink.Route {
     @Option(help: "Output format.")
     var format: OutputFormat = .table
 
+    @OptionGroup var strictness: StrictOption
+
     func validate() throws {
       if let output { _ = try RPLOutputFormat(path: output) }
     }
@@ -72,18 +75,12 @@ extension CaspianLink.Route {
         )
       }
       let engineer = RouteEngineer(parameters: parameters)
-      let assets = data.hazards.map(EngineeringAsset.init(hazard:))
-      var reports: [EngineeringReport] = []
-      for route in routes {
-        do {
-          reports.append(
-            try EngineeringReport(
-              option: route.option, route: route.points, landingNames: route.landingNames, data: data,
-              assets: assets, engineer: engineer, seaLevel: seaLevel))
-        } catch let error as EngineeringError where error.source == "route" {
-          // Name the file and the option the route came from.
-          throw EngineeringError(source: "\(self.route): option \(route.option)", message: error.message)
-        }
+      let analyzer = try RouteAnalyzer(data: data, engineering: parameters, model: CostModel())
+      let reports = try routes.map {
+        try EngineeringReport(
+          imported: $0, from: route, analyzer: analyzer, engineer: engineer,
+          waterSurfaceM: data.waterSurfaceM,
+          seaLevel: seaLevel)
       }
       var outputs = Outputs()
       if let output, let report = reports.first {
@@ -106,6 +103,7 @@ extension CaspianLink.Route {
         print(reports.map { $0.table() }.joined(separator: "\n\n"))
         if let output { print("\nRPL written to \(output)") }
       }
+      try strictness.check(reports, file: route)
     }
   }
 }
