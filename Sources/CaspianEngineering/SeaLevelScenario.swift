@@ -110,19 +110,20 @@ extension RouteEngineer {
   /// water-surface level, with the comparison.
   ///
   /// - Parameters:
-  ///   - points: the route's alter-course points, first landing to last.
+  ///   - analysis: the route's analysis by `analyzer`.
   ///   - scenarioSurfaceM: the water surface to study, metres relative to mean ocean level
   ///     (e.g. −33 for a 2050 forecast).
   public func seaLevelScenario(
-    _ points: [Coordinate], by analyzer: RouteAnalyzer, landingNames: (String, String), todaySurfaceM: Double,
+    _ analysis: RouteAnalysis, by analyzer: RouteAnalyzer, landingNames: (String, String),
+    todaySurfaceM: Double,
     scenarioSurfaceM: Double
   ) throws -> (today: RouteEngineering, scenario: RouteEngineering, comparison: SeaLevelComparison) {
-    let today = try analyse(
-      try analyzer.analyse(points), by: analyzer, landingNames: landingNames, waterSurfaceM: todaySurfaceM)
+    let today = try analyse(analysis, by: analyzer, landingNames: landingNames, waterSurfaceM: todaySurfaceM)
     let shifted = analyzer.replacingDepth(
       with: SeaLevelShiftedDepth(base: analyzer.depth, surfaceChangeM: scenarioSurfaceM - todaySurfaceM))
     let scenario = try analyse(
-      try shifted.analyse(points), by: shifted, landingNames: landingNames, waterSurfaceM: scenarioSurfaceM)
+      try shifted.analyse(analysis.track.points), by: shifted, landingNames: landingNames,
+      waterSurfaceM: scenarioSurfaceM)
     return (
       today, scenario,
       SeaLevelComparison(

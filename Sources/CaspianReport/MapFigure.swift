@@ -390,9 +390,13 @@ public struct MapFigure {
           p.x - nx * 6, p.y - ny * 6, p.x + nx * 6, p.y + ny * 6, [("stroke", colour), ("stroke-width", "2")])
       )
       let text = SVG.number(tick.kpKm)
-      let sides = [(nx, ny), (-nx, -ny)].map { side in
-        LabelPlacer.Candidate(
-          x: p.x + side.0 * 9, y: p.y + side.1 * 9 + 4, anchor: side.0 < 0 ? "end" : "start")
+      // Either side of the route, close first, then further out (where other routes run near).
+      var sides: [LabelPlacer.Candidate] = []
+      for offset in [9.0, 16, 24] {
+        for (sx, sy) in [(nx, ny), (-nx, -ny)] {
+          let anchor = sx < 0 ? "end" : "start"
+          sides.append(LabelPlacer.Candidate(x: p.x + sx * offset, y: p.y + sy * offset + 4, anchor: anchor))
+        }
       }
       if let spot = labels.place(text, fontSize: 10, candidates: sides) {
         shapes.append(

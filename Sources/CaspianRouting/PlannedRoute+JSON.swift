@@ -77,13 +77,6 @@ extension PlannedRoute {
     return FeatureCollection(features: features)
   }
 
-  static func jsonValue(_ band: DepthBand) -> JSONValue {
-    [
-      "fromM": .number(band.fromM), "toM": JSONValue(band.toM),
-      "lengthKm": .number(band.lengthKm.rounded(decimals: 3)),
-    ]
-  }
-
 }
 
 extension RoutePoint {
@@ -97,45 +90,6 @@ extension CostModel {
     var members: [String: JSONValue] = [:]
     for (key, value) in keyValues { members[key] = .number(value) }
     return .object(members)
-  }
-}
-
-extension RouteMeasures {
-  /// The route's figures as flat numbers (GeoJSON properties and JSON).
-  public var figures: [String: JSONValue] {
-    func optional(_ value: Double?, _ decimals: Int) -> JSONValue {
-      value.map { .number($0.rounded(decimals: decimals)) } ?? .null
-    }
-    return [
-      "routeLengthKm": .number(routeLengthKm.rounded(decimals: 3)),
-      "baselineKm": .number(baselineKm.rounded(decimals: 3)),
-      "detourRatio": .number(detourRatio.rounded(decimals: 4)),
-      "maxDepthM": optional(maxDepthM, 1),
-      "meanDepthM": optional(meanDepthM, 1),
-      "unknownDepthKm": .number(unknownDepthKm.rounded(decimals: 3)),
-      "maxSlopeDeg": optional(maxSlopeDeg, 2),
-      "maxSlopeKpKm": optional(maxSlopeKpKm, 3),
-      "crossingCount": .number(Double(crossings.count)),
-    ]
-  }
-
-  /// Every figure of the route for the JSON outputs: `figures` with the KPs of the vertices, the
-  /// depth bands, crossings, boundary crossings, intrusions and nearest hazards. Every command
-  /// that reports a route writes these members.
-  public var jsonMembers: [String: JSONValue] {
-    var members = figures
-    members["vertexKpKm"] = .array(vertexKpKm.map { .number($0.rounded(decimals: 3)) })
-    members["depthBands"] = .array(depthBands.map(PlannedRoute.jsonValue))
-    members["crossings"] = .array(crossings.map(\.jsonValue))
-    members["boundaryCrossings"] = .array(boundaryCrossings.map(\.jsonValue))
-    members["intrusions"] = .array(intrusions.map(\.jsonValue))
-    members["clearances"] = .array(
-      clearances.map { c in
-        .object([
-          "kind": .string(c.kind), "hazard": .string(c.hazard), "km": .number(c.km.rounded(decimals: 3)),
-        ])
-      })
-    return members
   }
 }
 

@@ -32,25 +32,6 @@ public enum RouteOptionKind: String, Sendable, Hashable, Codable {
   }
 }
 
-/// Route length within one band of water depth.
-public struct DepthBand: Sendable, Hashable, Codable {
-  /// Shallow edge of the band, metres.
-  public var fromM: Double
-  /// Deep edge of the band, metres; nil for the deepest band.
-  public var toM: Double?
-  /// Route length in this band, km.
-  public var lengthKm: Double
-}
-
-/// The nearest hazard of one kind.
-public struct Clearance: Sendable, Hashable, Codable {
-  public var kind: String
-  public var hazard: String
-  /// Shortest distance from the route to the hazard's geometry (a platform's position, not
-  /// its safety zone), km; 0 when the route crosses it.
-  public var km: Double
-}
-
 /// How an option differs from the first option.
 public struct OptionComparison: Sendable, Hashable, Codable {
   /// Route length minus option 1's, km.
@@ -62,39 +43,6 @@ public struct OptionComparison: Sendable, Hashable, Codable {
   /// Share of this route's length within `sharedWithinKm` of option 1, percent.
   public var sharedPercent: Double
   public static let sharedWithinKm = 2.0
-}
-
-/// The figures of a route, from its `RouteAnalysis` (WGS84 geodesic, the project's one depth
-/// source and sample spacing).
-public struct RouteMeasures: Sendable, Hashable {
-  /// Sum of the geodesic lengths of the legs, km.
-  public var routeLengthKm: Double
-  /// Geodesic distance between the two ends, km.
-  public var baselineKm: Double
-  /// routeLengthKm / baselineKm.
-  public var detourRatio: Double
-  /// KP of each vertex (alter-course point), km; first 0, last routeLengthKm.
-  public var vertexKpKm: [Double]
-  public var maxDepthM: Double?
-  /// Length-weighted mean depth, metres.
-  public var meanDepthM: Double?
-  public var depthBands: [DepthBand]
-  /// Route length where the depth source has no depth, km.
-  public var unknownDepthKm: Double
-  /// Steepest seabed slope along the route, degrees.
-  public var maxSlopeDeg: Double?
-  /// KP of the steepest sample, km.
-  public var maxSlopeKpKm: Double?
-  /// The analysis's depth samples, by KP along the whole route.
-  public var profile: [ProfileSample]
-  /// Crossings of pipelines, cables and lanes, by KP.
-  public var crossings: [RouteCrossing]
-  /// Crossings of sector boundaries, by KP.
-  public var boundaryCrossings: [RouteCrossing]
-  /// Nearest hazard of each kind, sorted by kind.
-  public var clearances: [Clearance]
-  /// Stretches over land or through no-go zones (none for a planned route).
-  public var intrusions: [Intrusion]
 }
 
 /// One candidate route between two landings.

@@ -10,11 +10,14 @@ import Testing
   /// 10 m main-lay depth moves from 400 m to 650 m out.
   @Test func fallingSeaMovesTheShoreByTheKnownDistance() throws {
     let basin = VBasin()
-    let (today, scenario, comparison) = try RouteEngineer().seaLevelScenario(
-      VBasin.route,
-      by: try RouteAnalyzer(
-        sea: openSea, hazards: [], depth: basin, settings: AnalysisSettings(engineering: .defaults)),
-      landingNames: ("West", "East"), todaySurfaceM: -29.35, scenarioSurfaceM: -34.35)
+    let analyzer = try RouteAnalyzer(
+      sea: openSea, hazards: [], depth: basin, settings: AnalysisSettings(engineering: .defaults))
+    let study = try RouteStudy(
+      route: VBasin.route, landingNames: ("West", "East"), analyzer: analyzer, engineer: RouteEngineer(),
+      waterSurfaceM: -29.35, scenarioSurfaceM: -34.35)
+    let (today, scenario, comparison) = (
+      study.engineering, study.primary, try #require(study.scenario).comparison
+    )
     for approach in today.landingApproaches {
       #expect(approach.dryKm == 0)
       #expect(abs(approach.approachKm - basin.kp(atDepth: 10) / 1000) < 1e-4)

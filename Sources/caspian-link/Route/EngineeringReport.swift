@@ -37,23 +37,16 @@ struct EngineeringOptions: ParsableArguments {
 /// The engineering of one route option, today and (optionally) at a scenario sea level, and how
 /// it is shown to people (table) and programs (JSON).
 struct EngineeringReport: Encodable {
-  struct Scenario: Encodable {
-    var comparison: SeaLevelComparison
-    var engineering: RouteEngineering
-  }
-
   var option: String
   var landings: [String]
+  var study: RouteStudy
+
   /// The route's analysis figures (length, depths, crossings, intrusions), as `route plan` has them.
-  var route: RouteMeasures
-  var engineering: RouteEngineering
-  var seaLevelScenario: Scenario?
-
-  /// The figures at the level asked for: the scenario's when there is one.
-  var primary: RouteEngineering { seaLevelScenario?.engineering ?? engineering }
-
-  /// Error-level findings (land or no-go stretches): none for a planned route.
-  var errors: [EngineeringWarning] { primary.warnings.filter { $0.severity == .error } }
+  var route: RouteMeasures { study.measures }
+  var engineering: RouteEngineering { study.engineering }
+  var seaLevelScenario: RouteStudy.Scenario? { study.scenario }
+  var primary: RouteEngineering { study.primary }
+  var errors: [EngineeringWarning] { study.errors }
 
   init(
     option: String, route: [Coordinate], landingNames: (String, String), analyzer: RouteAnalyzer,
@@ -61,18 +54,9 @@ struct EngineeringReport: Encodable {
   ) throws {
     self.option = option
     landings = [landingNames.0, landingNames.1]
-    let analysis = try analyzer.analyse(route)
-    self.route = RouteMeasures(analysis)
-    if let seaLevel {
-      let result = try engineer.seaLevelScenario(
-        route, by: analyzer, landingNames: landingNames, todaySurfaceM: waterSurfaceM,
-        scenarioSurfaceM: seaLevel)
-      engineering = result.today
-      seaLevelScenario = Scenario(comparison: result.comparison, engineering: result.scenario)
-    } else {
-      engineering = try engineer.analyse(
-        analysis, by: analyzer, landingNames: landingNames, waterSurfaceM: waterSurfaceM)
-    }
+    study = try RouteStudy(
+      route: route, landingNames: landingNames, analyzer: analyzer, engineer: engineer,
+      waterSurfaceM: waterSurfaceM, scenarioSurfaceM: seaLevel)
   }
 
   /// The report of a route read from `file`: a route that cannot be analysed names the file and
