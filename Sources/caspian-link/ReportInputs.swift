@@ -58,21 +58,11 @@ enum ReportInputs {
   static func profile(_ route: ReportedRoute) -> ProfileSeries {
     let samples = route.measures.profile.map { DepthSample(kpKm: $0.kpKm, depthM: $0.depthM) }
     let engineering = route.engineering
-    var cableBands: [CableBand] = []
-    var burialBands: [BurialBand] = []
-    for row in engineering.rows {
-      guard let legKm = row.legKm, let cableType = row.cableType else { continue }
-      let end = row.kpKm + legKm
-      if let last = cableBands.last, last.cableType == cableType.rawValue {
-        cableBands[cableBands.count - 1].endKm = end
-      } else {
-        cableBands.append(CableBand(startKm: row.kpKm, endKm: end, cableType: cableType.rawValue))
-      }
-      if let last = burialBands.last, last.depthM == row.burialDepthM {
-        burialBands[burialBands.count - 1].endKm = end
-      } else {
-        burialBands.append(BurialBand(startKm: row.kpKm, endKm: end, depthM: row.burialDepthM))
-      }
+    let cableBands = engineering.cableTypeRuns.map {
+      CableBand(startKm: $0.fromKpKm, endKm: $0.toKpKm, cableType: $0.value.rawValue)
+    }
+    let burialBands = engineering.burialRuns.map {
+      BurialBand(startKm: $0.fromKpKm, endKm: $0.toKpKm, depthM: $0.value)
     }
     return ProfileSeries(
       name: route.name, startName: route.landingNames.0, endName: route.landingNames.1,

@@ -47,3 +47,27 @@ import Testing
     #expect(abs(study.measures.routeLengthKm - study.engineering.routeLengthKm) < 1e-9)
   }
 }
+
+/// The runs of cable type and burial the report draws, from the RPL legs.
+@Suite struct KPRunTests {
+  @Test func runsCoverTheRouteWithoutGapsAndChangeAtEachRun() throws {
+    let result = try RouteEngineer().analyse(
+      route: VBasin.route, landingNames: ("West", "East"), depth: VBasin(),
+      hazards: [diagonalPipeline(angleDegrees: 60)], waterSurfaceM: nil)
+    for runs in [
+      result.cableTypeRuns.map { ($0.fromKpKm, $0.toKpKm) },
+      result.burialRuns.map { ($0.fromKpKm, $0.toKpKm) },
+    ] {
+      #expect(runs.first?.0 == 0)
+      #expect(abs((runs.last?.1 ?? 0) - result.routeLengthKm) < 1e-6)
+      for (a, b) in zip(runs, runs.dropFirst()) { #expect(abs(a.1 - b.0) < 1e-9) }
+    }
+    for (a, b) in zip(result.cableTypeRuns, result.cableTypeRuns.dropFirst()) { #expect(a.value != b.value) }
+    for (a, b) in zip(result.burialRuns, result.burialRuns.dropFirst()) { #expect(a.value != b.value) }
+    // The V basin: double armour at both landings, deeper types between; the crossing buried deeper.
+    #expect(
+      result.cableTypeRuns.first?.value == .doubleArmour && result.cableTypeRuns.last?.value == .doubleArmour)
+    #expect(result.cableTypeRuns.count >= 3)
+    #expect(result.burialRuns.contains { $0.value == EngineeringParameters.defaults.burial.crossingDepthM })
+  }
+}

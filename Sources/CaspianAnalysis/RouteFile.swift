@@ -4,23 +4,33 @@ import CaspianSupport
 import Foundation
 
 /// A route read back from a GeoJSON file.
-struct RouteInput {
+public struct RouteInput: Sendable {
   /// The option's id (property "option" or "id", else the feature id, else its position).
-  var option: String
+  public var option: String
   /// Alter-course points from the first landing to the last.
-  var points: [Coordinate]
-  var landingNames: (String, String)
+  public var points: [Coordinate]
+  public var landingNames: (String, String)
+
+  public init(option: String, points: [Coordinate], landingNames: (String, String)) {
+    self.option = option
+    self.points = points
+    self.landingNames = landingNames
+  }
 }
 
 /// The route file cannot be used.
-struct RouteFileError: Error, LocalizedError, CustomStringConvertible {
-  let path: String
-  let problem: String
-  var description: String { "\(path): \(problem)" }
-  var errorDescription: String? { description }
+public struct RouteFileError: Error, LocalizedError, CustomStringConvertible, Equatable {
+  public let path: String
+  public let problem: String
+  public init(path: String, problem: String) {
+    self.path = path
+    self.problem = problem
+  }
+  public var description: String { "\(path): \(problem)" }
+  public var errorDescription: String? { description }
 }
 
-enum RouteFile {
+public enum RouteFile {
   /// The LineString features of a route GeoJSON file (as `route plan --geojson` writes them),
   /// optionally only the one whose option id is `option`.
   ///
@@ -35,7 +45,7 @@ enum RouteFile {
   /// Every command that reads a route file reads it here, so all refuse the same files: two
   /// routes with one option id, a route of fewer than 2 points, and a leg across the
   /// antimeridian (longitudes jump by more than 180°), whichever option is asked for.
-  static func read(path: String, option: String?, landings: [Landing]) throws -> [RouteInput] {
+  public static func read(path: String, option: String?, landings: [Landing]) throws -> [RouteInput] {
     let collection = try GeoJSON.readFeatureCollection(from: URL(fileURLWithPath: path))
     func endpointName(role: String) -> String? {
       collection.features.first {
