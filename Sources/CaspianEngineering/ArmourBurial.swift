@@ -7,7 +7,7 @@ struct ArmourBurialRules {
   let parameters: EngineeringParameters
   let routeLengthM: Double
   /// KPs of pipeline and cable crossings, metres.
-  let crossingKPs: [Double]
+  let crossingKpsM: [Double]
 
   /// The specification at `kp` metres where the water is `depthM` deep (`nil`: unknown).
   ///
@@ -16,10 +16,10 @@ struct ArmourBurialRules {
   /// - To `singleArmourMaxDepthM`: SA; deeper: LWP. Unknown depth: SA (the shelf default).
   /// - Buried to `targetDepthM` down to `maxWaterDepthM` of water (and where the depth is
   ///   unknown), to `crossingDepthM` within `crossingZoneM` of a crossing.
-  func spec(kp: Double, depthM: Double?) -> SectionSpec {
+  func spec(kpM: Double, depthM: Double?) -> SectionSpec {
     let armour = parameters.armour
     let burial = parameters.burial
-    let nearLanding = kp < armour.landingDoubleArmourM || routeLengthM - kp < armour.landingDoubleArmourM
+    let nearLanding = kpM < armour.landingDoubleArmourM || routeLengthM - kpM < armour.landingDoubleArmourM
     let cableType: CableType
     switch depthM {
     case let depth? where depth <= 0: cableType = .land
@@ -34,7 +34,7 @@ struct ArmourBurialRules {
     } else {
       burialDepth = burial.targetDepthM
     }
-    if crossingKPs.contains(where: { abs($0 - kp) <= burial.crossingZoneM }) {
+    if crossingKpsM.contains(where: { abs($0 - kpM) <= burial.crossingZoneM }) {
       burialDepth = max(burialDepth ?? 0, burial.crossingDepthM)
     }
     return SectionSpec(cableType: cableType, burialDepthM: burialDepth)
@@ -44,8 +44,8 @@ struct ArmourBurialRules {
 /// A stretch of route with one specification.
 struct Section: Equatable {
   /// Metres from the first point.
-  var startKP: Double
-  var endKP: Double
+  var startKpM: Double
+  var endKpM: Double
   var spec: SectionSpec
 }
 
@@ -56,23 +56,23 @@ extension SeabedProfile {
   /// bisection on the geodesic to 1 cm. Stretches shorter than `minimumSectionM` then take the
   /// stronger specification of their neighbours (a stretch stronger than both is kept).
   func sections(rules: ArmourBurialRules, depth: some DepthProvider) -> [Section] {
-    let specs = samples.map { rules.spec(kp: $0.kp, depthM: $0.depthM) }
-    var sections = [Section(startKP: 0, endKP: track.lengthM, spec: specs[0])]
+    let specs = samples.map { rules.spec(kpM: $0.kpM, depthM: $0.depthM) }
+    var sections = [Section(startKpM: 0, endKpM: track.lengthM, spec: specs[0])]
     for index in 1..<samples.count where specs[index] != specs[index - 1] {
-      var low = samples[index - 1].kp
-      var high = samples[index].kp
+      var low = samples[index - 1].kpM
+      var high = samples[index].kpM
       while high - low > 0.01 {
         let middle = (low + high) / 2
-        let c = track.coordinate(atKP: middle)
-        if rules.spec(kp: middle, depthM: depth.depthMetres(at: c)) == specs[index - 1] {
+        let c = track.coordinate(atKpM: middle)
+        if rules.spec(kpM: middle, depthM: depth.depthMetres(at: c)) == specs[index - 1] {
           low = middle
         } else {
           high = middle
         }
       }
       let boundary = (low + high) / 2
-      sections[sections.count - 1].endKP = boundary
-      sections.append(Section(startKP: boundary, endKP: track.lengthM, spec: specs[index]))
+      sections[sections.count - 1].endKpM = boundary
+      sections.append(Section(startKpM: boundary, endKpM: track.lengthM, spec: specs[index]))
     }
     return mergingShortSections(sections, minimumM: rules.parameters.profile.minimumSectionM)
   }
@@ -84,7 +84,7 @@ func mergingShortSections(_ input: [Section], minimumM: Double) -> [Section] {
   var sections = input
   while true {
     var changed = false
-    for index in sections.indices where sections[index].endKP - sections[index].startKP < minimumM {
+    for index in sections.indices where sections[index].endKpM - sections[index].startKpM < minimumM {
       var spec = sections[index].spec
       if index > 0 { spec = spec.strengthened(by: sections[index - 1].spec) }
       if index + 1 < sections.count { spec = spec.strengthened(by: sections[index + 1].spec) }
@@ -97,7 +97,7 @@ func mergingShortSections(_ input: [Section], minimumM: Double) -> [Section] {
     var joined: [Section] = []
     for section in sections {
       if let last = joined.last, last.spec == section.spec {
-        joined[joined.count - 1].endKP = section.endKP
+        joined[joined.count - 1].endKpM = section.endKpM
       } else {
         joined.append(section)
       }

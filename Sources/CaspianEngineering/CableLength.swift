@@ -7,16 +7,16 @@ extension RouteTrack {
   var lengthM: Double { lengthKm * 1000 }
 
   /// KP of each alter-course point, metres.
-  var pointKPs: [Double] { vertexKpKm.map { $0 * 1000 } }
+  var vertexKpM: [Double] { vertexKpKm.map { $0 * 1000 } }
 
   /// The position `kp` metres along the route.
-  func coordinate(atKP kp: Double) -> Coordinate { coordinate(atKpKm: kp / 1000) }
+  func coordinate(atKpM kpM: Double) -> Coordinate { coordinate(atKpKm: kpM / 1000) }
 }
 
 /// One depth sample along the route.
 struct SeabedSample {
   /// Metres from the first point.
-  var kp: Double
+  var kpM: Double
   var coordinate: Coordinate
   /// Water depth, metres positive down; `nil` where the depth source has no value.
   var depthM: Double?
@@ -30,18 +30,18 @@ struct SeabedProfile {
   let track: RouteTrack
   let samples: [SeabedSample]
 
-  init(analysis: RouteAnalysis, depth: some DepthProvider, extraKPs: [Double] = []) {
+  init(analysis: RouteAnalysis, depth: some DepthProvider, extraKpsM: [Double] = []) {
     let track = analysis.track
     var samples = analysis.profile.map {
-      SeabedSample(kp: $0.kpKm * 1000, coordinate: $0.coordinate, depthM: $0.depthM)
+      SeabedSample(kpM: $0.kpKm * 1000, coordinate: $0.coordinate, depthM: $0.depthM)
     }
-    for kp in extraKPs where kp > 0 && kp < track.lengthM {
-      let c = track.coordinate(atKP: kp)
-      samples.append(SeabedSample(kp: kp, coordinate: c, depthM: depth.depthMetres(at: c)))
+    for kpM in extraKpsM where kpM > 0 && kpM < track.lengthM {
+      let c = track.coordinate(atKpM: kpM)
+      samples.append(SeabedSample(kpM: kpM, coordinate: c, depthM: depth.depthMetres(at: c)))
     }
-    samples.sort { $0.kp < $1.kp }
+    samples.sort { $0.kpM < $1.kpM }
     var unique: [SeabedSample] = []
-    for sample in samples where unique.last.map({ sample.kp - $0.kp > 0.01 }) ?? true {
+    for sample in samples where unique.last.map({ sample.kpM - $0.kpM > 0.01 }) ?? true {
       unique.append(sample)
     }
     self.track = track
@@ -51,17 +51,17 @@ struct SeabedProfile {
   /// Length of the seabed surface between two KPs, metres: the 3-D length of the depth profile
   /// (horizontal geodesic distance and change of depth between consecutive samples). Where a
   /// depth is unknown the stretch counts as flat.
-  func seabedLengthM(from startKP: Double, to endKP: Double, depth: some DepthProvider) -> Double {
-    let first = track.coordinate(atKP: startKP)
-    let last = track.coordinate(atKP: endKP)
-    var points = [SeabedSample(kp: startKP, coordinate: first, depthM: depth.depthMetres(at: first))]
+  func seabedLengthM(from startKpM: Double, to endKpM: Double, depth: some DepthProvider) -> Double {
+    let first = track.coordinate(atKpM: startKpM)
+    let last = track.coordinate(atKpM: endKpM)
+    var points = [SeabedSample(kpM: startKpM, coordinate: first, depthM: depth.depthMetres(at: first))]
     // The samples strictly inside, found by bisection: no pass over the whole route per leg.
-    let inside = firstSample { $0 > startKP + 0.01 }
-    points += samples[inside..<max(inside, firstSample { $0 >= endKP - 0.01 })]
-    points.append(SeabedSample(kp: endKP, coordinate: last, depthM: depth.depthMetres(at: last)))
+    let inside = firstSample { $0 > startKpM + 0.01 }
+    points += samples[inside..<max(inside, firstSample { $0 >= endKpM - 0.01 })]
+    points.append(SeabedSample(kpM: endKpM, coordinate: last, depthM: depth.depthMetres(at: last)))
     var length = 0.0
     for (a, b) in zip(points, points.dropFirst()) {
-      let horizontal = b.kp - a.kp
+      let horizontal = b.kpM - a.kpM
       let vertical = (a.depthM.flatMap { da in b.depthM.map { $0 - da } }) ?? 0
       length += (horizontal * horizontal + vertical * vertical).squareRoot()
     }
@@ -75,13 +75,13 @@ struct SeabedProfile {
     var high = samples.count
     while low < high {
       let middle = (low + high) / 2
-      if isPast(samples[middle].kp) { high = middle } else { low = middle + 1 }
+      if isPast(samples[middle].kpM) { high = middle } else { low = middle + 1 }
     }
     return low
   }
 
   /// The samples with `from` ≤ KP ≤ `to`, metres, in KP order.
-  func samples(fromKP from: Double, toKP to: Double) -> ArraySlice<SeabedSample> {
+  func samples(fromKpM from: Double, toKpM to: Double) -> ArraySlice<SeabedSample> {
     let start = firstSample { $0 >= from }
     return samples[start..<max(start, firstSample { $0 > to })]
   }

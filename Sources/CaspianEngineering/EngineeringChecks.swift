@@ -128,26 +128,27 @@ struct EngineeringChecks {
         var halfWidth = 0.0
         for _ in 0..<8 {
           // The window by bisection (1 m wider), then the exact test: no pass over the route.
-          let window = profile.samples(fromKP: centre - halfWidth - 2, toKP: centre + halfWidth + 2)
+          let window = profile.samples(fromKpM: centre - halfWidth - 2, toKpM: centre + halfWidth + 2)
           work?.samplesVisited += window.count
-          let deepest = window.filter { abs($0.kp - centre) <= halfWidth + 1 }.compactMap(\.depthM).max() ?? 0
+          let deepest =
+            window.filter { abs($0.kpM - centre) <= halfWidth + 1 }.compactMap(\.depthM).max() ?? 0
           halfWidth = factor * max(0, deepest) / sine
         }
         return (centre - halfWidth - 1)...(centre + halfWidth + 1)
       }
-      var flagged: [(kp: Double, distance: Double, required: Double)] = []
-      var runs: [[(kp: Double, distance: Double, required: Double)]] = []
+      var flagged: [(kpM: Double, distance: Double, required: Double)] = []
+      var runs: [[(kpM: Double, distance: Double, required: Double)]] = []
       for sample in profile.samples {
         let required = factor * max(0, sample.depthM ?? 0)
         var hit = false
         if required > 0, asset.mayBeWithin(required, of: sample.coordinate),
-          !exclusions.contains(where: { $0.contains(sample.kp) }),
+          !exclusions.contains(where: { $0.contains(sample.kpM) }),
           !asset.isCertainlyFartherThan(required, from: sample.coordinate)
         {
           work?.distanceTests += 1
           let distance = try engine.distanceMetres(.point(sample.coordinate), asset.geometry)
           if distance < required {
-            flagged.append((sample.kp, distance, required))
+            flagged.append((sample.kpM, distance, required))
             hit = true
           }
         }
@@ -161,8 +162,8 @@ struct EngineeringChecks {
         let closest = run.min { $0.distance < $1.distance }!
         warnings.append(
           EngineeringWarning(
-            kind: .parallelSeparation, name: asset.name, fromKpKm: run[0].kp / 1000,
-            toKpKm: run.count > 1 ? run[run.count - 1].kp / 1000 : nil,
+            kind: .parallelSeparation, name: asset.name, fromKpKm: run[0].kpM / 1000,
+            toKpKm: run.count > 1 ? run[run.count - 1].kpM / 1000 : nil,
             message:
               "runs within \(String(format: "%.0f", closest.distance)) m of \(asset.kind) \(asset.name); "
               + "\(String(format: "%g", factor)) × depth requires \(String(format: "%.0f", closest.required)) m"

@@ -52,7 +52,7 @@ public struct RPLRow: Sendable, Equatable, Codable {
 /// A point where the RPL needs a row, before its leg figures are known.
 struct RPLPoint {
   /// Metres from the first point.
-  var kp: Double
+  var kpM: Double
   var point: RPLRow.Point
   var remarks: [String]
 }
@@ -64,9 +64,9 @@ extension SeabedProfile {
     -> [RPLPoint]
   {
     let last = track.points.count - 1
-    var points = track.pointKPs.enumerated().map { index, kp in
+    var points = track.vertexKpM.enumerated().map { index, kpM in
       RPLPoint(
-        kp: kp, point: index == 0 || index == last ? .landing : .alterCourse,
+        kpM: kpM, point: index == 0 || index == last ? .landing : .alterCourse,
         remarks: index == 0
           ? ["landing \(landingNames.0)"] : index == last ? ["landing \(landingNames.1)"] : [])
     }
@@ -80,24 +80,24 @@ extension SeabedProfile {
         remarks.append(
           "burial change \(burialText(previous.spec.burialDepthM))→\(burialText(section.spec.burialDepthM))")
       }
-      points.append(RPLPoint(kp: section.startKP, point: .event, remarks: remarks))
+      points.append(RPLPoint(kpM: section.startKpM, point: .event, remarks: remarks))
     }
     for crossing in crossings {
       points.append(
         RPLPoint(
-          kp: crossing.kpKm * 1000, point: .event,
+          kpM: crossing.kpKm * 1000, point: .event,
           remarks: [
             "crossing \(crossing.assetKind) \(crossing.assetName) at \(String(format: "%.0f", crossing.angleDegrees))°"
           ]))
     }
-    points.sort { $0.kp < $1.kp }
+    points.sort { $0.kpM < $1.kpM }
     var merged: [RPLPoint] = []
     for point in points {
-      if let previous = merged.last, point.kp - previous.kp < 1 {
+      if let previous = merged.last, point.kpM - previous.kpM < 1 {
         // Keep the alter-course point's position and kind; an event joins it.
         let keep = previous.point == .event ? point : previous
         merged[merged.count - 1] = RPLPoint(
-          kp: keep.kp, point: keep.point, remarks: previous.remarks + point.remarks)
+          kpM: keep.kpM, point: keep.point, remarks: previous.remarks + point.remarks)
       } else {
         merged.append(point)
       }

@@ -85,15 +85,15 @@ public struct RouteEngineer: Sendable {
     }
     let engine = try GeometryEngine()
     let crossings = analysis.crossings
-    let assetCrossingKPs = crossings.filter(\.isAssetCrossing).map { $0.kpKm * 1000 }
+    let assetCrossingKpsM = crossings.filter(\.isAssetCrossing).map { $0.kpKm * 1000 }
     // Sample exactly at crossings, the edges of their burial zones and the landing DA limits.
     let zone = parameters.burial.crossingZoneM
     let landingDA = parameters.armour.landingDoubleArmourM
-    let extraKPs =
-      assetCrossingKPs.flatMap { [$0 - zone, $0, $0 + zone] } + [landingDA, track.lengthM - landingDA]
-    let profile = SeabedProfile(analysis: analysis, depth: depth, extraKPs: extraKPs)
+    let extraKpsM =
+      assetCrossingKpsM.flatMap { [$0 - zone, $0, $0 + zone] } + [landingDA, track.lengthM - landingDA]
+    let profile = SeabedProfile(analysis: analysis, depth: depth, extraKpsM: extraKpsM)
     let rules = ArmourBurialRules(
-      parameters: parameters, routeLengthM: track.lengthM, crossingKPs: assetCrossingKPs)
+      parameters: parameters, routeLengthM: track.lengthM, crossingKpsM: assetCrossingKpsM)
     let sections = profile.sections(rules: rules, depth: depth)
     let points = profile.rplPoints(sections: sections, crossings: crossings, landingNames: landingNames)
 
@@ -113,12 +113,12 @@ public struct RouteEngineer: Sendable {
     var cumulativeCableM = endAllowances[0]
 
     for (index, point) in points.enumerated() {
-      let c = track.coordinate(atKP: point.kp)
+      let c = track.coordinate(atKpM: point.kpM)
       var row = RPLRow(
         index: index, point: point.point, latitude: c.latitude, longitude: c.longitude,
         latitudeDDM: PositionFormat.degreesDecimalMinutes(latitude: c.latitude),
         longitudeDDM: PositionFormat.degreesDecimalMinutes(longitude: c.longitude),
-        kpKm: point.kp / 1000, legKm: nil, bearingDegrees: nil, depthM: depth.depthMetres(at: c),
+        kpKm: point.kpM / 1000, legKm: nil, bearingDegrees: nil, depthM: depth.depthMetres(at: c),
         cableType: nil, slackPercent: nil, legCableKm: nil, cumulativeCableKm: cumulativeCableM / 1000,
         burialDepthM: nil,
         remarks: point.remarks
@@ -126,10 +126,10 @@ public struct RouteEngineer: Sendable {
       )
       if index + 1 < points.count {
         let next = points[index + 1]
-        let leg = Geodesic.wgs84.inverse(c, track.coordinate(atKP: next.kp))
-        let spec = section(containing: (point.kp + next.kp) / 2, in: sections).spec
-        let seabed = profile.seabedLengthM(from: point.kp, to: next.kp, depth: depth)
-        let legDepths = profile.samples(fromKP: point.kp, toKP: next.kp).compactMap(\.depthM)
+        let leg = Geodesic.wgs84.inverse(c, track.coordinate(atKpM: next.kpM))
+        let spec = section(containing: (point.kpM + next.kpM) / 2, in: sections).spec
+        let seabed = profile.seabedLengthM(from: point.kpM, to: next.kpM, depth: depth)
+        let legDepths = profile.samples(fromKpM: point.kpM, toKpM: next.kpM).compactMap(\.depthM)
         work?.samplesVisited += legDepths.count
         let planned = plannedSlackPercent(
           spec: spec, meanDepthM: legDepths.isEmpty ? nil : legDepths.reduce(0, +) / Double(legDepths.count))
@@ -138,7 +138,7 @@ public struct RouteEngineer: Sendable {
         if slack >= parameters.slack.loopRiskPercent {
           warnings.append(
             EngineeringWarning(
-              kind: .loopRisk, fromKpKm: point.kp / 1000, toKpKm: next.kp / 1000,
+              kind: .loopRisk, fromKpKm: point.kpM / 1000, toKpKm: next.kpM / 1000,
               message: "bottom slack \(String(format: "%.1f", slack))% on this leg: loop risk"))
         }
         row.legKm = leg.distanceMetres / 1000
@@ -203,12 +203,12 @@ public struct RouteEngineer: Sendable {
   }
 
   /// The first section ending after `kp` (the last one at the route's end), by bisection.
-  func section(containing kp: Double, in sections: [Section]) -> Section {
+  func section(containing kpM: Double, in sections: [Section]) -> Section {
     var low = 0
     var high = sections.count - 1
     while low < high {
       let middle = (low + high) / 2
-      if sections[middle].endKP > kp { high = middle } else { low = middle + 1 }
+      if sections[middle].endKpM > kpM { high = middle } else { low = middle + 1 }
     }
     return sections[low]
   }

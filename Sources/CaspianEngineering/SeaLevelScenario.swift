@@ -26,18 +26,18 @@ extension SeabedProfile {
       func reached(_ d: Double?) -> Bool { (d ?? -.infinity) > threshold }
       guard let firstIndex = ordered.firstIndex(where: { reached($0.depthM) }) else { return length }
       if firstIndex == 0 { return 0 }
-      var outside = ordered[firstIndex - 1].kp
-      var inside = ordered[firstIndex].kp
+      var outside = ordered[firstIndex - 1].kpM
+      var inside = ordered[firstIndex].kpM
       while abs(inside - outside) > 0.01 {
         let middle = (outside + inside) / 2
-        if reached(depth.depthMetres(at: track.coordinate(atKP: middle))) {
+        if reached(depth.depthMetres(at: track.coordinate(atKpM: middle))) {
           inside = middle
         } else {
           outside = middle
         }
       }
-      let kp = (outside + inside) / 2
-      return fromStart ? kp : length - kp
+      let kpM = (outside + inside) / 2
+      return fromStart ? kpM : length - kpM
     }
     return [(names.0, true), (names.1, false)].map { name, fromStart in
       LandingApproach(

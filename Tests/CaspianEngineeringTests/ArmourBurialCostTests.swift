@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ArmourBurialCostTests {
   /// A 100 km route with one crossing at KP 40 km, under the default bands.
-  let rules = ArmourBurialRules(parameters: .defaults, routeLengthM: 100_000, crossingKPs: [40_000])
+  let rules = ArmourBurialRules(parameters: .defaults, routeLengthM: 100_000, crossingKpsM: [40_000])
 
   @Test(arguments: [
     // KP m, depth m, expected type, expected burial m
@@ -19,12 +19,12 @@ import Testing
     (5_000, 0, .land, 1.0),  // above the water surface
     (5_000, -3, .land, 1.0),
   ])
-  func depthBands(kp: Double, depth: Double, type: CableType, burial: Double?) {
-    #expect(rules.spec(kp: kp, depthM: depth) == SectionSpec(cableType: type, burialDepthM: burial))
+  func depthBands(kpM: Double, depth: Double, type: CableType, burial: Double?) {
+    #expect(rules.spec(kpM: kpM, depthM: depth) == SectionSpec(cableType: type, burialDepthM: burial))
   }
 
   @Test func unknownDepthIsTreatedAsBuriedShelf() {
-    #expect(rules.spec(kp: 5_000, depthM: nil) == SectionSpec(cableType: .singleArmour, burialDepthM: 1.0))
+    #expect(rules.spec(kpM: 5_000, depthM: nil) == SectionSpec(cableType: .singleArmour, burialDepthM: 1.0))
   }
 
   /// (20/200 + 90/10 + 2 × 1 + 2 × 2) days × 1.3 = 19.63 lay days; cost 10 × 45 000 +

@@ -23,7 +23,7 @@ struct VBasin: DepthProvider {
   }
 
   /// KP (metres) where the depth reaches `depth` walking from the first landing.
-  func kp(atDepth depth: Double) -> Double { (depth - startDepthM) / gradient }
+  func kpM(atDepth depth: Double) -> Double { (depth - startDepthM) / gradient }
 }
 
 /// A depth source with no data.

@@ -32,11 +32,11 @@ import Testing
           || b.index == rows.count - 1)
     }
     // Every alter-course point is a row, at its KP.
-    var kp = 0.0
+    var kpM = 0.0
     for (index, point) in VBasin.route.enumerated() {
-      if index > 0 { kp += geodesic.inverse(VBasin.route[index - 1], point).distanceMetres / 1000 }
+      if index > 0 { kpM += geodesic.inverse(VBasin.route[index - 1], point).distanceMetres / 1000 }
       let row = try #require(rows.first { $0.latitude == point.latitude && $0.longitude == point.longitude })
-      #expect(abs(row.kpKm - kp) < 1e-6)
+      #expect(abs(row.kpKm - kpM) < 1e-6)
     }
     #expect(abs(rows.last!.kpKm - basinRouteLengthM / 1000) < 1e-6)
     #expect(abs(result.routeLengthKm - basinRouteLengthM / 1000) < 1e-6)
@@ -74,12 +74,12 @@ import Testing
     let result = try basin()
     let basin = VBasin()
     let length = basinRouteLengthM
-    let daEnd = basin.kp(atDepth: 50)  // 2400 m
-    let deepStart = basin.kp(atDepth: 1000)  // 49 900 m
+    let daEnd = basin.kpM(atDepth: 50)  // 2400 m
+    let deepStart = basin.kpM(atDepth: 1000)  // 49 900 m
     let changes = result.rows.filter { $0.remarks.contains { $0.hasPrefix("cable type change") } }
     #expect(changes.map(\.kpKm).count == 4)
     let expected = [daEnd, deepStart, length - deepStart, length - daEnd].map { $0 / 1000 }
-    for (row, kp) in zip(changes, expected) { #expect(abs(row.kpKm - kp) < 1e-4) }
+    for (row, kpM) in zip(changes, expected) { #expect(abs(row.kpKm - kpM) < 1e-4) }
     #expect(changes[1].remarks.contains("cable type change SA→LWP"))
     #expect(changes[1].remarks.contains("burial change 1.0 m→none"))
     let types = Dictionary(uniqueKeysWithValues: result.cableTypes.map { ($0.cableType, $0.routeKm) })
@@ -126,12 +126,12 @@ import Testing
     let result = try basin(hazards: [cable, platform])
     let parallel = try #require(result.warnings.first { $0.kind == .parallelSeparation })
     // Flagged while within 3 × depth (≤ 3 km here) of the cable's 40.6–40.7° N stretch.
-    let startKP =
+    let startKpM =
       geodesic.inverse(VBasin.start, Coordinate(longitude: 50, latitude: 40.6)).distanceMetres / 1000
-    let endKP =
+    let endKpM =
       geodesic.inverse(VBasin.start, Coordinate(longitude: 50, latitude: 40.7)).distanceMetres / 1000
-    #expect(parallel.fromKpKm > startKP - 3 && parallel.fromKpKm < startKP)
-    #expect(try #require(parallel.toKpKm) > endKP && parallel.toKpKm! < endKP + 3)
+    #expect(parallel.fromKpKm > startKpM - 3 && parallel.fromKpKm < startKpM)
+    #expect(try #require(parallel.toKpKm) > endKpM && parallel.toKpKm! < endKpM + 3)
     #expect(parallel.message.contains("Old cable"))
     let clearance = try #require(result.clearances.first { $0.assetName == "Rig 1" })
     #expect(abs(clearance.minimumM - 500) < 5)
@@ -151,10 +151,12 @@ import Testing
     let sa = SectionSpec(cableType: .singleArmour, burialDepthM: 1)
     let merged = mergingShortSections(
       [
-        Section(startKP: 0, endKP: 1000, spec: da), Section(startKP: 1000, endKP: 1100, spec: sa),
-        Section(startKP: 1100, endKP: 3000, spec: da), Section(startKP: 3000, endKP: 9000, spec: sa),
+        Section(startKpM: 0, endKpM: 1000, spec: da), Section(startKpM: 1000, endKpM: 1100, spec: sa),
+        Section(startKpM: 1100, endKpM: 3000, spec: da), Section(startKpM: 3000, endKpM: 9000, spec: sa),
       ], minimumM: 500)
     #expect(
-      merged == [Section(startKP: 0, endKP: 3000, spec: da), Section(startKP: 3000, endKP: 9000, spec: sa)])
+      merged == [
+        Section(startKpM: 0, endKpM: 3000, spec: da), Section(startKpM: 3000, endKpM: 9000, spec: sa),
+      ])
   }
 }

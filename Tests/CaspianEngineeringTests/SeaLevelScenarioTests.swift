@@ -20,11 +20,11 @@ import Testing
     )
     for approach in today.landingApproaches {
       #expect(approach.dryKm == 0)
-      #expect(abs(approach.approachKm - basin.kp(atDepth: 10) / 1000) < 1e-4)
+      #expect(abs(approach.approachKm - basin.kpM(atDepth: 10) / 1000) < 1e-4)
     }
     for approach in scenario.landingApproaches {
-      #expect(abs(approach.dryKm - basin.kp(atDepth: 5) / 1000) < 1e-4)
-      #expect(abs(approach.approachKm - basin.kp(atDepth: 15) / 1000) < 1e-4)
+      #expect(abs(approach.dryKm - basin.kpM(atDepth: 5) / 1000) < 1e-4)
+      #expect(abs(approach.approachKm - basin.kpM(atDepth: 15) / 1000) < 1e-4)
     }
     #expect(scenario.landingApproaches.map(\.landing) == ["West", "East"])
     // The dry stretch becomes a land section; DA reaches 50 m of water 250 m further out.
@@ -32,8 +32,8 @@ import Testing
     #expect(scenario.rows.first?.cableType == .land)
     let daToday = today.cableTypes.first { $0.cableType == .doubleArmour }!.routeKm
     let daScenario = scenario.cableTypes.first { $0.cableType == .doubleArmour }!.routeKm
-    #expect(abs(daToday - 2 * basin.kp(atDepth: 50) / 1000) < 1e-4)
-    #expect(abs(daScenario - 2 * (basin.kp(atDepth: 55) - basin.kp(atDepth: 5)) / 1000) < 1e-4)
+    #expect(abs(daToday - 2 * basin.kpM(atDepth: 50) / 1000) < 1e-4)
+    #expect(abs(daScenario - 2 * (basin.kpM(atDepth: 55) - basin.kpM(atDepth: 5)) / 1000) < 1e-4)
     // Burial now reaches 250 m further into the deep middle at each end, minus the land section.
     #expect(abs(scenario.buriedKm - today.buriedKm - (2 * 0.250 - 2 * 0.150)) < 1e-4)
     #expect(scenario.warnings.contains { $0.kind == .drySection && $0.fromKpKm == 0 })
