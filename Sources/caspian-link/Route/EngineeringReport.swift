@@ -161,7 +161,7 @@ struct EngineeringReport: Encodable {
     let level = e.waterSurfaceM.map { String(format: " at water surface %.2f m", $0) } ?? ""
     out.append("Option \(option): \(landings[0]) → \(landings[1])\(level)")
     for error in errors {
-      out.append("  ERROR \(error.kpText)  \(error.kind.rawValue): \(error.message)\n")
+      out.append("  ERROR \(error.kpText)  \(error.kind.rawValue): \(error.message)")
     }
     out.append(
       "  Route length \(km(e.routeLengthKm)) km (geodesic, WGS84) · seabed \(km(e.seabedLengthKm)) km (3-D) · "
