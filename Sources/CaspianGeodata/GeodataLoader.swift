@@ -39,7 +39,10 @@ struct GeodataLoader {
     if hazards == nil { warnings.append("\(directory.relativePath): the data set has no hazards file") }
     files = GeodataFiles(
       seaPolygon: sources.seaPolygon ?? file(manifest.seaPolygon),
-      bathymetry: sources.bathymetry ?? file(manifest.bathymetry),
+      grids: try sources.bathymetry
+        ?? manifest.bathymetry.map {
+          try GridSource.parse($0, relativeTo: directory, source: manifestURL.relativePath)
+        },
       landings: sources.landings ?? file(manifest.landings), hazards: hazards)
     name = manifest.name ?? directory.standardizedFileURL.lastPathComponent
     if let level = sources.waterSurfaceM ?? manifest.waterSurfaceM {
@@ -58,21 +61,23 @@ struct GeodataLoader {
   }
 
   mutating func load() throws -> GeodataSet {
-    let grid = try ElevationGrid.read(from: files.bathymetry)
+    let loaded = try files.grids.map(ElevationGrid.load)
+    let grid = ElevationGrid.mosaic(loaded.map(\.grid))
     try checkHasSea(grid)
     let sea = try loadSea(grid: grid)
     let landings = try loadLandings(sea: sea, grid: grid)
     let hazards = try files.hazards.map { try loadHazards(from: $0, grid: grid) } ?? []
     return GeodataSet(
       name: name, files: files, sea: sea, grid: grid, waterSurfaceM: waterSurfaceM, landings: landings,
-      hazards: hazards, repairs: repairs, warnings: warnings)
+      hazards: hazards, grids: loaded, repairs: repairs, warnings: warnings)
   }
 
   /// A grid with no cell below the water surface holds no sea: every depth would be land.
   func checkHasSea(_ grid: ElevationGrid) throws {
     let surface = Float(waterSurfaceM)
-    guard !grid.elevations.contains(where: { $0 < surface }) else { return }
-    let lowest = grid.elevations.filter { !$0.isNaN }.min().map { Double($0) } ?? .nan
+    let values = grid.layers.flatMap(\.elevations)
+    guard !values.contains(where: { $0 < surface }) else { return }
+    let lowest = values.filter { !$0.isNaN }.min().map { Double($0) } ?? .nan
     throw GeodataError(
       path: files.bathymetry.relativePath,
       problem:
@@ -92,14 +97,14 @@ struct GeodataLoader {
     let properties = FeatureProperties(collection.features[0], index: 0, path: path)
     let geometry = try properties.geometry(allowed: ["Polygon", "MultiPolygon"], role: "the sea")
     let envelope = try properties.envelope(of: geometry)
-    guard envelope.intersects(grid.extent) else {
+    guard envelope.intersects(grid.coverage) else {
       throw properties.fail(
-        "the sea (\(envelope.degreesText)) does not overlap the grid (\(grid.extent.degreesText))"
-          + (envelope.axesSwapped.intersects(grid.extent) ? Self.swapHint : ""))
+        "the sea (\(envelope.degreesText)) does not overlap the grid (\(grid.coverage.degreesText))"
+          + (envelope.axesSwapped.intersects(grid.coverage) ? Self.swapHint : ""))
     }
-    if !envelope.isWithin(grid.extent) {
+    if !envelope.isWithin(grid.coverage) {
       warnings.append(
-        "\(path): the sea (\(envelope.degreesText)) reaches beyond the grid (\(grid.extent.degreesText));"
+        "\(path): the sea (\(envelope.degreesText)) reaches beyond the grid (\(grid.coverage.degreesText));"
           + " depths there are unknown")
     }
     return SeaArea(
@@ -164,11 +169,11 @@ struct GeodataLoader {
       }
       names[name.lowercased()] = (index, name)
       let position = Self.positionText(c)
-      guard grid.extent.contains(c) else {
+      guard grid.coverage.contains(c) else {
         let swapped = Coordinate(longitude: c.latitude, latitude: c.longitude)
         throw properties.fail(
-          "point \(position) is outside the grid (\(grid.extent.degreesText))"
-            + (grid.extent.contains(swapped) ? Self.swapHint : ""))
+          "point \(position) is outside the grid (\(grid.coverage.degreesText))"
+            + (grid.coverage.contains(swapped) ? Self.swapHint : ""))
       }
       guard try water.contains(c) else {
         let distance = try engine.distanceMetres(.point(c), sea.geometry)
@@ -225,8 +230,8 @@ struct GeodataLoader {
       let constraint = try properties.requiredChoice("constraint", HazardConstraint.self)
       var geometry = try properties.geometry(allowed: kind.allowedGeometryTypes, role: "a \(kind.rawValue)")
       let envelope = try properties.envelope(of: geometry)
-      if !envelope.intersects(grid.extent) {
-        if envelope.axesSwapped.intersects(grid.extent) {
+      if !envelope.intersects(grid.coverage) {
+        if envelope.axesSwapped.intersects(grid.coverage) {
           throw properties.fail(
             "the \(kind.rawValue) (\(envelope.degreesText)) lies outside the grid\(Self.swapHint)")
         }

@@ -7,7 +7,8 @@ import Foundation
 public struct GeodataManifest: Sendable, Hashable {
   public var name: String?
   public var seaPolygon: String
-  public var bathymetry: String
+  /// The grids, each `FILE[,positive-down][,offset=M]` (a string or an array in the file).
+  public var bathymetry: [String]
   /// Water-surface level the data set assumes, metres relative to mean ocean level.
   public var waterSurfaceM: Double?
   public var landings: String
@@ -15,7 +16,7 @@ public struct GeodataManifest: Sendable, Hashable {
   public var hazards: String?
 
   public init(
-    name: String? = nil, seaPolygon: String, bathymetry: String, waterSurfaceM: Double?, landings: String,
+    name: String? = nil, seaPolygon: String, bathymetry: [String], waterSurfaceM: Double?, landings: String,
     hazards: String?
   ) {
     self.name = name
@@ -28,7 +29,7 @@ public struct GeodataManifest: Sendable, Hashable {
 
   /// The names used when a directory has no manifest.
   public static let defaults = GeodataManifest(
-    seaPolygon: "caspian-sea.geojson", bathymetry: "caspian-etopo1-0.1deg.asc", waterSurfaceM: nil,
+    seaPolygon: "caspian-sea.geojson", bathymetry: ["caspian-etopo1-0.1deg.asc"], waterSurfaceM: nil,
     landings: "landings.geojson", hazards: "hazards.geojson")
 
   static let keys = ["name", "seaPolygon", "bathymetry", "waterSurfaceM", "landings", "hazards"]
@@ -58,7 +59,20 @@ public struct GeodataManifest: Sendable, Hashable {
     var manifest = defaults
     manifest.name = try string("name")
     manifest.seaPolygon = try string("seaPolygon") ?? manifest.seaPolygon
-    manifest.bathymetry = try string("bathymetry") ?? manifest.bathymetry
+    if case .array(let items)? = members["bathymetry"] {
+      manifest.bathymetry = try items.map { item in
+        guard let text = item.stringValue, !text.isEmpty else {
+          throw GeodataError(
+            path: path, problem: "\"bathymetry\" must be a file name or a list of them (non-empty strings)")
+        }
+        return text
+      }
+      guard !manifest.bathymetry.isEmpty else {
+        throw GeodataError(path: path, problem: "\"bathymetry\" lists no grid")
+      }
+    } else if let file = try string("bathymetry") {
+      manifest.bathymetry = [file]
+    }
     manifest.landings = try string("landings") ?? manifest.landings
     manifest.hazards = try string("hazards")
     if let value = members["waterSurfaceM"], value != .null {

@@ -16,8 +16,12 @@ struct GeodataOptions: ParsableArguments {
   var sea: String?
 
   @Option(
-    help: ArgumentHelp("Bathymetry ESRI ASCII grid (.asc), instead of the data set's.", valueName: "file"))
-  var grid: String?
+    help: ArgumentHelp(
+      "Bathymetry grid in any raster format GDAL reads (GeoTIFF, NetCDF, BAG, XYZ, ESRI ASCII; any CRS),"
+        + " instead of the data set's; repeat to mosaic several (the finest valid cell wins). Suffixes:"
+        + " ,positive-down for depths, ,offset=M for a zero M metres above mean ocean level.",
+      valueName: "file[,positive-down][,offset=M]"))
+  var grid: [String] = []
 
   @Option(help: ArgumentHelp("Landing points GeoJSON, instead of the data set's.", valueName: "file"))
   var landings: String?
@@ -35,9 +39,11 @@ struct GeodataOptions: ParsableArguments {
   /// The sources these options name; relative paths are relative to the current directory.
   func sources() throws -> GeodataSources {
     func file(_ path: String?) -> URL? { path.map { URL(fileURLWithPath: $0) } }
+    let grids = try grid.map { try GridSource.parse($0, relativeTo: nil, source: "--grid") }
     return GeodataSources(
       directory: try directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Self.defaultDirectory(),
-      seaPolygon: file(sea), bathymetry: file(grid), landings: file(landings), hazards: file(hazards),
+      seaPolygon: file(sea), bathymetry: grids.isEmpty ? nil : grids, landings: file(landings),
+      hazards: file(hazards),
       waterSurfaceM: waterSurfaceM)
   }
 
