@@ -73,7 +73,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CaspianAnalysisTests", dependencies: ["CaspianAnalysis"]),
     .testTarget(
-      name: "CaspianRoutingTests", dependencies: ["CaspianRouting", "CaspianAnalysis"],
+      name: "CaspianRoutingTests", dependencies: ["CaspianRouting", "CaspianAnalysis", "CaspianGDAL"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "CaspianScheduleTests", dependencies: ["CaspianSchedule"],

@@ -54,7 +54,10 @@ public enum GDALConvert {
     _ source: URL, flags: Int32, _ body: (GDALDatasetH, GDALSession) -> GDALDatasetH?
   ) throws -> [String] {
     try GDALSession.run { session in
-      guard let dataset = GDALOpenEx(source.path, UInt32(flags | GDAL_OF_READONLY), nil, nil, nil) else {
+      guard
+        let dataset = GDALOpenEx(
+          source.path, UInt32(flags | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR), nil, nil, nil)
+      else {
         throw GDALError(path: source.relativePath, problem: "cannot open\(session.lastError)")
       }
       defer { GDALClose(dataset) }

@@ -73,7 +73,9 @@ public enum GDALRaster {
       throw GDALError(path: path, problem: "cannot read: no such file")
     }
     return try GDALSession.run { session in
-      guard var dataset = GDALOpenEx(url.path, UInt32(GDAL_OF_RASTER | GDAL_OF_READONLY), nil, nil, nil)
+      guard
+        var dataset = GDALOpenEx(
+          url.path, UInt32(GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR), nil, nil, nil)
       else {
         throw GDALError(path: path, problem: "cannot open as a raster\(session.lastError)")
       }
@@ -100,7 +102,10 @@ public enum GDALRaster {
       let band = GDALGetRasterBand(dataset, 1)
       var hasNoData: Int32 = 0
       let noData = GDALGetRasterNoDataValue(band, &hasNoData)
-      let srs = GDALGetSpatialRef(dataset)
+      // A local (engineering) CRS, as GDAL gives a copy of a file that stated none, counts as none.
+      let srs = GDALGetSpatialRef(dataset).flatMap {
+        OSRIsGeographic($0) != 0 || OSRIsProjected($0) != 0 ? $0 : nil
+      }
       let minX = transform[0]
       let maxX = transform[0] + Double(columns) * transform[1]
       let yEdges = [transform[3], transform[3] + Double(rows) * transform[5]]

@@ -37,7 +37,8 @@ public enum GDALVector {
     let options = url.pathExtension.lowercased() == "csv" ? csvOptions : []
     let dataset = withStringList(options) { list in
       let constant = list.map { UnsafeRawPointer($0).assumingMemoryBound(to: UnsafePointer<CChar>?.self) }
-      return GDALOpenEx(url.path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, constant, nil)
+      return GDALOpenEx(
+        url.path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR), nil, constant, nil)
     }
     guard let dataset else {
       throw GDALError(path: path, problem: "cannot open as a vector file\(session.lastError)")
