@@ -27,6 +27,7 @@ public enum GDALVector {
   static let csvOptions = [
     "X_POSSIBLE_NAMES=lon,longitude,lng,x", "Y_POSSIBLE_NAMES=lat,latitude,y",
     "GEOM_POSSIBLE_NAMES=wkt,geometry,geom,the_geom", "KEEP_GEOM_COLUMNS=NO",
+    "AUTODETECT_TYPE=YES",
   ]
 
   static func open(_ url: URL, session: GDALSession) throws -> GDALDatasetH {
@@ -74,35 +75,27 @@ public enum GDALVector {
   }
 
   /// The features of one layer of the vector file at `url`, reprojected to WGS84
-  /// longitude/latitude, with their fields as properties. `layer` names the layer; without it
-  /// the file must have one layer, or one named `preferredLayer`.
+  /// longitude/latitude, with their fields as properties: the file's only layer, or else the
+  /// first of `layers` it has (e.g. the `--layer` name, then the role's name).
   /// - Throws: `GDALError` naming the file, or `GeoJSONError` for a geometry the data set
   ///   cannot hold.
-  public static func readFeatures(_ url: URL, layer: String?, preferredLayer: String? = nil) throws
-    -> FeatureCollection
-  {
+  public static func readFeatures(_ url: URL, layers preferred: [String]) throws -> FeatureCollection {
     let path = url.relativePath
     return try GDALSession.run { session in
       let dataset = try open(url, session: session)
       defer { GDALClose(dataset) }
       let names = layers(of: dataset).map(\.name)
       let chosen: String
-      if let layer {
-        guard names.contains(layer) else {
-          throw GDALError(
-            path: path, problem: "no layer \"\(layer)\" (layers: \(names.joined(separator: ", ")))")
-        }
-        chosen = layer
-      } else if names.count == 1 {
+      if names.count == 1 {
         chosen = names[0]
-      } else if let preferredLayer, names.contains(preferredLayer) {
-        chosen = preferredLayer
+      } else if let match = preferred.first(where: names.contains) {
+        chosen = match
       } else {
         throw GDALError(
           path: path,
           problem: names.isEmpty
             ? "the file has no layer"
-            : "the file has \(names.count) layers (\(names.joined(separator: ", "))); choose one with \(path),layer=NAME"
+            : "the file has \(names.count) layers (\(names.joined(separator: ", "))); choose one with --layer NAME"
         )
       }
       let hasCRS = GDALDatasetGetLayerByName(dataset, chosen).flatMap { OGR_L_GetSpatialRef($0) } != nil

@@ -8,6 +8,10 @@ struct GeodataLoader {
   let name: String
   let files: GeodataFiles
   let waterSurfaceM: Double
+  /// The layer to read from vector files with several (`--layer`).
+  let layer: String?
+  /// Hazard property → field (`--hazard-fields`).
+  let hazardFields: [String: String]
   let engine: GeometryEngine
   var repairs: [String] = []
   var warnings: [String] = []
@@ -31,12 +35,12 @@ struct GeodataLoader {
     }
     func file(_ name: String) -> URL { directory.appendingPathComponent(name) }
     var hazards = sources.hazards ?? manifest.hazards.map(file)
-    if sources.hazards == nil, !hasManifest, let url = hazards,
+    if sources.hazards == nil, !hasManifest, let url = hazards.first,
       !FileManager.default.fileExists(atPath: url.path)
     {
-      hazards = nil
+      hazards = []
     }
-    if hazards == nil { warnings.append("\(directory.relativePath): the data set has no hazards file") }
+    if hazards.isEmpty { warnings.append("\(directory.relativePath): the data set has no hazards file") }
     files = GeodataFiles(
       seaPolygon: sources.seaPolygon ?? file(manifest.seaPolygon),
       grids: try sources.bathymetry
@@ -45,6 +49,14 @@ struct GeodataLoader {
         },
       landings: sources.landings ?? file(manifest.landings), hazards: hazards)
     name = manifest.name ?? directory.standardizedFileURL.lastPathComponent
+    layer = sources.layer
+    for property in sources.hazardFields.keys where !Self.hazardKeys.contains(property) {
+      throw GeodataError(
+        path: "--hazard-fields",
+        problem:
+          "\"\(property)\" is not a hazard property (known: \(Self.hazardKeys.joined(separator: ", ")))")
+    }
+    hazardFields = sources.hazardFields
     if let level = sources.waterSurfaceM ?? manifest.waterSurfaceM {
       if let problem = Limits.named("waterSurfaceM").problem(level) {
         let source = sources.waterSurfaceM != nil ? "--water-surface" : manifestURL.relativePath
@@ -66,7 +78,7 @@ struct GeodataLoader {
     try checkHasSea(grid)
     let sea = try loadSea(grid: grid)
     let landings = try loadLandings(sea: sea, grid: grid)
-    let hazards = try files.hazards.map { try loadHazards(from: $0, grid: grid) } ?? []
+    let hazards = try files.hazardFiles.flatMap { try loadHazards(from: $0, grid: grid) }
     return GeodataSet(
       name: name, files: files, sea: sea, grid: grid, waterSurfaceM: waterSurfaceM, landings: landings,
       hazards: hazards, grids: loaded, repairs: repairs, warnings: warnings)
@@ -89,7 +101,7 @@ struct GeodataLoader {
 
   mutating func loadSea(grid: ElevationGrid) throws -> SeaArea {
     let path = files.seaPolygon.relativePath
-    let collection = try GeoJSON.readFeatureCollection(from: files.seaPolygon)
+    let collection = try readFeatures(files.seaPolygon, role: "sea", keys: ["name", "source"])
     guard collection.features.count == 1 else {
       throw GeodataError(
         path: path, problem: "expected exactly one feature (the sea), found \(collection.features.count)")
@@ -154,7 +166,8 @@ struct GeodataLoader {
 
   mutating func loadLandings(sea: SeaArea, grid: ElevationGrid) throws -> [Landing] {
     let path = files.landings.relativePath
-    let collection = try GeoJSON.readFeatureCollection(from: files.landings)
+    let collection = try readFeatures(
+      files.landings, role: "landings", keys: ["name", "country", "source", "confidence", "note", "snappedM"])
     let water = try engine.prepare(sea.geometry)
     var landings: [Landing] = []
     var names: [String: (index: Int, name: String)] = [:]
@@ -221,7 +234,7 @@ struct GeodataLoader {
 
   mutating func loadHazards(from url: URL, grid: ElevationGrid) throws -> [Hazard] {
     let path = url.relativePath
-    let collection = try GeoJSON.readFeatureCollection(from: url)
+    let collection = try readFeatures(url, role: "hazards", keys: Self.hazardKeys, mapping: hazardFields)
     var hazards: [Hazard] = []
     for (index, feature) in collection.features.enumerated() {
       let properties = FeatureProperties(feature, index: index, path: path)

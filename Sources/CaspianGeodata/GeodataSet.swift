@@ -9,13 +9,18 @@ public struct GeodataSources: Sendable, Hashable {
   /// The bathymetry grids (several are mosaicked, the finest valid cell wins).
   public var bathymetry: [GridSource]?
   public var landings: URL?
-  public var hazards: URL?
+  /// Hazard files, merged in order (several may be given).
+  public var hazards: [URL]?
+  /// The layer to read from a vector file with several (GeoPackage, KML with folders).
+  public var layer: String?
+  /// Hazard properties taken from other fields: property → field (`kind=TYPE,name=NAME`).
+  public var hazardFields: [String: String]
   /// Overrides the manifest's water-surface level, metres relative to mean ocean level.
   public var waterSurfaceM: Double?
 
   public init(
     directory: URL, seaPolygon: URL? = nil, bathymetry: [GridSource]? = nil, landings: URL? = nil,
-    hazards: URL? = nil,
+    hazards: [URL]? = nil, layer: String? = nil, hazardFields: [String: String] = [:],
     waterSurfaceM: Double? = nil
   ) {
     self.directory = directory
@@ -23,6 +28,8 @@ public struct GeodataSources: Sendable, Hashable {
     self.bathymetry = bathymetry
     self.landings = landings
     self.hazards = hazards
+    self.layer = layer
+    self.hazardFields = hazardFields
     self.waterSurfaceM = waterSurfaceM
   }
 }
@@ -33,15 +40,19 @@ public struct GeodataFiles: Sendable, Hashable {
   /// The bathymetry grids, as listed (at least one).
   public let grids: [GridSource]
   public let landings: URL
-  public let hazards: URL?
+  /// The hazard files, merged in order; empty when the data set has none.
+  public let hazardFiles: [URL]
 
-  public init(seaPolygon: URL, grids: [GridSource], landings: URL, hazards: URL?) {
+  public init(seaPolygon: URL, grids: [GridSource], landings: URL, hazards: [URL]) {
     precondition(!grids.isEmpty)
     self.seaPolygon = seaPolygon
     self.grids = grids
     self.landings = landings
-    self.hazards = hazards
+    self.hazardFiles = hazards
   }
+
+  /// The first hazard file, for messages; nil when there is none.
+  public var hazards: URL? { hazardFiles.first }
 
   /// The first grid listed, for messages.
   public var bathymetry: URL { grids[0].url }

@@ -171,7 +171,7 @@ import Testing
     case .sea: sources.seaPolygon = url
     case .grid: sources.bathymetry = [GridSource(url: url)]
     case .landings: sources.landings = url
-    case .hazards: sources.hazards = url
+    case .hazards: sources.hazards = [url]
     }
     expectFailure(sources, prefix: url.relativePath + ": ", message: message)
   }

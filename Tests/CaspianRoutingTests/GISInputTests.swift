@@ -37,6 +37,37 @@ private struct GISFixtures {
     return out
   }
 
+  /// The bundled hazards as one GeoPackage layer.
+  func hazardsGeoPackage(_ arguments: [String] = []) throws -> URL {
+    let out = file("hazards-\(UUID().uuidString).gpkg")
+    try GDALConvert.vectorTranslate(
+      bundled.appendingPathComponent("hazards.geojson"), to: out,
+      arguments: ["-f", "GPKG", "-nln", "hazards"] + arguments)
+    return out
+  }
+
+  /// The bundled hazards as three Shapefiles (one holds one geometry type): areas, points, lines.
+  func hazardShapefiles() throws -> [URL] {
+    try ["POLYGON", "POINT", "LINESTRING"].map { type in
+      let out = file("hazards-\(type.lowercased()).shp")
+      try GDALConvert.vectorTranslate(
+        bundled.appendingPathComponent("hazards.geojson"), to: out,
+        arguments: [
+          "-f", "ESRI Shapefile", "-mapFieldType", "RealList=String", "-where",
+          "OGR_GEOMETRY='\(type)' OR OGR_GEOMETRY='MULTI\(type)'",
+        ])
+      return out
+    }
+  }
+
+  /// The bundled landings in another vector format (`KML`, `CSV`, …).
+  func landings(_ driver: String, _ name: String, _ arguments: [String] = []) throws -> URL {
+    let out = file(name)
+    try GDALConvert.vectorTranslate(
+      bundled.appendingPathComponent("landings.geojson"), to: out, arguments: ["-f", driver] + arguments)
+    return out
+  }
+
   /// The bundled grid as NetCDF.
   func netCDF() throws -> URL {
     let out = file("grid.nc")
@@ -81,6 +112,59 @@ struct GISInputTests {
     #expect(try ElevationGrid.load(GridSource(url: netCDF)).description.driver == "netCDF")
     expectSameOptions(
       reference, try plan(GeodataSources(directory: bundled, bathymetry: [GridSource(url: netCDF)])))
+  }
+
+  @Test("Hazards as a GeoPackage and as three merged Shapefiles, landings as KML, plan the same options")
+  func vectorsInOtherFormats() throws {
+    let fixtures = try GISFixtures()
+    defer { fixtures.remove() }
+    let reference = try Self.reference.get()
+    let kml = try fixtures.landings("KML", "landings.kml")
+    let geoPackage = GeodataSources(
+      directory: bundled, landings: kml, hazards: [try fixtures.hazardsGeoPackage()])
+    #expect(try GeodataSet.load(geoPackage).hazards.count == 40)
+    expectSameOptions(reference, try plan(geoPackage))
+    let shapefiles = GeodataSources(directory: bundled, hazards: try fixtures.hazardShapefiles())
+    let data = try GeodataSet.load(shapefiles)
+    #expect(data.hazards.count == 40)
+    // `safetyZoneM` comes back from the Shapefile's 10-character `safetyZone`.
+    #expect(data.hazards.filter { $0.kind == .platform }.allSatisfy { $0.safetyZoneM != nil })
+    expectSameOptions(reference, try plan(shapefiles))
+  }
+
+  @Test("CSV landings (lon/lat columns or WKT), hazard field mapping, and unknown kinds listed")
+  func csvAndFieldMapping() throws {
+    let fixtures = try GISFixtures()
+    defer { fixtures.remove() }
+    let bundledData = try GeodataSet.load(GeodataSources(directory: bundled))
+    for (name, option) in [("xy.csv", "GEOMETRY=AS_XY"), ("wkt.csv", "GEOMETRY=AS_WKT")] {
+      let csv = try fixtures.landings("CSV", name, ["-lco", option])
+      let data = try GeodataSet.load(GeodataSources(directory: bundled, landings: csv))
+      #expect(data.landings.map(\.name) == bundledData.landings.map(\.name))
+      for (a, b) in zip(data.landings, bundledData.landings) {
+        #expect(abs(a.coordinate.longitude - b.coordinate.longitude) < 1e-9)
+        #expect(abs(a.coordinate.latitude - b.coordinate.latitude) < 1e-9)
+      }
+    }
+    let renamed = try fixtures.hazardsGeoPackage([
+      "-sql",
+      "SELECT kind AS TYPE, name AS LABEL, \"constraint\" AS STATUS, safetyZoneM, widthM FROM hazards",
+    ])
+    let mapped = GeodataSources(
+      directory: bundled, hazards: [renamed],
+      hazardFields: ["kind": "TYPE", "name": "LABEL", "constraint": "STATUS"])
+    #expect(try GeodataSet.load(mapped).hazards.map(\.name) == bundledData.hazards.map(\.name))
+    #expect {
+      _ = try GeodataSet.load(GeodataSources(directory: bundled, hazards: [renamed]))
+    } throws: { "\($0)".contains("property \"kind\" is missing (one of: field, platform, pipeline") }
+    let unknown = fixtures.file("unknown.csv")
+    try Data("WKT,kind,name,constraint\n\"POINT (50.5 41.5)\",wellhead,W1,no-go\n".utf8).write(to: unknown)
+    #expect {
+      _ = try GeodataSet.load(GeodataSources(directory: bundled, hazards: [unknown]))
+    } throws: {
+      "\($0)" == "\(unknown.relativePath): feature 0 \"W1\": kind \"wellhead\" is not one of: "
+        + HazardKind.allCases.map(\.rawValue).joined(separator: ", ")
+    }
   }
 
   @Test("A survey patch mosaicked over the bundled grid changes depths only inside the patch")

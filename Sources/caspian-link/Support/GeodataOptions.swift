@@ -23,11 +23,30 @@ struct GeodataOptions: ParsableArguments {
       valueName: "file[,positive-down][,offset=M]"))
   var grid: [String] = []
 
-  @Option(help: ArgumentHelp("Landing points GeoJSON, instead of the data set's.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Landing points (GeoJSON, Shapefile, GeoPackage, KML/KMZ, CSV), instead of the data set's.",
+      valueName: "file"))
   var landings: String?
 
-  @Option(help: ArgumentHelp("Hazards GeoJSON, instead of the data set's.", valueName: "file"))
-  var hazards: String?
+  @Option(
+    help: ArgumentHelp(
+      "Hazards (GeoJSON, Shapefile, GeoPackage, KML/KMZ, CSV), instead of the data set's; repeat to merge several.",
+      valueName: "file"))
+  var hazards: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "The layer to read from a vector file with several (GeoPackage, KML folders); else the layer named"
+        + " after the role (sea, landings, hazards).", valueName: "name"))
+  var layer: String?
+
+  @Option(
+    name: .customLong("hazard-fields"),
+    help: ArgumentHelp(
+      "Hazard properties from other fields, e.g. kind=TYPE,name=NAME,constraint=STATUS.",
+      valueName: "property=field,..."))
+  var hazardFields: String?
 
   @Option(
     name: .customLong("water-surface"), parsing: .unconditional,
@@ -43,8 +62,22 @@ struct GeodataOptions: ParsableArguments {
     return GeodataSources(
       directory: try directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Self.defaultDirectory(),
       seaPolygon: file(sea), bathymetry: grids.isEmpty ? nil : grids, landings: file(landings),
-      hazards: file(hazards),
-      waterSurfaceM: waterSurfaceM)
+      hazards: hazards.isEmpty ? nil : hazards.map { URL(fileURLWithPath: $0) }, layer: layer,
+      hazardFields: try Self.fieldMapping(hazardFields), waterSurfaceM: waterSurfaceM)
+  }
+
+  /// `kind=TYPE,name=NAME` as property → field.
+  static func fieldMapping(_ text: String?) throws -> [String: String] {
+    guard let text else { return [:] }
+    var mapping: [String: String] = [:]
+    for pair in text.split(separator: ",") {
+      let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        throw ValidationError("--hazard-fields: \"\(pair)\" is not property=field (e.g. kind=TYPE,name=NAME)")
+      }
+      mapping[parts[0]] = parts[1]
+    }
+    return mapping
   }
 
   /// Loads and validates the data set.

@@ -34,7 +34,7 @@ extension GeodataOptions {
       .init("the data set's manifest", manifest), .init("the sea polygon", data.files.seaPolygon),
       .init("the landings", data.files.landings),
     ] + data.files.grids.map { .init("the grid", $0.url) }
-      + (data.files.hazards.map { [.init("the hazards", $0)] } ?? [])
+      + data.files.hazardFiles.map { .init("the hazards", $0) }
   }
 }
 

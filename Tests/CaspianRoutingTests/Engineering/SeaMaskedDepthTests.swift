@@ -18,7 +18,7 @@ import Testing
     let url = URL(fileURLWithPath: "/dev/null")
     return GeodataSet(
       name: "mask",
-      files: GeodataFiles(seaPolygon: url, grids: [GridSource(url: url)], landings: url, hazards: nil),
+      files: GeodataFiles(seaPolygon: url, grids: [GridSource(url: url)], landings: url, hazards: []),
       sea: SeaArea(name: nil, source: nil, polygons: [Polygon(exterior: ring)]), grid: grid,
       waterSurfaceM: -29.35, landings: [], hazards: [])
   }
