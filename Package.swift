@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "caspian-link", targets: ["caspian-link"]),
     .library(name: "CaspianSupport", targets: ["CaspianSupport"]),
     .library(name: "CaspianGeometry", targets: ["CaspianGeometry"]),
+    .library(name: "CaspianGDAL", targets: ["CaspianGDAL"]),
     .library(name: "CaspianGeodata", targets: ["CaspianGeodata"]),
     .library(name: "CaspianAnalysis", targets: ["CaspianAnalysis"]),
     .library(name: "CaspianEngineering", targets: ["CaspianEngineering"]),
@@ -20,20 +21,25 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
-    // System libraries: only CaspianGeometry imports these.
+    // System libraries: only CaspianGeometry imports GEOS and PROJ, only CaspianGDAL imports GDAL.
     .systemLibrary(
       name: "CGEOS", path: "Sources/CGEOS", pkgConfig: "geos",
       providers: [.apt(["libgeos-dev"])]),
     .systemLibrary(
       name: "CPROJ", path: "Sources/CPROJ", pkgConfig: "proj",
       providers: [.apt(["libproj-dev"])]),
+    .systemLibrary(
+      name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal",
+      providers: [.apt(["libgdal-dev"])]),
 
     // Small shared utilities (atomic file writes).
     .target(name: "CaspianSupport"),
     // Geometry core: Swift value types outside, GEOS/PROJ handles inside.
     .target(name: "CaspianGeometry", dependencies: ["CGEOS", "CPROJ", "CaspianSupport"]),
+    // GIS files through GDAL: rasters onto WGS84 longitude/latitude, vector layers as features.
+    .target(name: "CaspianGDAL", dependencies: ["CGDAL", "CaspianSupport", "CaspianGeometry"]),
     // Loading and validating the data set (sea polygon, grid, landings, hazards).
-    .target(name: "CaspianGeodata", dependencies: ["CaspianSupport", "CaspianGeometry"]),
+    .target(name: "CaspianGeodata", dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGDAL"]),
     // The one along-route analysis: track and KPs, depth profile, crossings, clearances, intrusions.
     .target(name: "CaspianAnalysis", dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGeodata"]),
     // Cable engineering on top of the analysis: RPL, armour, burial, slack, checks, cost, lay time.
@@ -79,7 +85,7 @@ let package = Package(
       name: "CaspianEngineeringTests",
       dependencies: ["CaspianEngineering", "CaspianAnalysis", "CaspianGeodata"]),
     .testTarget(
-      name: "CaspianRoutingTests", dependencies: ["CaspianRouting", "CaspianAnalysis"],
+      name: "CaspianRoutingTests", dependencies: ["CaspianRouting", "CaspianAnalysis", "CaspianGDAL"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "CaspianScheduleTests", dependencies: ["CaspianSchedule"],

@@ -150,7 +150,8 @@ private struct ESRIASCIIParser {
       guard let problem = Limits.named(key).problem(value) else { return value }
       throw fail(
         at: header[key]?.offset,
-        "\(problem); the grid must be geographic longitude/latitude (WGS84 degrees), not projected")
+        "\(problem); an .asc without a .prj file must be geographic longitude/latitude (WGS84 degrees); give a projected grid its .prj"
+      )
     }
     func count(_ key: String) throws -> Int {
       let value = try required(key)
@@ -191,7 +192,8 @@ private struct ESRIASCIIParser {
     else {
       throw fail(
         "the grid extent (longitude \(west)…\(east), latitude \(south)…\(north)) is not in WGS84 degrees;"
-          + " the grid must be geographic longitude/latitude, not projected")
+          + " an .asc without a .prj file must be geographic longitude/latitude; give a projected grid its .prj"
+      )
     }
     let noData = try header["nodata_value"].map { Float(try limited("nodata_value", $0.value)) }
     let elevation = Limits.named("elevation")

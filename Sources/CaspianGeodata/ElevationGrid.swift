@@ -1,8 +1,13 @@
 import CaspianGeometry
 import Foundation
 
-/// A regular grid of seabed and land elevations in geographic WGS84 degrees, as read from an
-/// ESRI ASCII grid (ETOPO, GEBCO or a survey grid exported by GDAL).
+/// A regular grid of seabed and land elevations in geographic WGS84 degrees, as read from any
+/// raster GDAL knows (ETOPO, GEBCO or a survey grid), reprojected to longitude/latitude.
+///
+/// A mosaic of several grids is the coarsest one with the finer ones as `refinements`:
+/// `elevation(at:)` answers from the finest grid that has a value there, so a survey patch
+/// over GEBCO changes depths only inside the patch. The lattice properties (`columnCount`,
+/// `elevations`, …) are those of the coarsest grid.
 ///
 /// Elevations are metres relative to mean ocean level, positive up. Water depth at a water
 /// surface level `s` is `s − elevation` (positive down); where that is ≤ 0 the seabed is dry.
@@ -23,11 +28,14 @@ public struct ElevationGrid: Sendable {
   public let cellHeightDegrees: Double
   /// Elevations in metres (positive up), row-major from the north-west cell; NaN = no data.
   public let elevations: [Float]
+  /// Finer grids laid over this one, finest first (see `mosaic(_:)`); empty for a single grid.
+  public let refinements: [ElevationGrid]
 
   /// A grid from its values: `elevations` row-major from the north-west cell, NaN for no data.
   public init(
     columnCount: Int, rowCount: Int, westLongitude: Double, northLatitude: Double,
-    cellWidthDegrees: Double, cellHeightDegrees: Double, elevations: [Float]
+    cellWidthDegrees: Double, cellHeightDegrees: Double, elevations: [Float],
+    refinements: [ElevationGrid] = []
   ) {
     precondition(columnCount > 0 && rowCount > 0 && elevations.count == columnCount * rowCount)
     precondition(cellWidthDegrees > 0 && cellHeightDegrees > 0)
@@ -38,6 +46,40 @@ public struct ElevationGrid: Sendable {
     self.cellWidthDegrees = cellWidthDegrees
     self.cellHeightDegrees = cellHeightDegrees
     self.elevations = elevations
+    self.refinements = refinements
+  }
+
+  /// The grids as one: the coarsest (by cell area; the first listed among equals) is the base
+  /// lattice, the others refine it, finest first. Each grid's own refinements are flattened in.
+  public static func mosaic(_ grids: [ElevationGrid]) -> ElevationGrid {
+    let layers = grids.flatMap { [$0.withoutRefinements] + $0.refinements }
+    func area(_ g: ElevationGrid) -> Double { g.cellWidthDegrees * g.cellHeightDegrees }
+    let base = layers.enumerated().max { a, b in
+      area(a.element) < area(b.element) || (area(a.element) == area(b.element) && a.offset > b.offset)
+    }!
+    let finer = layers.enumerated().filter { $0.offset != base.offset }.map(\.element)
+      .sorted { area($0) < area($1) }
+    return base.element.replacingRefinements(with: finer)
+  }
+
+  /// This grid's own lattice, without refinements.
+  public var withoutRefinements: ElevationGrid { replacingRefinements(with: []) }
+
+  /// This grid's lattice over `refinements` (for values derived cell by cell, such as slopes).
+  public func replacingRefinements(with refinements: [ElevationGrid]) -> ElevationGrid {
+    ElevationGrid(
+      columnCount: columnCount, rowCount: rowCount, westLongitude: westLongitude,
+      northLatitude: northLatitude,
+      cellWidthDegrees: cellWidthDegrees, cellHeightDegrees: cellHeightDegrees, elevations: elevations,
+      refinements: refinements)
+  }
+
+  /// This grid and its refinements, coarsest first.
+  public var layers: [ElevationGrid] { [withoutRefinements] + refinements.reversed() }
+
+  /// The area some layer covers (the union of the extents' boxes).
+  public var coverage: Envelope {
+    refinements.reduce(extent) { $0.union($1.extent) }
   }
 
   /// Number of cells.
@@ -78,8 +120,17 @@ public struct ElevationGrid: Sendable {
   /// The elevation at `c` in metres (positive up), interpolated bilinearly between the centres
   /// of the four surrounding cells. Between the outermost cell centres and the grid's edge the
   /// edge values are extended. Nil outside the grid, or when any cell that takes part (with a
-  /// non-zero weight) has no data: an unknown depth is not guessed.
+  /// non-zero weight) has no data: an unknown depth is not guessed. In a mosaic, the finest
+  /// refinement with a value at `c` answers.
   public func elevation(at c: Coordinate) -> Double? {
+    for refinement in refinements {
+      if let value = refinement.latticeElevation(at: c) { return value }
+    }
+    return latticeElevation(at: c)
+  }
+
+  /// `elevation(at:)` on this grid's own lattice.
+  private func latticeElevation(at c: Coordinate) -> Double? {
     guard extent.contains(c) else { return nil }
     // Position in cell-centre units; within 1e-9 of a centre counts as on it, so that a centre
     // does not pick up a rounding-error weight from a neighbour without data.

@@ -8,6 +8,10 @@ struct GeodataLoader {
   let name: String
   let files: GeodataFiles
   let waterSurfaceM: Double
+  /// The layer to read from vector files with several (`--layer`).
+  let layer: String?
+  /// Hazard property → field (`--hazard-fields`).
+  let hazardFields: [String: String]
   let engine: GeometryEngine
   var repairs: [String] = []
   var warnings: [String] = []
@@ -31,17 +35,28 @@ struct GeodataLoader {
     }
     func file(_ name: String) -> URL { directory.appendingPathComponent(name) }
     var hazards = sources.hazards ?? manifest.hazards.map(file)
-    if sources.hazards == nil, !hasManifest, let url = hazards,
+    if sources.hazards == nil, !hasManifest, let url = hazards.first,
       !FileManager.default.fileExists(atPath: url.path)
     {
-      hazards = nil
+      hazards = []
     }
-    if hazards == nil { warnings.append("\(directory.relativePath): the data set has no hazards file") }
+    if hazards.isEmpty { warnings.append("\(directory.relativePath): the data set has no hazards file") }
     files = GeodataFiles(
       seaPolygon: sources.seaPolygon ?? file(manifest.seaPolygon),
-      bathymetry: sources.bathymetry ?? file(manifest.bathymetry),
+      grids: try sources.bathymetry
+        ?? manifest.bathymetry.map {
+          try GridSource.parse($0, relativeTo: directory, source: manifestURL.relativePath)
+        },
       landings: sources.landings ?? file(manifest.landings), hazards: hazards)
     name = manifest.name ?? directory.standardizedFileURL.lastPathComponent
+    layer = sources.layer
+    for property in sources.hazardFields.keys where !Self.hazardKeys.contains(property) {
+      throw GeodataError(
+        path: "--hazard-fields",
+        problem:
+          "\"\(property)\" is not a hazard property (known: \(Self.hazardKeys.joined(separator: ", ")))")
+    }
+    hazardFields = sources.hazardFields
     if let level = sources.waterSurfaceM ?? manifest.waterSurfaceM {
       if let problem = Limits.named("waterSurfaceM").problem(level) {
         let source = sources.waterSurfaceM != nil ? "--water-surface" : manifestURL.relativePath
@@ -58,21 +73,23 @@ struct GeodataLoader {
   }
 
   mutating func load() throws -> GeodataSet {
-    let grid = try ElevationGrid.read(from: files.bathymetry)
+    let loaded = try files.grids.map(ElevationGrid.load)
+    let grid = ElevationGrid.mosaic(loaded.map(\.grid))
     try checkHasSea(grid)
     let sea = try loadSea(grid: grid)
     let landings = try loadLandings(sea: sea, grid: grid)
-    let hazards = try files.hazards.map { try loadHazards(from: $0, grid: grid) } ?? []
+    let hazards = try files.hazardFiles.flatMap { try loadHazards(from: $0, grid: grid) }
     return GeodataSet(
       name: name, files: files, sea: sea, grid: grid, waterSurfaceM: waterSurfaceM, landings: landings,
-      hazards: hazards, repairs: repairs, warnings: warnings)
+      hazards: hazards, grids: loaded, repairs: repairs, warnings: warnings)
   }
 
   /// A grid with no cell below the water surface holds no sea: every depth would be land.
   func checkHasSea(_ grid: ElevationGrid) throws {
     let surface = Float(waterSurfaceM)
-    guard !grid.elevations.contains(where: { $0 < surface }) else { return }
-    let lowest = grid.elevations.filter { !$0.isNaN }.min().map { Double($0) } ?? .nan
+    let values = grid.layers.flatMap(\.elevations)
+    guard !values.contains(where: { $0 < surface }) else { return }
+    let lowest = values.filter { !$0.isNaN }.min().map { Double($0) } ?? .nan
     throw GeodataError(
       path: files.bathymetry.relativePath,
       problem:
@@ -84,7 +101,7 @@ struct GeodataLoader {
 
   mutating func loadSea(grid: ElevationGrid) throws -> SeaArea {
     let path = files.seaPolygon.relativePath
-    let collection = try GeoJSON.readFeatureCollection(from: files.seaPolygon)
+    let collection = try readFeatures(files.seaPolygon, role: "sea", keys: ["name", "source"])
     guard collection.features.count == 1 else {
       throw GeodataError(
         path: path, problem: "expected exactly one feature (the sea), found \(collection.features.count)")
@@ -92,14 +109,14 @@ struct GeodataLoader {
     let properties = FeatureProperties(collection.features[0], index: 0, path: path)
     let geometry = try properties.geometry(allowed: ["Polygon", "MultiPolygon"], role: "the sea")
     let envelope = try properties.envelope(of: geometry)
-    guard envelope.intersects(grid.extent) else {
+    guard envelope.intersects(grid.coverage) else {
       throw properties.fail(
-        "the sea (\(envelope.degreesText)) does not overlap the grid (\(grid.extent.degreesText))"
-          + (envelope.axesSwapped.intersects(grid.extent) ? Self.swapHint : ""))
+        "the sea (\(envelope.degreesText)) does not overlap the grid (\(grid.coverage.degreesText))"
+          + (envelope.axesSwapped.intersects(grid.coverage) ? Self.swapHint : ""))
     }
-    if !envelope.isWithin(grid.extent) {
+    if !envelope.isWithin(grid.coverage) {
       warnings.append(
-        "\(path): the sea (\(envelope.degreesText)) reaches beyond the grid (\(grid.extent.degreesText));"
+        "\(path): the sea (\(envelope.degreesText)) reaches beyond the grid (\(grid.coverage.degreesText));"
           + " depths there are unknown")
     }
     return SeaArea(
@@ -149,7 +166,8 @@ struct GeodataLoader {
 
   mutating func loadLandings(sea: SeaArea, grid: ElevationGrid) throws -> [Landing] {
     let path = files.landings.relativePath
-    let collection = try GeoJSON.readFeatureCollection(from: files.landings)
+    let collection = try readFeatures(
+      files.landings, role: "landings", keys: ["name", "country", "source", "confidence", "note", "snappedM"])
     let water = try engine.prepare(sea.geometry)
     var landings: [Landing] = []
     var names: [String: (index: Int, name: String)] = [:]
@@ -164,11 +182,11 @@ struct GeodataLoader {
       }
       names[name.lowercased()] = (index, name)
       let position = Self.positionText(c)
-      guard grid.extent.contains(c) else {
+      guard grid.coverage.contains(c) else {
         let swapped = Coordinate(longitude: c.latitude, latitude: c.longitude)
         throw properties.fail(
-          "point \(position) is outside the grid (\(grid.extent.degreesText))"
-            + (grid.extent.contains(swapped) ? Self.swapHint : ""))
+          "point \(position) is outside the grid (\(grid.coverage.degreesText))"
+            + (grid.coverage.contains(swapped) ? Self.swapHint : ""))
       }
       guard try water.contains(c) else {
         let distance = try engine.distanceMetres(.point(c), sea.geometry)
@@ -216,7 +234,7 @@ struct GeodataLoader {
 
   mutating func loadHazards(from url: URL, grid: ElevationGrid) throws -> [Hazard] {
     let path = url.relativePath
-    let collection = try GeoJSON.readFeatureCollection(from: url)
+    let collection = try readFeatures(url, role: "hazards", keys: Self.hazardKeys, mapping: hazardFields)
     var hazards: [Hazard] = []
     for (index, feature) in collection.features.enumerated() {
       let properties = FeatureProperties(feature, index: index, path: path)
@@ -225,8 +243,8 @@ struct GeodataLoader {
       let constraint = try properties.requiredChoice("constraint", HazardConstraint.self)
       var geometry = try properties.geometry(allowed: kind.allowedGeometryTypes, role: "a \(kind.rawValue)")
       let envelope = try properties.envelope(of: geometry)
-      if !envelope.intersects(grid.extent) {
-        if envelope.axesSwapped.intersects(grid.extent) {
+      if !envelope.intersects(grid.coverage) {
+        if envelope.axesSwapped.intersects(grid.coverage) {
           throw properties.fail(
             "the \(kind.rawValue) (\(envelope.degreesText)) lies outside the grid\(Self.swapHint)")
         }

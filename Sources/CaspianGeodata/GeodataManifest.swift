@@ -7,16 +7,18 @@ import Foundation
 public struct GeodataManifest: Sendable, Hashable {
   public var name: String?
   public var seaPolygon: String
-  public var bathymetry: String
+  /// The grids, each `FILE[,positive-down][,offset=M]` (a string or an array in the file).
+  public var bathymetry: [String]
   /// Water-surface level the data set assumes, metres relative to mean ocean level.
   public var waterSurfaceM: Double?
   public var landings: String
-  /// Nil when the data set has no hazards file.
-  public var hazards: String?
+  /// The hazard files, merged in order (a string or an array in the file); empty when the data
+  /// set has none.
+  public var hazards: [String]
 
   public init(
-    name: String? = nil, seaPolygon: String, bathymetry: String, waterSurfaceM: Double?, landings: String,
-    hazards: String?
+    name: String? = nil, seaPolygon: String, bathymetry: [String], waterSurfaceM: Double?, landings: String,
+    hazards: [String]
   ) {
     self.name = name
     self.seaPolygon = seaPolygon
@@ -28,8 +30,8 @@ public struct GeodataManifest: Sendable, Hashable {
 
   /// The names used when a directory has no manifest.
   public static let defaults = GeodataManifest(
-    seaPolygon: "caspian-sea.geojson", bathymetry: "caspian-etopo1-0.1deg.asc", waterSurfaceM: nil,
-    landings: "landings.geojson", hazards: "hazards.geojson")
+    seaPolygon: "caspian-sea.geojson", bathymetry: ["caspian-etopo1-0.1deg.asc"], waterSurfaceM: nil,
+    landings: "landings.geojson", hazards: ["hazards.geojson"])
 
   static let keys = ["name", "seaPolygon", "bathymetry", "waterSurfaceM", "landings", "hazards"]
 
@@ -58,9 +60,23 @@ public struct GeodataManifest: Sendable, Hashable {
     var manifest = defaults
     manifest.name = try string("name")
     manifest.seaPolygon = try string("seaPolygon") ?? manifest.seaPolygon
-    manifest.bathymetry = try string("bathymetry") ?? manifest.bathymetry
+    /// A file name or a list of them.
+    func files(_ key: String) throws -> [String]? {
+      guard case .array(let items)? = members[key] else { return try string(key).map { [$0] } }
+      return try items.map { item in
+        guard let text = item.stringValue, !text.isEmpty else {
+          throw GeodataError(
+            path: path, problem: "\"\(key)\" must be a file name or a list of them (non-empty strings)")
+        }
+        return text
+      }
+    }
+    manifest.bathymetry = try files("bathymetry") ?? manifest.bathymetry
+    guard !manifest.bathymetry.isEmpty else {
+      throw GeodataError(path: path, problem: "\"bathymetry\" lists no grid")
+    }
     manifest.landings = try string("landings") ?? manifest.landings
-    manifest.hazards = try string("hazards")
+    manifest.hazards = try files("hazards") ?? []
     if let value = members["waterSurfaceM"], value != .null {
       guard let level = value.doubleValue else {
         throw GeodataError(

@@ -6,14 +6,21 @@ import Foundation
 public struct GeodataSources: Sendable, Hashable {
   public var directory: URL
   public var seaPolygon: URL?
-  public var bathymetry: URL?
+  /// The bathymetry grids (several are mosaicked, the finest valid cell wins).
+  public var bathymetry: [GridSource]?
   public var landings: URL?
-  public var hazards: URL?
+  /// Hazard files, merged in order (several may be given).
+  public var hazards: [URL]?
+  /// The layer to read from a vector file with several (GeoPackage, KML with folders).
+  public var layer: String?
+  /// Hazard properties taken from other fields: property → field (`kind=TYPE,name=NAME`).
+  public var hazardFields: [String: String]
   /// Overrides the manifest's water-surface level, metres relative to mean ocean level.
   public var waterSurfaceM: Double?
 
   public init(
-    directory: URL, seaPolygon: URL? = nil, bathymetry: URL? = nil, landings: URL? = nil, hazards: URL? = nil,
+    directory: URL, seaPolygon: URL? = nil, bathymetry: [GridSource]? = nil, landings: URL? = nil,
+    hazards: [URL]? = nil, layer: String? = nil, hazardFields: [String: String] = [:],
     waterSurfaceM: Double? = nil
   ) {
     self.directory = directory
@@ -21,6 +28,8 @@ public struct GeodataSources: Sendable, Hashable {
     self.bathymetry = bathymetry
     self.landings = landings
     self.hazards = hazards
+    self.layer = layer
+    self.hazardFields = hazardFields
     self.waterSurfaceM = waterSurfaceM
   }
 }
@@ -28,9 +37,25 @@ public struct GeodataSources: Sendable, Hashable {
 /// The files a loaded data set came from.
 public struct GeodataFiles: Sendable, Hashable {
   public let seaPolygon: URL
-  public let bathymetry: URL
+  /// The bathymetry grids, as listed (at least one).
+  public let grids: [GridSource]
   public let landings: URL
-  public let hazards: URL?
+  /// The hazard files, merged in order; empty when the data set has none.
+  public let hazardFiles: [URL]
+
+  public init(seaPolygon: URL, grids: [GridSource], landings: URL, hazards: [URL]) {
+    precondition(!grids.isEmpty)
+    self.seaPolygon = seaPolygon
+    self.grids = grids
+    self.landings = landings
+    self.hazardFiles = hazards
+  }
+
+  /// The first hazard file, for messages; nil when there is none.
+  public var hazards: URL? { hazardFiles.first }
+
+  /// The first grid listed, for messages.
+  public var bathymetry: URL { grids[0].url }
 }
 
 /// A loaded and validated data set: the sea, the seabed relief, landing candidates, hazards.
@@ -42,7 +67,10 @@ public struct GeodataSet: Sendable {
   public let name: String
   public let files: GeodataFiles
   public let sea: SeaArea
+  /// The bathymetry: one grid, or the mosaic of several (see `ElevationGrid.mosaic(_:)`).
   public let grid: ElevationGrid
+  /// Each grid as read, in the order listed (for `geodata check`); empty when built in memory.
+  public let grids: [LoadedGrid]
   /// Water-surface level, metres relative to mean ocean level.
   public let waterSurfaceM: Double
   public let landings: [Landing]
@@ -54,12 +82,14 @@ public struct GeodataSet: Sendable {
 
   public init(
     name: String, files: GeodataFiles, sea: SeaArea, grid: ElevationGrid, waterSurfaceM: Double,
-    landings: [Landing], hazards: [Hazard], repairs: [String] = [], warnings: [String] = []
+    landings: [Landing], hazards: [Hazard], grids: [LoadedGrid] = [], repairs: [String] = [],
+    warnings: [String] = []
   ) {
     self.name = name
     self.files = files
     self.sea = sea
     self.grid = grid
+    self.grids = grids
     self.waterSurfaceM = waterSurfaceM
     self.landings = landings
     self.hazards = hazards

@@ -103,7 +103,9 @@ public struct GeodataSummary: Codable, Sendable, Hashable {
         confidence: $0.confidence, gridDepthM: set.depthMetres(at: $0.coordinate))
     }
     hazards = Hazards(
-      file: set.files.hazards?.relativePath, count: set.hazards.count,
+      file: set.files.hazardFiles.isEmpty
+        ? nil : set.files.hazardFiles.map(\.relativePath).joined(separator: ", "),
+      count: set.hazards.count,
       byKind: Dictionary(grouping: set.hazards, by: \.kind.rawValue).mapValues(\.count),
       byConstraint: Dictionary(grouping: set.hazards, by: \.constraint.rawValue).mapValues(\.count))
     repairs = set.repairs

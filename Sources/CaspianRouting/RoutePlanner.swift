@@ -91,7 +91,7 @@ public final class RoutePlanner {
       throw RoutingError.pointOnLand(
         label: label, point: c, seaPath: data.files.seaPolygon.relativePath, distanceToWaterKm: km)
     }
-    guard data.grid.extent.contains(c) else {
+    guard data.grid.coverage.contains(c) else {
       throw RoutingError.pointOutsideGrid(label: label, point: c, path: data.files.bathymetry.relativePath)
     }
     if let zone = try checker.noGoZone(containing: c) {

@@ -11,13 +11,19 @@ import Foundation
 public struct SeabedRelief: Sendable {
   public let grid: ElevationGrid
   public let waterSurfaceM: Double
-  /// Slopes in degrees on the same lattice as `grid` (an `ElevationGrid` whose values are
-  /// slopes, so that the same bilinear interpolation and no-data rules apply).
+  /// Slopes in degrees on the same lattices as `grid` and its refinements (an `ElevationGrid`
+  /// whose values are slopes, so that the same interpolation, no-data and mosaic rules apply).
   public let slopes: ElevationGrid
 
   public init(grid: ElevationGrid, waterSurfaceM: Double) {
     self.grid = grid
     self.waterSurfaceM = waterSurfaceM
+    slopes = Self.slopes(of: grid.withoutRefinements)
+      .replacingRefinements(with: grid.refinements.map(Self.slopes(of:)))
+  }
+
+  /// Slopes on the lattice of one grid (its refinements are not looked at).
+  static func slopes(of grid: ElevationGrid) -> ElevationGrid {
     let rows = grid.rowCount
     let cols = grid.columnCount
     var slopes = [Float](repeating: .nan, count: rows * cols)
@@ -42,7 +48,7 @@ public struct SeabedRelief: Sendable {
         slopes[row * cols + col] = Float(atan(gradient) * 180 / Double.pi)
       }
     }
-    self.slopes = ElevationGrid(
+    return ElevationGrid(
       columnCount: cols, rowCount: rows, westLongitude: grid.westLongitude, northLatitude: grid.northLatitude,
       cellWidthDegrees: grid.cellWidthDegrees, cellHeightDegrees: grid.cellHeightDegrees, elevations: slopes)
   }

@@ -161,6 +161,8 @@ public enum Limits {
     Limit("dy", 0.000_001...10, unit: "°"),
     Limit("NODATA_value", -1e38...1e38),
     Limit("elevation", -12_000...9_000, unit: "m"),
+    Limit("gridCells", 4...200_000_000, unit: "cells"),
+    Limit("verticalOffsetM", -12_000...12_000, unit: "m"),
     Limit("waterSurfaceM", -1000...1000, unit: "m"),
     Limit("safetyZoneM", 0...10_000, unit: "m"),
     Limit("bufferM", 0...50_000, unit: "m"),

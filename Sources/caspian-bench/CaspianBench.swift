@@ -7,6 +7,6 @@ struct CaspianBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "caspian-bench",
     abstract: "Prepare cost-grid cases and time our least-cost search on them.",
-    subcommands: [Prepare.self, Search.self]
+    subcommands: [Prepare.self, Search.self, ReadGrid.self]
   )
 }

@@ -17,7 +17,8 @@ import Testing
       .map { Coordinate(longitude: $0.0, latitude: $0.1) }
     let url = URL(fileURLWithPath: "/dev/null")
     return GeodataSet(
-      name: "mask", files: GeodataFiles(seaPolygon: url, bathymetry: url, landings: url, hazards: nil),
+      name: "mask",
+      files: GeodataFiles(seaPolygon: url, grids: [GridSource(url: url)], landings: url, hazards: []),
       sea: SeaArea(name: nil, source: nil, polygons: [Polygon(exterior: ring)]), grid: grid,
       waterSurfaceM: -29.35, landings: [], hazards: [])
   }

@@ -102,7 +102,10 @@ import Testing
       ),
       ("grid-token.asc", "line 9: row 3, column 5: value \"abc\" is not a number"),
       ("grid-extra.asc", "line 37: more values than the header's 30 rows × 30 columns = 900"),
-      ("grid-projected.asc", "the grid must be geographic longitude/latitude (WGS84 degrees), not projected"),
+      (
+        "grid-projected.asc",
+        "an .asc without a .prj file must be geographic longitude/latitude (WGS84 degrees)"
+      ),
       ("grid-no-ncols.asc", "the header has no ncols"),
       ("no-such.asc", "cannot read: no such file"),
     ])

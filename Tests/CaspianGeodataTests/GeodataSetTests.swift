@@ -169,9 +169,9 @@ import Testing
     var sources = GeodataSources(directory: Fixture.small)
     switch role {
     case .sea: sources.seaPolygon = url
-    case .grid: sources.bathymetry = url
+    case .grid: sources.bathymetry = [GridSource(url: url)]
     case .landings: sources.landings = url
-    case .hazards: sources.hazards = url
+    case .hazards: sources.hazards = [url]
     }
     expectFailure(sources, prefix: url.relativePath + ": ", message: message)
   }

@@ -16,14 +16,37 @@ struct GeodataOptions: ParsableArguments {
   var sea: String?
 
   @Option(
-    help: ArgumentHelp("Bathymetry ESRI ASCII grid (.asc), instead of the data set's.", valueName: "file"))
-  var grid: String?
+    help: ArgumentHelp(
+      "Bathymetry grid in any raster format GDAL reads (GeoTIFF, NetCDF, BAG, XYZ, ESRI ASCII; any CRS),"
+        + " instead of the data set's; repeat to mosaic several (the finest valid cell wins). Suffixes:"
+        + " ,positive-down for depths, ,offset=M for a zero M metres above mean ocean level.",
+      valueName: "file[,positive-down][,offset=M]"))
+  var grid: [String] = []
 
-  @Option(help: ArgumentHelp("Landing points GeoJSON, instead of the data set's.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Landing points (GeoJSON, Shapefile, GeoPackage, KML/KMZ, CSV), instead of the data set's.",
+      valueName: "file"))
   var landings: String?
 
-  @Option(help: ArgumentHelp("Hazards GeoJSON, instead of the data set's.", valueName: "file"))
-  var hazards: String?
+  @Option(
+    help: ArgumentHelp(
+      "Hazards (GeoJSON, Shapefile, GeoPackage, KML/KMZ, CSV), instead of the data set's; repeat to merge several.",
+      valueName: "file"))
+  var hazards: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "The layer to read from a vector file with several (GeoPackage, KML folders); else the layer named"
+        + " after the role (sea, landings, hazards).", valueName: "name"))
+  var layer: String?
+
+  @Option(
+    name: .customLong("hazard-fields"),
+    help: ArgumentHelp(
+      "Hazard properties from other fields, e.g. kind=TYPE,name=NAME,constraint=STATUS.",
+      valueName: "property=field,..."))
+  var hazardFields: String?
 
   @Option(
     name: .customLong("water-surface"), parsing: .unconditional,
@@ -35,10 +58,26 @@ struct GeodataOptions: ParsableArguments {
   /// The sources these options name; relative paths are relative to the current directory.
   func sources() throws -> GeodataSources {
     func file(_ path: String?) -> URL? { path.map { URL(fileURLWithPath: $0) } }
+    let grids = try grid.map { try GridSource.parse($0, relativeTo: nil, source: "--grid") }
     return GeodataSources(
       directory: try directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Self.defaultDirectory(),
-      seaPolygon: file(sea), bathymetry: file(grid), landings: file(landings), hazards: file(hazards),
-      waterSurfaceM: waterSurfaceM)
+      seaPolygon: file(sea), bathymetry: grids.isEmpty ? nil : grids, landings: file(landings),
+      hazards: hazards.isEmpty ? nil : hazards.map { URL(fileURLWithPath: $0) }, layer: layer,
+      hazardFields: try Self.fieldMapping(hazardFields), waterSurfaceM: waterSurfaceM)
+  }
+
+  /// `kind=TYPE,name=NAME` as property → field.
+  static func fieldMapping(_ text: String?) throws -> [String: String] {
+    guard let text else { return [:] }
+    var mapping: [String: String] = [:]
+    for pair in text.split(separator: ",") {
+      let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        throw ValidationError("--hazard-fields: \"\(pair)\" is not property=field (e.g. kind=TYPE,name=NAME)")
+      }
+      mapping[parts[0]] = parts[1]
+    }
+    return mapping
   }
 
   /// Loads and validates the data set.

@@ -32,8 +32,9 @@ extension GeodataOptions {
     let manifest = try sources().directory.appendingPathComponent("manifest.json")
     return [
       .init("the data set's manifest", manifest), .init("the sea polygon", data.files.seaPolygon),
-      .init("the grid", data.files.bathymetry), .init("the landings", data.files.landings),
-    ] + (data.files.hazards.map { [.init("the hazards", $0)] } ?? [])
+      .init("the landings", data.files.landings),
+    ] + data.files.grids.map { .init("the grid", $0.url) }
+      + data.files.hazardFiles.map { .init("the hazards", $0) }
   }
 }
 

@@ -1,0 +1,74 @@
+import CGDAL
+import Foundation
+
+/// GDAL's conversion utilities as functions, with their command-line arguments: `gdalwarp`,
+/// `gdal_translate` and `ogr2ogr`. For writing outputs in GIS formats and for building test
+/// fixtures from the bundled data.
+public enum GDALConvert {
+  /// `gdalwarp ARGUMENTS SOURCE DESTINATION`.
+  /// - Returns: GDAL's warnings. - Throws: `GDALError` naming the source, with GDAL's message.
+  @discardableResult
+  public static func warp(_ source: URL, to destination: URL, arguments: [String]) throws -> [String] {
+    try run(source, flags: GDAL_OF_RASTER) { dataset, session in
+      let options = withStringList(arguments) { GDALWarpAppOptionsNew($0, nil) }
+      defer { GDALWarpAppOptionsFree(options) }
+      var sources: [GDALDatasetH?] = [dataset]
+      var usageError: Int32 = 0
+      return GDALWarp(destination.path, nil, 1, &sources, options, &usageError)
+    }
+  }
+
+  /// `gdal_translate ARGUMENTS SOURCE DESTINATION`.
+  @discardableResult
+  public static func translate(_ source: URL, to destination: URL, arguments: [String]) throws -> [String] {
+    try run(source, flags: GDAL_OF_RASTER) { dataset, session in
+      let options = withStringList(arguments) { GDALTranslateOptionsNew($0, nil) }
+      defer { GDALTranslateOptionsFree(options) }
+      var usageError: Int32 = 0
+      return GDALTranslate(destination.path, dataset, options, &usageError)
+    }
+  }
+
+  /// `ogr2ogr ARGUMENTS DESTINATION SOURCE` (a new destination; `-append` adds layers to it).
+  @discardableResult
+  public static func vectorTranslate(_ source: URL, to destination: URL, arguments: [String]) throws
+    -> [String]
+  {
+    try run(source, flags: GDAL_OF_VECTOR) { dataset, session in
+      let options = withStringList(arguments) { GDALVectorTranslateOptionsNew($0, nil) }
+      defer { GDALVectorTranslateOptionsFree(options) }
+      var sources: [GDALDatasetH?] = [dataset]
+      var usageError: Int32 = 0
+      let existing =
+        arguments.contains("-append") && FileManager.default.fileExists(atPath: destination.path)
+        ? GDALOpenEx(destination.path, UInt32(GDAL_OF_VECTOR | GDAL_OF_UPDATE), nil, nil, nil) : nil
+      let result = GDALVectorTranslate(
+        existing == nil ? destination.path : nil, existing, 1, &sources, options,
+        &usageError)
+      return result
+    }
+  }
+
+  /// Opens `source`, runs one utility on it and closes what it made.
+  static func run(
+    _ source: URL, flags: Int32, _ body: (GDALDatasetH, GDALSession) -> GDALDatasetH?
+  ) throws -> [String] {
+    try GDALSession.run { session in
+      guard
+        let dataset = GDALOpenEx(
+          source.path, UInt32(flags | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR), nil, nil, nil)
+      else {
+        throw GDALError(path: source.relativePath, problem: "cannot open\(session.lastError)")
+      }
+      defer { GDALClose(dataset) }
+      guard let made = body(dataset, session) else {
+        throw GDALError(path: source.relativePath, problem: "cannot convert\(session.lastError)")
+      }
+      GDALClose(made)
+      guard session.errors.isEmpty else {
+        throw GDALError(path: source.relativePath, problem: "cannot convert\(session.lastError)")
+      }
+      return session.warnings
+    }
+  }
+}

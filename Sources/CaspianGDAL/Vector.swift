@@ -1,0 +1,122 @@
+import CGDAL
+import CaspianGeometry
+import Foundation
+
+/// One layer of a vector file, as GDAL describes it: for `geodata check` and messages.
+public struct VectorLayerDescription: Sendable, Hashable {
+  public let name: String
+  /// OGR's geometry type name ("Point", "Line String", "Multi Polygon", "Unknown (any)").
+  public let geometryType: String
+  public let featureCount: Int
+  /// The layer's CRS ("none (assumed WGS 84 longitude/latitude)" when it states none).
+  public let crs: String
+}
+
+/// A vector file: its driver and layers.
+public struct VectorFileDescription: Sendable, Hashable {
+  /// GDAL's short driver name ("GPKG", "ESRI Shapefile", "KML", "LIBKML", "CSV", "GeoJSON").
+  public let driver: String
+  public let layers: [VectorLayerDescription]
+}
+
+/// Reading any vector file GDAL knows (Shapefile, GeoPackage, KML/KMZ, CSV, …) as GeoJSON
+/// features in WGS84 longitude/latitude, so that the readers of the data set see the same
+/// features whatever the format.
+public enum GDALVector {
+  /// Open options for CSV files: longitude/latitude columns or a WKT column make the geometry.
+  static let csvOptions = [
+    "X_POSSIBLE_NAMES=lon,longitude,lng,x", "Y_POSSIBLE_NAMES=lat,latitude,y",
+    "GEOM_POSSIBLE_NAMES=wkt,geometry,geom,the_geom", "KEEP_GEOM_COLUMNS=NO",
+    "AUTODETECT_TYPE=YES",
+  ]
+
+  static func open(_ url: URL, session: GDALSession) throws -> GDALDatasetH {
+    let path = url.relativePath
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      throw GDALError(path: path, problem: "cannot read: no such file")
+    }
+    let options = url.pathExtension.lowercased() == "csv" ? csvOptions : []
+    let dataset = withStringList(options) { list in
+      let constant = list.map { UnsafeRawPointer($0).assumingMemoryBound(to: UnsafePointer<CChar>?.self) }
+      return GDALOpenEx(
+        url.path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR), nil, constant, nil)
+    }
+    guard let dataset else {
+      throw GDALError(path: path, problem: "cannot open as a vector file\(session.lastError)")
+    }
+    return dataset
+  }
+
+  /// The driver and layers of the vector file at `url`.
+  /// - Throws: `GDALError` naming the file.
+  public static func describe(_ url: URL) throws -> VectorFileDescription {
+    try GDALSession.run { session in
+      let dataset = try open(url, session: session)
+      defer { GDALClose(dataset) }
+      return VectorFileDescription(driver: driverName(dataset), layers: layers(of: dataset))
+    }
+  }
+
+  static func driverName(_ dataset: GDALDatasetH) -> String {
+    GDALGetDatasetDriver(dataset).flatMap { GDALGetDriverShortName($0) }.map { String(cString: $0) }
+      ?? "unknown"
+  }
+
+  static func layers(of dataset: GDALDatasetH) -> [VectorLayerDescription] {
+    (0..<GDALDatasetGetLayerCount(dataset)).compactMap { i -> VectorLayerDescription? in
+      guard let layer = GDALDatasetGetLayer(dataset, i) else { return nil }
+      let srs = OGR_L_GetSpatialRef(layer)
+      return VectorLayerDescription(
+        name: String(cString: OGR_L_GetName(layer)),
+        geometryType: String(cString: OGRGeometryTypeToName(OGR_L_GetGeomType(layer))),
+        featureCount: Int(OGR_L_GetFeatureCount(layer, 1)),
+        crs: srs == nil ? "none (assumed WGS 84 longitude/latitude)" : crsDescription(srs))
+    }
+  }
+
+  /// The features of one layer of the vector file at `url`, reprojected to WGS84
+  /// longitude/latitude, with their fields as properties: the file's only layer, or else the
+  /// first of `layers` it has (e.g. the `--layer` name, then the role's name).
+  /// - Throws: `GDALError` naming the file, or `GeoJSONError` for a geometry the data set
+  ///   cannot hold.
+  public static func readFeatures(_ url: URL, layers preferred: [String]) throws -> FeatureCollection {
+    let path = url.relativePath
+    return try GDALSession.run { session in
+      let dataset = try open(url, session: session)
+      defer { GDALClose(dataset) }
+      let names = layers(of: dataset).map(\.name)
+      let chosen: String
+      if names.count == 1 {
+        chosen = names[0]
+      } else if let match = preferred.first(where: names.contains) {
+        chosen = match
+      } else {
+        throw GDALError(
+          path: path,
+          problem: names.isEmpty
+            ? "the file has no layer"
+            : "the file has \(names.count) layers (\(names.joined(separator: ", "))); choose one with --layer NAME"
+        )
+      }
+      let hasCRS = GDALDatasetGetLayerByName(dataset, chosen).flatMap { OGR_L_GetSpatialRef($0) } != nil
+      let memory = "/vsimem/caspian-\(UUID().uuidString).geojson"
+      let arguments =
+        ["-f", "GeoJSON", "-lco", "WRITE_NAME=NO"] + (hasCRS ? ["-t_srs", "OGC:CRS84"] : []) + [chosen]
+      let options = withStringList(arguments) { GDALVectorTranslateOptionsNew($0, nil) }
+      defer { GDALVectorTranslateOptionsFree(options) }
+      var sources: [GDALDatasetH?] = [dataset]
+      var usageError: Int32 = 0
+      guard let translated = GDALVectorTranslate(memory, nil, 1, &sources, options, &usageError) else {
+        throw GDALError(path: path, problem: "cannot read layer \"\(chosen)\"\(session.lastError)")
+      }
+      GDALClose(translated)
+      var length: vsi_l_offset = 0
+      guard let buffer = VSIGetMemFileBuffer(memory, &length, 1) else {
+        throw GDALError(path: path, problem: "cannot read layer \"\(chosen)\"\(session.lastError)")
+      }
+      defer { VSIFree(buffer) }
+      let data = Data(bytes: buffer, count: Int(length))
+      return try GeoJSON.decodeFeatureCollection(data, source: path)
+    }
+  }
+}

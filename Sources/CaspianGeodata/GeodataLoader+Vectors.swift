@@ -1,0 +1,65 @@
+import CaspianGDAL
+import CaspianGeometry
+import CaspianSupport
+import Foundation
+
+extension GeodataLoader {
+  /// The hazard properties the loader reads (and `--hazard-fields` may map).
+  static let hazardKeys = [
+    "kind", "name", "constraint", "source", "confidence", "schematic", "safetyZoneM", "bufferM", "widthM",
+    "note",
+  ]
+
+  /// The features of one data-set file: GeoJSON through the project's own reader, any other
+  /// vector format (Shapefile, GeoPackage, KML/KMZ, CSV with lon/lat or WKT columns) through
+  /// GDAL, reprojected to WGS84 longitude/latitude.
+  ///
+  /// For a GDAL file, a property the loader reads (`keys`) that no field has by its exact name is
+  /// taken from a field with the same name ignoring case (KML's `Name`) or cut to the 10
+  /// characters a Shapefile keeps (`safetyZone` for `safetyZoneM`), and a `schematic` flag of
+  /// 1/0 or "true"/"false" is read as a boolean. `mapping` (property → field)
+  /// takes properties from other fields (`--hazard-fields kind=TYPE`) in any format.
+  /// - Throws: `GDALError`, `GeoJSONError`, `FileReadError` or `GeodataError`, naming the file.
+  func readFeatures(_ url: URL, role: String, keys: [String], mapping: [String: String] = [:]) throws
+    -> FeatureCollection
+  {
+    var collection: FeatureCollection
+    let isGeoJSON = ["geojson", "json"].contains(url.pathExtension.lowercased())
+    if isGeoJSON {
+      collection = try GeoJSON.readFeatureCollection(from: url)
+    } else {
+      collection = try GDALVector.readFeatures(url, layers: [layer, role].compactMap { $0 })
+    }
+    let fields = Set(collection.features.flatMap(\.properties.keys))
+    for (property, field) in mapping.sorted(by: { $0.key < $1.key }) where !fields.contains(field) {
+      throw GeodataError(
+        path: url.relativePath,
+        problem:
+          "no field \"\(field)\" for \"\(property)\" (fields: \(fields.sorted().joined(separator: ", ")))")
+    }
+    for i in collection.features.indices {
+      var properties = collection.features[i].properties
+      if !isGeoJSON {
+        for key in keys where properties[key] == nil {
+          let short = String(key.prefix(10)).lowercased()
+          if let match = properties.keys.sorted().first(where: {
+            $0.lowercased() == key.lowercased() || $0.lowercased() == short
+          }) {
+            properties[key] = properties[match]
+          }
+        }
+        // Formats without a boolean type (Shapefile, CSV) hold flags as 1/0 or text.
+        if let flag = properties["schematic"], flag.boolValue == nil {
+          switch flag.doubleValue ?? (flag.stringValue.flatMap { ["true": 1, "false": 0][$0.lowercased()] }) {
+          case 1?: properties["schematic"] = .bool(true)
+          case 0?: properties["schematic"] = .bool(false)
+          default: break
+          }
+        }
+      }
+      for (property, field) in mapping { properties[property] = properties[field] }
+      collection.features[i].properties = properties
+    }
+    return collection
+  }
+}
