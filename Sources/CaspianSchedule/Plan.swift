@@ -1,17 +1,36 @@
 import CaspianSupport
 
-/// A finish-to-start dependency: the successor may start `lagDays` days after the predecessor
-/// finishes (a negative lag is a lead).
+/// How a dependency ties the successor to its predecessor.
+public enum LinkKind: String, Sendable, Hashable, CaseIterable {
+  /// The successor starts `lagDays` days after the predecessor finishes (0 = the next day).
+  case finishToStart = "FS"
+  /// The successor starts no earlier than `lagDays` days after the predecessor starts.
+  case startToStart = "SS"
+  /// The successor finishes no earlier than `lagDays` days after the predecessor finishes.
+  case finishToFinish = "FF"
+}
+
+/// A dependency on a predecessor (finish-to-start unless `kind` says otherwise), with a lag in
+/// days (a negative lag is a lead).
 public struct Dependency: Sendable, Hashable {
   public var id: String
-  /// Days between the predecessor's finish and the successor's start; 0 = the next day.
+  /// Days between the predecessor's event (finish, or start for SS) and the successor's; for
+  /// finish-to-start 0 = the next day.
   public var lagDays: Int
+  public var kind: LinkKind
   /// 1-based line in the plan file (0 when built in code).
   public var line: Int
-  public init(id: String, lagDays: Int = 0, line: Int = 0) {
+  public init(id: String, lagDays: Int = 0, kind: LinkKind = .finishToStart, line: Int = 0) {
     self.id = id
     self.lagDays = lagDays
+    self.kind = kind
     self.line = line
+  }
+
+  /// "LAY", "VESSEL+7d", "SHORE-AKT SS+10d" (CSV export).
+  public var label: String {
+    let lag = lagDays == 0 ? "" : "+\(lagDays)d"
+    return kind == .finishToStart ? id + lag : "\(id) \(kind.rawValue)\(lag)"
   }
 }
 
@@ -63,6 +82,12 @@ public struct Activity: Sendable {
     self.assumption = assumption
     self.progressByKP = progressByKP
     self.line = line
+  }
+
+  /// The baseline as day boundaries: a task occupies [start, finish); a milestone has start ==
+  /// finish == its day + 1 (reached at the end of its day).
+  var baselineBoundaries: (start: Int, finish: Int) {
+    (isMilestone ? baselineFinish.dayNumber + 1 : baselineStart.dayNumber, baselineFinish.dayNumber + 1)
   }
 
   /// Baseline duration in days (inclusive dates; 0 for a milestone).
@@ -149,16 +174,20 @@ public struct Plan: Sendable {
     for activity in activities {
       for dependency in activity.dependsOn {
         let predecessor = activities[index[dependency.id]!]
-        let earliest = Self.startBoundary(
-          afterFinishOf: predecessor.baselineFinish, lagDays: dependency.lagDays)
-        let start = activity.isMilestone ? activity.baselineStart.adding(days: 1) : activity.baselineStart
-        if start < earliest {
-          let allowed = activity.isMilestone ? earliest.adding(days: -1) : earliest
-          throw fail(
-            activity,
-            "activity \(activity.id): baseline start \(activity.baselineStart) is before \(allowed), allowed by \(dependency.id) (finish \(predecessor.baselineFinish), lag \(dependency.lagDays) days)",
-            line: dependency.line)
-        }
+        let (start, finish) = activity.baselineBoundaries
+        let before = predecessor.baselineBoundaries
+        let lag = "lag \(dependency.lagDays) days"
+        let problem: String? =
+          switch dependency.kind {
+          case .finishToStart where start < before.finish + dependency.lagDays:
+            "baseline start \(activity.baselineStart) is before \(CalendarDate(dayNumber: before.finish + dependency.lagDays - (activity.isMilestone ? 1 : 0))), allowed by \(dependency.id) (finish \(predecessor.baselineFinish), \(lag))"
+          case .startToStart where start < before.start + dependency.lagDays:
+            "baseline start \(activity.baselineStart) is before \(dependency.id) starts (\(predecessor.baselineStart), start-to-start, \(lag))"
+          case .finishToFinish where finish < before.finish + dependency.lagDays:
+            "baseline finish \(activity.baselineFinish) is before \(dependency.id) finishes (\(predecessor.baselineFinish), finish-to-finish, \(lag))"
+          default: nil
+          }
+        if let problem { throw fail(activity, "activity \(activity.id): \(problem)", line: dependency.line) }
       }
     }
     guard index[finishID] != nil else {

@@ -20,7 +20,7 @@ import Yams
 ///     milestone: false          # true: a 0-day event, give baselineStart = baselineFinish
 ///     baselineStart: 2026-06-01
 ///     baselineFinish: 2026-08-31  # inclusive
-///     dependsOn: [MANUF, {id: VESSEL, lagDays: 7}]
+///     dependsOn: [MANUF, {id: VESSEL, lagDays: 7}, {id: SHORE, type: SS, lagDays: 10}]
 ///     weight: 20
 ///     progress: kp              # percent complete from the KP reached
 ///     responsible: ...
@@ -260,7 +260,8 @@ private struct NodeReader {
       progressByKP: progressByKP, line: node.mark?.line ?? 0)
   }
 
-  /// `dependsOn: [A, {id: B, lagDays: 5}]` (a single id is accepted too).
+  /// `dependsOn: [A, {id: B, lagDays: 5}, {id: C, type: SS, lagDays: 10}]` (a single id is
+  /// accepted too; `type` is FS, SS or FF, default FS).
   func dependencies(_ node: Node?, context: String) throws -> [Dependency] {
     guard let node else { return [] }
     let items = node.sequence.map(Array.init) ?? [node]
@@ -270,9 +271,18 @@ private struct NodeReader {
         return Dependency(id: id, line: item.mark?.line ?? 0)
       }
       guard let mapping = item.mapping else {
-        throw fail(item, "\(context): a dependency is an id or {id, lagDays}")
+        throw fail(item, "\(context): a dependency is an id or {id, type, lagDays}")
       }
-      try checkKeys(mapping, allowed: ["id", "lagDays"], context: "a dependency of \(context)")
+      try checkKeys(mapping, allowed: ["id", "type", "lagDays"], context: "a dependency of \(context)")
+      var kind = LinkKind.finishToStart
+      if let typeNode = mapping["type"] {
+        guard let text = typeNode.scalar?.string, let value = LinkKind(rawValue: text.uppercased()) else {
+          throw fail(
+            typeNode,
+            "\(context): dependency type '\(CloseMatches.echo(typeNode.scalar?.string ?? "?"))' is not FS, SS or FF")
+        }
+        kind = value
+      }
       let id = try requiredString(mapping, "id", context: "a dependency of \(context)")
       try checkID(id, mapping["id"], what: "dependency id")
       var lag = 0
@@ -283,7 +293,7 @@ private struct NodeReader {
         }
         lag = Int(value)
       }
-      return Dependency(id: id, lagDays: lag, line: item.mark?.line ?? 0)
+      return Dependency(id: id, lagDays: lag, kind: kind, line: item.mark?.line ?? 0)
     }
   }
 }
