@@ -70,7 +70,9 @@ public enum ScheduleExport {
       "percentBasis": .string(item.percentBasis.rawValue), "weight": .number(activity.weight),
       "dependsOn": .array(
         activity.dependsOn.map { dependency in
-          var link: [String: JSONValue] = ["id": .string(dependency.id), "lagDays": JSONValue(dependency.lagDays)]
+          var link: [String: JSONValue] = [
+            "id": .string(dependency.id), "lagDays": JSONValue(dependency.lagDays),
+          ]
           if dependency.kind != .finishToStart { link["type"] = .string(dependency.kind.rawValue) }
           return .object(link)
         }),

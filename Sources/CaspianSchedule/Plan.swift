@@ -59,6 +59,10 @@ public struct Activity: Sendable {
   public var assumption: String?
   /// True for the cable-lay activity: its progress is measured by the KP reached.
   public var progressByKP: Bool
+  /// The duration's range for the risk analysis (working days when `calendar` is set), if any.
+  public var durationRange: DayRange?
+  /// The name of the plan calendar that stretches the working days, if any.
+  public var calendar: String?
   /// 1-based line of the entry in the plan file (0 when built in code).
   public var line: Int
 
@@ -66,7 +70,8 @@ public struct Activity: Sendable {
     id: String, name: String, phase: String = "", isMilestone: Bool = false,
     baselineStart: CalendarDate, baselineFinish: CalendarDate, dependsOn: [Dependency] = [],
     weight: Double = 0, responsible: String? = nil, notes: String? = nil, source: String? = nil,
-    assumption: String? = nil, progressByKP: Bool = false, line: Int = 0
+    assumption: String? = nil, progressByKP: Bool = false, durationRange: DayRange? = nil,
+    calendar: String? = nil, line: Int = 0
   ) {
     self.id = id
     self.name = name
@@ -81,6 +86,8 @@ public struct Activity: Sendable {
     self.source = source
     self.assumption = assumption
     self.progressByKP = progressByKP
+    self.durationRange = durationRange
+    self.calendar = calendar
     self.line = line
   }
 
@@ -114,6 +121,8 @@ public struct Plan: Sendable {
   public let routeSource: String?
   /// Activities in file order.
   public let activities: [Activity]
+  /// Risks, calendars and correlations for `schedule risk` (empty in a plan without them).
+  public let uncertainty: PlanUncertainty
   /// Indices into `activities`, predecessors before successors.
   public let topologicalOrder: [Int]
   let indexByID: [String: Int]
@@ -126,7 +135,8 @@ public struct Plan: Sendable {
   public init(
     file: String, project: String, deadline: CalendarDate, deadlineSource: String? = nil,
     finishID: String, routeName: String? = nil, routeLengthKm: Double? = nil,
-    routeSource: String? = nil, activities: [Activity], deadlineLine: Int = 0
+    routeSource: String? = nil, activities: [Activity], uncertainty: PlanUncertainty = PlanUncertainty(),
+    deadlineLine: Int = 0
   ) throws {
     func fail(_ activity: Activity, _ message: String, line: Int = 0) -> ScheduleError {
       let at = line > 0 ? line : activity.line
@@ -217,6 +227,7 @@ public struct Plan: Sendable {
         file: file, line: deadlineLine > 0 ? deadlineLine : nil,
         "deadline \(deadline) is before the first activity starts (\(first.id), \(first.baselineStart))")
     }
+    try uncertainty.check(activities: activities, index: index, file: file)
     self.file = file
     self.project = project
     self.deadline = deadline
@@ -226,6 +237,7 @@ public struct Plan: Sendable {
     self.routeLengthKm = routeLengthKm
     self.routeSource = routeSource
     self.activities = activities
+    self.uncertainty = uncertainty
     self.topologicalOrder = order
     self.indexByID = index
   }
@@ -236,7 +248,14 @@ public struct Plan: Sendable {
   public func withRoute(name: String, lengthKm: Double, source: String) throws -> Plan {
     try Plan(
       file: file, project: project, deadline: deadline, deadlineSource: deadlineSource, finishID: finishID,
-      routeName: name, routeLengthKm: lengthKm, routeSource: source, activities: activities)
+      routeName: name, routeLengthKm: lengthKm, routeSource: source, activities: activities,
+      uncertainty: uncertainty)
+  }
+
+  /// True when some activity has a duration range or the plan has a risk (`schedule risk` then
+  /// has something to draw).
+  public var hasUncertainty: Bool {
+    !uncertainty.risks.isEmpty || activities.contains { $0.durationRange != nil }
   }
 
   /// The activity with this id, if any.

@@ -191,7 +191,8 @@ public enum Schedule {
       } else {
         let plannedStart: CalendarDate
         if activity.isMilestone {
-          plannedStart = (fact.forecastFinish ?? fact.forecastStart ?? activity.baselineFinish).adding(days: 1)
+          plannedStart = (fact.forecastFinish ?? fact.forecastStart ?? activity.baselineFinish).adding(
+            days: 1)
         } else {
           plannedStart = fact.forecastStart ?? activity.baselineStart
           input.work[i] = fact.forecastFinish.map { $0.days(from: plannedStart) + 1 } ?? duration
@@ -223,7 +224,8 @@ public enum Schedule {
       }
       let earliest =
         startToStart
-        ? predecessor.forecastStart.adding(days: dependency.lagDays + (predecessor.activity.isMilestone ? 1 : 0))
+        ? predecessor.forecastStart.adding(
+          days: dependency.lagDays + (predecessor.activity.isMilestone ? 1 : 0))
         : Plan.startBoundary(afterFinishOf: predecessor.forecastFinish, lagDays: dependency.lagDays)
       guard boundary < earliest else { return nil }
       return startToStart

@@ -111,7 +111,9 @@ struct PassInput: Sendable {
 
   /// Calendar days from `start` for activity `i`'s work and extra days.
   func length(_ i: Int, from start: Int) -> Int {
-    let days = calendar[i] < 0 || work[i] == 0 ? work[i] : calendars[calendar[i]].calendarDays(from: start, work: work[i])
+    let days =
+      calendar[i] < 0 || work[i] == 0
+      ? work[i] : calendars[calendar[i]].calendarDays(from: start, work: work[i])
     return days + extraDays[i]
   }
 }

@@ -1,0 +1,359 @@
+import Foundation
+
+/// One activity's share in the finish's uncertainty.
+public struct ActivityRisk: Sendable {
+  public let id: String
+  public let name: String
+  /// Share of iterations in which the activity is unfinished and has zero total float (measured
+  /// back from that iteration's finish).
+  public let criticality: Double
+  /// Spearman rank correlation (mid-ranks for ties) of its drawn duration (days of work plus
+  /// risk impacts) with the project finish; 0 when the duration never varies.
+  public let sensitivity: Double
+  public let p50Finish: CalendarDate
+  public let p80Finish: CalendarDate
+}
+
+/// What one risk event does to the finish.
+public struct RiskEffect: Sendable {
+  public let id: String
+  public let name: String
+  public let probability: Double
+  /// Days the P80 finish moves earlier when the event is removed (same random numbers otherwise).
+  public let p80DaysAdded: Int
+}
+
+/// The result of `RiskAnalysis.run`.
+public struct RiskResult: Sendable {
+  public let project: String
+  public let planFile: String
+  public let asOf: CalendarDate
+  public let deadline: CalendarDate
+  public let iterations: Int
+  public let seed: UInt64
+  /// The finish of `schedule status` for the same as-of date.
+  public let deterministicFinish: CalendarDate
+  public let p10: CalendarDate
+  public let p50: CalendarDate
+  public let p80: CalendarDate
+  public let p90: CalendarDate
+  public let mean: CalendarDate
+  /// Share of iterations finishing on or before the deadline.
+  public let onTimeProbability: Double
+  /// Iterations finishing on each day, earliest first (days with none are left out).
+  public let finishCounts: [(day: CalendarDate, count: Int)]
+  /// In plan order.
+  public let activities: [ActivityRisk]
+  public let risks: [RiskEffect]
+
+  /// Share of iterations finishing on or before `day`.
+  public func probability(onOrBefore day: CalendarDate) -> Double {
+    Double(finishCounts.lazy.filter { $0.day <= day }.map(\.count).reduce(0, +)) / Double(iterations)
+  }
+}
+
+/// Monte Carlo schedule risk analysis over the plan's ranges, risks, calendars and correlations.
+///
+/// Each iteration runs the one scheduling pass (`SchedulePass`) with drawn durations: done work
+/// keeps its actual dates; an activity with a range draws its duration (working days with a
+/// calendar) and, if in progress, keeps the share of it that the deterministic forecast has left;
+/// the drawn value is rounded to the nearest day, at least 1; each risk fires with its
+/// probability and adds one drawn impact (calendar days, rounded) to every unfinished activity
+/// it affects. Iteration k draws from its own stream (seed, k), so results do not depend on how
+/// iterations are spread over cores. Statistics come from day histograms; the rank
+/// correlations from a second pass over the same streams, without an iterations × activities
+/// matrix (memory: histograms plus one finish day per iteration).
+public enum RiskAnalysis {
+  /// Iterations per unit of work handed to a core.
+  static let chunkSize = 512
+
+  public static func run(
+    plan: Plan, history: UpdateHistory, asOf: CalendarDate, iterations: Int, seed: UInt64,
+    cores: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) async throws -> RiskResult {
+    let status = try Schedule.status(plan: plan, history: history, asOf: asOf)
+    let model = RiskModel(
+      plan: plan,
+      base: Schedule.passInput(
+        plan: plan, facts: try history.facts(plan: plan, asOf: asOf), asOf: asOf), seed: seed)
+    let chunks = (iterations + chunkSize - 1) / chunkSize
+    let workers = max(1, min(cores, chunks))
+
+    // First pass: histograms, criticality, finishes without each risk, one finish per iteration.
+    var tally = RiskTally(model: model)
+    var finishes = Array(repeating: Int32(0), count: iterations)
+    await withTaskGroup(of: (RiskTally, [(Int, [Int32])]).self) { group in
+      for worker in 0..<workers {
+        group.addTask {
+          var own = RiskTally(model: model)
+          var runner = RiskRunner(model: model)
+          var days: [(Int, [Int32])] = []
+          for chunk in stride(from: worker, to: chunks, by: workers) {
+            let range = chunk * chunkSize..<min(iterations, (chunk + 1) * chunkSize)
+            days.append((chunk, range.map { Int32(runner.simulate($0, into: &own) - model.dayOrigin) }))
+          }
+          return (own, days)
+        }
+      }
+      for await (own, days) in group {
+        tally.merge(own)
+        for (chunk, values) in days {
+          finishes.replaceSubrange(chunk * chunkSize..<chunk * chunkSize + values.count, with: values)
+        }
+      }
+    }
+
+    // Second pass: rank sums of each varying duration with the finish.
+    let finishRanks = tally.finish.doubledMidRanks()
+    let drawnRanks = tally.drawn.map { $0.doubledMidRanks() }
+    let shared = RankInputs(
+      finishes: finishes, finishRanks: finishRanks, drawnRanks: drawnRanks, tally: tally)
+    var sums = Array(repeating: Int64(0), count: model.variable.count)
+    await withTaskGroup(of: [Int64].self) { group in
+      for worker in 0..<workers {
+        group.addTask {
+          var runner = RiskRunner(model: model)
+          var own = Array(repeating: Int64(0), count: model.variable.count)
+          for chunk in stride(from: worker, to: chunks, by: workers) {
+            for k in chunk * chunkSize..<min(iterations, (chunk + 1) * chunkSize) {
+              runner.rankProducts(k, shared, into: &own)
+            }
+          }
+          return own
+        }
+      }
+      for await own in group { for v in sums.indices { sums[v] += own[v] } }
+    }
+
+    let n = Int64(iterations)
+    let centre = n * (n + 1) * (n + 1)
+    let finishSpread = tally.finish.sumOfSquaredDoubledRanks(finishRanks) - Double(centre)
+    var sensitivity = Array(repeating: 0.0, count: plan.activities.count)
+    for (v, i) in model.variable.enumerated() {
+      let spread = tally.drawn[v].sumOfSquaredDoubledRanks(drawnRanks[v]) - Double(centre)
+      guard spread > 0, finishSpread > 0 else { continue }
+      sensitivity[i] = Double(sums[v] - centre) / (spread * finishSpread).squareRoot()
+    }
+    func day(_ value: Int) -> CalendarDate { CalendarDate(dayNumber: value) }
+    let p80 = tally.finish.percentile(80)
+    let total = tally.finish.counts.enumerated().reduce(Int64(0)) {
+      $0 + Int64($1.offset + tally.finish.first) * Int64($1.element)
+    }
+    let onTime = tally.finish.counts.enumerated().filter {
+      tally.finish.first + $0.offset <= plan.deadline.dayNumber
+    }
+    .map(\.element).reduce(0, +)
+    return RiskResult(
+      project: plan.project, planFile: plan.file, asOf: asOf, deadline: plan.deadline, iterations: iterations,
+      seed: seed, deterministicFinish: status.forecastFinish, p10: day(tally.finish.percentile(10)),
+      p50: day(tally.finish.percentile(50)), p80: day(p80), p90: day(tally.finish.percentile(90)),
+      mean: day(Int((Double(total) / Double(iterations)).rounded())),
+      onTimeProbability: Double(onTime) / Double(iterations),
+      finishCounts: tally.finish.counts.enumerated().filter { $0.element > 0 }.map {
+        (day(tally.finish.first + $0.offset), $0.element)
+      },
+      activities: plan.activities.enumerated().map { i, activity in
+        ActivityRisk(
+          id: activity.id, name: activity.name, criticality: Double(tally.critical[i]) / Double(iterations),
+          sensitivity: sensitivity[i], p50Finish: day(tally.activityFinish[i].percentile(50)),
+          p80Finish: day(tally.activityFinish[i].percentile(80)))
+      },
+      risks: plan.uncertainty.risks.enumerated().map { r, risk in
+        RiskEffect(
+          id: risk.id, name: risk.name, probability: risk.probability,
+          p80DaysAdded: p80 - tally.withoutRisk[r].percentile(80))
+      })
+  }
+}
+
+/// The plan compiled for drawing: the deterministic pass input and what varies.
+struct RiskModel: Sendable {
+  let network: ScheduleNetwork
+  let base: PassInput
+  let seed: UInt64
+  let finishIndex: Int
+  /// Finish days are stored relative to this day (Int32 per iteration).
+  let dayOrigin: Int
+  /// Activities with a range, in plan order (each draws one number per iteration, done or not).
+  let ranged: [Int]
+  let samplers: [RangeSampler]
+  /// Per ranged activity: the share of the drawn duration still to work (1 if not started,
+  /// remaining / forecast duration if in progress, 0 if done).
+  let share: [Double]
+  struct Event: Sendable {
+    let probability: Double
+    let impact: RangeSampler
+    /// Unfinished activities it affects.
+    let affected: [Int]
+  }
+  let events: [Event]
+  /// Positions in `ranged` of the correlated activities and the Cholesky factor of their matrix.
+  let correlated: [Int]
+  let cholesky: [Double]
+  /// Unfinished activities whose drawn duration varies (a range or a risk), for sensitivity.
+  let variable: [Int]
+
+  init(plan: Plan, base: PassInput, seed: UInt64) {
+    network = ScheduleNetwork(plan: plan)
+    self.seed = seed
+    finishIndex = plan.indexByID[plan.finishID]!
+    dayOrigin = base.nextDay
+    ranged = plan.activities.indices.filter { plan.activities[$0].durationRange != nil }
+    samplers = ranged.map { RangeSampler(plan.activities[$0].durationRange!) }
+    var input = base
+    for (i, activity) in plan.activities.enumerated() {
+      if let name = activity.calendar, input.state[i] != .done {
+        input.calendar[i] = plan.uncertainty.calendars.firstIndex { $0.name == name }!
+      }
+    }
+    input.calendars = plan.uncertainty.calendars
+    share = ranged.map { i in
+      switch base.state[i] {
+      case .done: 0
+      case .notStarted: 1
+      case .inProgress: Double(base.work[i]) / Double(base.nextDay + base.work[i] - base.fixedStart[i])
+      }
+    }
+    self.base = input
+    events = plan.uncertainty.risks.map { risk in
+      Event(
+        probability: risk.probability, impact: RangeSampler(risk.impactDays),
+        affected: risk.affects.map { plan.indexByID[$0]! }.filter { base.state[$0] != .done })
+    }
+    if let matrix = CorrelationMatrix(plan.uncertainty.correlations) {
+      let ranged = self.ranged
+      correlated = matrix.ids.map { id in ranged.firstIndex(of: plan.indexByID[id]!)! }
+      cholesky = matrix.cholesky()!
+    } else {
+      correlated = []
+      cholesky = []
+    }
+    let risked = Set(events.flatMap(\.affected))
+    variable = plan.activities.indices.filter { i in
+      base.state[i] != .done && (risked.contains(i) || plan.activities[i].durationRange != nil)
+    }
+  }
+}
+
+/// Accumulated counts of one or more chunks (integers only, so merging in any order gives the
+/// same result).
+struct RiskTally: Sendable {
+  var finish = DayHistogram()
+  var withoutRisk: [DayHistogram]
+  var activityFinish: [DayHistogram]
+  var critical: [Int]
+  /// Per `RiskModel.variable`: drawn days.
+  var drawn: [DayHistogram]
+
+  init(model: RiskModel) {
+    withoutRisk = Array(repeating: DayHistogram(), count: model.events.count)
+    activityFinish = Array(repeating: DayHistogram(), count: model.network.count)
+    critical = Array(repeating: 0, count: model.network.count)
+    drawn = Array(repeating: DayHistogram(), count: model.variable.count)
+  }
+
+  mutating func merge(_ other: RiskTally) {
+    finish.merge(other.finish)
+    for r in withoutRisk.indices { withoutRisk[r].merge(other.withoutRisk[r]) }
+    for i in activityFinish.indices {
+      activityFinish[i].merge(other.activityFinish[i])
+      critical[i] += other.critical[i]
+    }
+    for v in drawn.indices { drawn[v].merge(other.drawn[v]) }
+  }
+}
+
+/// What the second pass reads (shared by all cores).
+struct RankInputs: Sendable {
+  let finishes: [Int32]
+  let finishRanks: [Int64]
+  let drawnRanks: [[Int64]]
+  let finishFirst: Int
+  let drawnFirst: [Int]
+
+  init(finishes: [Int32], finishRanks: [Int64], drawnRanks: [[Int64]], tally: RiskTally) {
+    self.finishes = finishes
+    self.finishRanks = finishRanks
+    self.drawnRanks = drawnRanks
+    finishFirst = tally.finish.first
+    drawnFirst = tally.drawn.map(\.first)
+  }
+}
+
+/// One core's working state: the pass, the drawn input and the draws.
+struct RiskRunner {
+  let model: RiskModel
+  var pass: SchedulePass
+  var input: PassInput
+  var uniforms: [Double]
+  var impacts: [Int]
+
+  init(model: RiskModel) {
+    self.model = model
+    pass = SchedulePass(network: model.network)
+    input = model.base
+    uniforms = Array(repeating: 0, count: model.ranged.count)
+    impacts = Array(repeating: 0, count: model.events.count)
+  }
+
+  /// Draws iteration k into `input` (work and extra days) and `impacts` (0 if an event did not fire).
+  mutating func draw(_ k: Int) {
+    var stream = IterationStream(seed: model.seed, iteration: k)
+    for r in uniforms.indices { uniforms[r] = stream.uniform() }
+    if !model.correlated.isEmpty {
+      let m = model.correlated.count
+      let z = model.correlated.map { Normal.quantile(uniforms[$0] + 0x1p-54) }
+      for (row, r) in model.correlated.enumerated() {
+        var sum = 0.0
+        for column in 0...row { sum += model.cholesky[row * m + column] * z[column] }
+        uniforms[r] = Normal.cdf(sum)
+      }
+    }
+    for (r, i) in model.ranged.enumerated() where model.share[r] > 0 {
+      input.work[i] = max(1, Int((model.samplers[r].value(uniforms[r]) * model.share[r]).rounded()))
+    }
+    for i in model.variable { input.extraDays[i] = 0 }
+    for (e, event) in model.events.enumerated() {
+      let fires = stream.uniform() < event.probability
+      let impact = Int(event.impact.value(stream.uniform()).rounded())
+      impacts[e] = fires ? impact : 0
+      if fires { for i in event.affected { input.extraDays[i] += impact } }
+    }
+  }
+
+  /// Runs iteration k, counts it into `tally` and returns its finish day.
+  mutating func simulate(_ k: Int, into tally: inout RiskTally) -> Int {
+    draw(k)
+    pass.forward(input)
+    let finishBoundary = pass.finish[model.finishIndex]
+    let finishDay = finishBoundary - 1
+    tally.finish.add(finishDay)
+    pass.backward(input, target: finishBoundary)
+    for i in 0..<model.network.count {
+      tally.activityFinish[i].add(pass.finish[i] - 1)
+      if input.state[i] != .done, pass.lateFinish[i] == pass.finish[i] { tally.critical[i] += 1 }
+    }
+    for (v, i) in model.variable.enumerated() { tally.drawn[v].add(input.work[i] + input.extraDays[i]) }
+    for (e, event) in model.events.enumerated() {
+      guard impacts[e] > 0 else {
+        tally.withoutRisk[e].add(finishDay)
+        continue
+      }
+      for i in event.affected { input.extraDays[i] -= impacts[e] }
+      pass.forward(input)
+      tally.withoutRisk[e].add(pass.finish[model.finishIndex] - 1)
+      for i in event.affected { input.extraDays[i] += impacts[e] }
+    }
+    return finishDay
+  }
+
+  /// Adds iteration k's (2 × mid-rank of drawn days) × (2 × mid-rank of the finish) to `sums`.
+  mutating func rankProducts(_ k: Int, _ shared: RankInputs, into sums: inout [Int64]) {
+    draw(k)
+    let finishDay = Int(shared.finishes[k]) + model.dayOrigin
+    let finishRank = shared.finishRanks[finishDay - shared.finishFirst]
+    for (v, i) in model.variable.enumerated() {
+      sums[v] += shared.drawnRanks[v][input.work[i] + input.extraDays[i] - shared.drawnFirst[v]] * finishRank
+    }
+  }
+}
