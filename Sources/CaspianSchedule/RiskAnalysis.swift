@@ -55,9 +55,10 @@ public struct RiskResult: Sendable {
 /// Monte Carlo schedule risk analysis over the plan's ranges, risks, calendars and correlations.
 ///
 /// Each iteration runs the one scheduling pass (`SchedulePass`) with drawn durations: done work
-/// keeps its actual dates; an activity with a range draws its duration (working days with a
-/// calendar) and, if in progress, keeps the share of it that the deterministic forecast has left;
-/// the drawn value is rounded to the nearest day, at least 1; each risk fires with its
+/// keeps its actual dates; an activity with a range not yet started draws its duration (working
+/// days with a calendar); one in progress draws a factor drawn / likely on the remaining work of
+/// its deterministic forecast (so degenerate ranges give the deterministic schedule); the days of
+/// work are rounded to the nearest day, at least 1; each risk fires with its
 /// probability and adds one drawn impact (calendar days, rounded) to every unfinished activity
 /// it affects. Iteration k draws from its own stream (seed, k), so results do not depend on how
 /// iterations are spread over cores. Statistics come from day histograms; the rank
@@ -177,8 +178,8 @@ struct RiskModel: Sendable {
   /// Activities with a range, in plan order (each draws one number per iteration, done or not).
   let ranged: [Int]
   let samplers: [RangeSampler]
-  /// Per ranged activity: the share of the drawn duration still to work (1 if not started,
-  /// remaining / forecast duration if in progress, 0 if done).
+  /// Per ranged activity: the factor from the drawn duration to the days of work left (1 if not
+  /// started, deterministic remaining work / likely if in progress, 0 if done).
   let share: [Double]
   struct Event: Sendable {
     let probability: Double
@@ -207,11 +208,19 @@ struct RiskModel: Sendable {
       }
     }
     input.calendars = plan.uncertainty.calendars
+    // An activity in progress scales its deterministic remaining work (working days under its
+    // calendar) by drawn / likely.
     share = ranged.map { i in
+      let likely = plan.activities[i].durationRange!.likely
       switch base.state[i] {
-      case .done: 0
-      case .notStarted: 1
-      case .inProgress: Double(base.work[i]) / Double(base.nextDay + base.work[i] - base.fixedStart[i])
+      case .done: return 0
+      case .notStarted: return 1
+      case .inProgress:
+        let remaining =
+          input.calendar[i] < 0
+          ? Double(base.work[i])
+          : input.calendars[input.calendar[i]].workingDays(from: base.nextDay, calendarDays: base.work[i])
+        return likely > 0 ? remaining / likely : 1
       }
     }
     self.base = input

@@ -76,6 +76,16 @@ public struct WorkCalendar: Sendable, Hashable {
   }
 }
 
+extension WorkCalendar {
+  /// Working days in the `calendarDays` days from the boundary `start` (each day counts its
+  /// month's share).
+  func workingDays(from start: Int, calendarDays: Int) -> Double {
+    (start..<start + calendarDays).reduce(0.0) {
+      $0 + workableShare[CalendarDate(dayNumber: $1).components.month - 1]
+    }
+  }
+}
+
 /// What one pass needs to know of each activity, as day boundaries (a task occupies
 /// [start, finish); a milestone has start == finish == its day + 1).
 struct PassInput: Sendable {
