@@ -58,7 +58,7 @@ public struct RiskResult: Sendable {
 /// keeps its actual dates; an activity with a range not yet started draws its duration (working
 /// days with a calendar); one in progress draws a factor drawn / likely on the remaining work of
 /// its deterministic forecast (so degenerate ranges give the deterministic schedule); the days of
-/// work are rounded to the nearest day, at least 1; each risk fires with its
+/// work are rounded to the nearest day (halves up), at least 1; each risk fires with its
 /// probability and adds one drawn impact (calendar days, rounded) to every unfinished activity
 /// it affects. Iteration k draws from its own stream (seed, k), so results do not depend on how
 /// iterations are spread over cores. Statistics come from day histograms; the rank
@@ -178,6 +178,10 @@ struct RiskModel: Sendable {
   /// Activities with a range, in plan order (each draws one number per iteration, done or not).
   let ranged: [Int]
   let samplers: [RangeSampler]
+  /// The PERT tables of `samplers` and the events' impacts.
+  let table: [Double]
+  /// Each activity's position in the topological order.
+  let position: [Int]
   /// Per ranged activity: the factor from the drawn duration to the days of work left (1 if not
   /// started, deterministic remaining work / likely if in progress, 0 if done).
   let share: [Double]
@@ -186,6 +190,8 @@ struct RiskModel: Sendable {
     let impact: RangeSampler
     /// Unfinished activities it affects.
     let affected: [Int]
+    /// The earliest topological position among them (a pass without the event starts there).
+    let firstPosition: Int
   }
   let events: [Event]
   /// Positions in `ranged` of the correlated activities and the Cholesky factor of their matrix.
@@ -200,14 +206,15 @@ struct RiskModel: Sendable {
     finishIndex = plan.indexByID[plan.finishID]!
     dayOrigin = base.nextDay
     ranged = plan.activities.indices.filter { plan.activities[$0].durationRange != nil }
-    samplers = ranged.map { RangeSampler(plan.activities[$0].durationRange!) }
+    var table: [Double] = []
+    samplers = ranged.map { RangeSampler(plan.activities[$0].durationRange!, table: &table) }
     var input = base
     for (i, activity) in plan.activities.enumerated() {
       if let name = activity.calendar, input.state[i] != .done {
         input.calendar[i] = plan.uncertainty.calendars.firstIndex { $0.name == name }!
       }
     }
-    input.calendars = plan.uncertainty.calendars
+    input.calendarShares = plan.uncertainty.calendars.flatMap(\.workableShare)
     // An activity in progress scales its deterministic remaining work (working days under its
     // calendar) by drawn / likely.
     share = ranged.map { i in
@@ -219,16 +226,22 @@ struct RiskModel: Sendable {
         let remaining =
           input.calendar[i] < 0
           ? Double(base.work[i])
-          : input.calendars[input.calendar[i]].workingDays(from: base.nextDay, calendarDays: base.work[i])
+          : plan.uncertainty.calendars[input.calendar[i]].workingDays(
+            from: base.nextDay, calendarDays: base.work[i])
         return likely > 0 ? remaining / likely : 1
       }
     }
     self.base = input
+    var position = Array(repeating: 0, count: plan.activities.count)
+    for (p, i) in plan.topologicalOrder.enumerated() { position[i] = p }
+    self.position = position
     events = plan.uncertainty.risks.map { risk in
-      Event(
-        probability: risk.probability, impact: RangeSampler(risk.impactDays),
-        affected: risk.affects.map { plan.indexByID[$0]! }.filter { base.state[$0] != .done })
+      let affected = risk.affects.map { plan.indexByID[$0]! }.filter { base.state[$0] != .done }
+      return Event(
+        probability: risk.probability, impact: RangeSampler(risk.impactDays, table: &table),
+        affected: affected, firstPosition: affected.map { position[$0] }.min() ?? position.count)
     }
+    self.table = table
     if let matrix = CorrelationMatrix(plan.uncertainty.correlations) {
       let ranged = self.ranged
       correlated = matrix.ids.map { id in ranged.firstIndex(of: plan.indexByID[id]!)! }
@@ -296,6 +309,9 @@ struct RiskRunner {
   var input: PassInput
   var uniforms: [Double]
   var impacts: [Int]
+  /// For `SchedulePass.forwardChanges`.
+  var dirty: [Bool]
+  var undo: [(index: Int, start: Int, finish: Int)] = []
 
   init(model: RiskModel) {
     self.model = model
@@ -303,6 +319,7 @@ struct RiskRunner {
     input = model.base
     uniforms = Array(repeating: 0, count: model.ranged.count)
     impacts = Array(repeating: 0, count: model.events.count)
+    dirty = Array(repeating: false, count: model.network.count)
   }
 
   /// Draws iteration k into `input` (work and extra days) and `impacts` (0 if an event did not fire).
@@ -318,15 +335,27 @@ struct RiskRunner {
         uniforms[r] = Normal.cdf(sum)
       }
     }
-    for (r, i) in model.ranged.enumerated() where model.share[r] > 0 {
-      input.work[i] = max(1, Int((model.samplers[r].value(uniforms[r]) * model.share[r]).rounded()))
-    }
-    for i in model.variable { input.extraDays[i] = 0 }
-    for (e, event) in model.events.enumerated() {
-      let fires = stream.uniform() < event.probability
-      let impact = Int(event.impact.value(stream.uniform()).rounded())
-      impacts[e] = fires ? impact : 0
-      if fires { for i in event.affected { input.extraDays[i] += impact } }
+    model.table.withUnsafeBufferPointer { table in
+      model.samplers.withUnsafeBufferPointer { samplers in
+        model.share.withUnsafeBufferPointer { share in
+          model.ranged.withUnsafeBufferPointer { ranged in
+            uniforms.withUnsafeBufferPointer { uniforms in
+              input.work.withUnsafeMutableBufferPointer { work in
+                for r in 0..<ranged.count where share[r] > 0 {
+                  work[ranged[r]] = max(1, Int(samplers[r].value(uniforms[r], table: table) * share[r] + 0.5))
+                }
+              }
+            }
+          }
+        }
+      }
+      for i in model.variable { input.extraDays[i] = 0 }
+      for (e, event) in model.events.enumerated() {
+        let fires = stream.uniform() < event.probability
+        let impact = Int(event.impact.value(stream.uniform(), table: table) + 0.5)
+        impacts[e] = fires ? impact : 0
+        if fires { for i in event.affected { input.extraDays[i] += impact } }
+      }
     }
   }
 
@@ -343,15 +372,17 @@ struct RiskRunner {
       if input.state[i] != .done, pass.lateFinish[i] == pass.finish[i] { tally.critical[i] += 1 }
     }
     for (v, i) in model.variable.enumerated() { tally.drawn[v].add(input.work[i] + input.extraDays[i]) }
+    // Without each event that fired: the pass again where that changes dates, then back.
     for (e, event) in model.events.enumerated() {
       guard impacts[e] > 0 else {
         tally.withoutRisk[e].add(finishDay)
         continue
       }
       for i in event.affected { input.extraDays[i] -= impacts[e] }
-      pass.forward(input)
+      pass.forwardChanges(input, from: event.firstPosition, seeds: event.affected, dirty: &dirty, undo: &undo)
       tally.withoutRisk[e].add(pass.finish[model.finishIndex] - 1)
       for i in event.affected { input.extraDays[i] += impacts[e] }
+      pass.undo(&undo)
     }
     return finishDay
   }

@@ -26,61 +26,67 @@ struct IterationStream {
   }
 }
 
-/// The inverse distribution function of a three-point range, in days.
+/// The inverse distribution function of a three-point range, in days. A PERT range keeps its
+/// Beta distribution function at `tableSize` + 1 evenly spaced points of [0, 1] in a table shared
+/// by all ranges (`table`, from `tableStart`), so the sampler itself holds no reference.
 struct RangeSampler: Sendable {
   let low: Double
   let mode: Double
   let high: Double
-  /// PERT only: the Beta CDF at `tableSize` + 1 evenly spaced points of [0, 1].
-  private let cdf: [Double]
+  /// Triangular: the share below the mode, and (high − low)(mode − low), (high − low)(high − mode).
+  let split: Double
+  let below: Double
+  let above: Double
+  /// Where this range's table starts in the shared table, or -1 for a triangular range.
+  let tableStart: Int
 
   static let tableSize = 2048
 
-  init(_ range: DayRange) {
+  /// The sampler of `range`, appending its PERT table (if any) to `table`.
+  init(_ range: DayRange, table: inout [Double]) {
     low = range.optimistic
     mode = range.likely
     high = range.pessimistic
+    split = high > low ? (mode - low) / (high - low) : 0
+    below = (high - low) * (mode - low)
+    above = (high - low) * (high - mode)
     guard range.distribution == .pert, high > low else {
-      cdf = []
+      tableStart = -1
       return
     }
+    tableStart = table.count
     let alpha = 1 + 4 * (mode - low) / (high - low)
     let beta = 1 + 4 * (high - mode) / (high - low)
     let n = Self.tableSize
     func density(_ x: Double) -> Double { pow(x, alpha - 1) * pow(1 - x, beta - 1) }
-    var table = [0.0]
-    table.reserveCapacity(n + 1)
+    var cumulative = [0.0]
     var sum = 0.0
     var previous = density(0)
     for j in 1...n {
       let next = density(Double(j) / Double(n))
       sum += (previous + next) / 2
-      table.append(sum)
+      cumulative.append(sum)
       previous = next
     }
-    cdf = table.map { $0 / sum }
+    table += cumulative.map { $0 / sum }
   }
 
   /// The value with cumulative probability `u` (0 ≤ u < 1).
-  func value(_ u: Double) -> Double {
+  func value(_ u: Double, table: UnsafeBufferPointer<Double>) -> Double {
     guard high > low else { return low }
-    if cdf.isEmpty {
-      let width = high - low
-      let split = (mode - low) / width
-      return u < split
-        ? low + (u * width * (mode - low)).squareRoot()
-        : high - ((1 - u) * width * (high - mode)).squareRoot()
+    guard tableStart >= 0 else {
+      return u < split ? low + (u * below).squareRoot() : high - ((1 - u) * above).squareRoot()
     }
     // The last table point at or below u, then linear between it and the next.
-    var lower = 0
-    var upper = cdf.count - 1
+    var lower = tableStart
+    var upper = tableStart + Self.tableSize
     while upper - lower > 1 {
       let middle = (lower + upper) / 2
-      if cdf[middle] <= u { lower = middle } else { upper = middle }
+      if table[middle] <= u { lower = middle } else { upper = middle }
     }
-    let step = cdf[upper] - cdf[lower]
-    let fraction = step > 0 ? (u - cdf[lower]) / step : 0
-    return low + (high - low) * (Double(lower) + fraction) / Double(cdf.count - 1)
+    let step = table[upper] - table[lower]
+    let fraction = step > 0 ? (u - table[lower]) / step : 0
+    return low + (high - low) * (Double(lower - tableStart) + fraction) / Double(Self.tableSize)
   }
 }
 

@@ -56,27 +56,30 @@ public struct WorkCalendar: Sendable, Hashable {
   }
 
   /// Calendar days from the start boundary `start` until `work` working days are done: each
-  /// day of month m yields `workableShare[m]` of a working day (the activity ends on the first
-  /// day where the sum reaches `work`).
-  func calendarDays(from start: Int, work: Int) -> Int {
+  /// day of month m yields `shares[m]` of a working day (the activity ends on the first day
+  /// where the sum reaches `work`). `shares` holds 12 monthly shares, at least one above 0.
+  static func calendarDays(from start: Int, work: Int, shares: UnsafePointer<Double>) -> Int {
     var remaining = Double(work)
-    var day = start
+    var (year, month, dayOfMonth) = CalendarDate(dayNumber: start).components
     var days = 0
     while true {
-      let (year, month, dayOfMonth) = CalendarDate(dayNumber: day).components
       let left = CalendarDate.daysInMonth(year: year, month: month) - dayOfMonth + 1
-      let share = workableShare[month - 1]
+      let share = shares[month - 1]
       if share > 0, share * Double(left) >= remaining - 1e-9 {
         return days + max(1, Int((remaining / share - 1e-9).rounded(.up)))
       }
       remaining -= share * Double(left)
       days += left
-      day += left
+      dayOfMonth = 1
+      if month == 12 {
+        month = 1
+        year += 1
+      } else {
+        month += 1
+      }
     }
   }
-}
 
-extension WorkCalendar {
   /// Working days in the `calendarDays` days from the boundary `start` (each day counts its
   /// month's share).
   func workingDays(from start: Int, calendarDays: Int) -> Double {
@@ -101,9 +104,11 @@ struct PassInput: Sendable {
   var work: [Int]
   /// Calendar days added to the duration (risk impacts).
   var extraDays: [Int]
-  /// Index into `calendars`, or -1 for calendar days.
+  /// Index of the activity's calendar (its shares start at `12 × index` in `calendarShares`), or
+  /// -1 for calendar days.
   var calendar: [Int]
-  var calendars: [WorkCalendar]
+  /// Twelve monthly workable shares per calendar.
+  var calendarShares: [Double]
   /// The day after the data date.
   var nextDay: Int
 
@@ -115,17 +120,10 @@ struct PassInput: Sendable {
     work = Array(repeating: 0, count: count)
     extraDays = Array(repeating: 0, count: count)
     calendar = Array(repeating: -1, count: count)
-    calendars = []
+    calendarShares = []
     self.nextDay = nextDay
   }
 
-  /// Calendar days from `start` for activity `i`'s work and extra days.
-  func length(_ i: Int, from start: Int) -> Int {
-    let days =
-      calendar[i] < 0 || work[i] == 0
-      ? work[i] : calendars[calendar[i]].calendarDays(from: start, work: work[i])
-    return days + extraDays[i]
-  }
 }
 
 /// The one forward and backward pass (critical path method over whole days), shared by
@@ -153,33 +151,107 @@ struct SchedulePass: Sendable {
     lateFinish = start
   }
 
-  mutating func forward(_ input: PassInput) {
-    let links = network.predecessors
-    for i in network.order {
-      let linkRange = network.predecessorStart[i]..<network.predecessorStart[i + 1]
-      switch input.state[i] {
+  /// The forward pass over the activities from topological position `position` on (those
+  /// before it keep their dates from the previous pass).
+  mutating func forward(_ input: PassInput, from position: Int = 0) {
+    withDates(input) { dates in
+      for p in position..<dates.order.count { dates.update(dates.order[p]) }
+    }
+  }
+
+  /// The forward pass again after the inputs of `seeds` changed (all at topological position
+  /// `position` or later): only they and successors of activities whose dates moved are
+  /// recomputed. Each activity whose dates moved is appended to `undo` with its previous dates
+  /// (`undo(_:)` puts them back); `dirty` (one flag per activity, all false) is left all false.
+  mutating func forwardChanges(
+    _ input: PassInput, from position: Int, seeds: [Int], dirty: inout [Bool],
+    undo: inout [(index: Int, start: Int, finish: Int)]
+  ) {
+    for i in seeds { dirty[i] = true }
+    let network = self.network
+    withDates(input) { dates in
+      network.successors.withUnsafeBufferPointer { successors in
+        network.successorStart.withUnsafeBufferPointer { successorStart in
+          dirty.withUnsafeMutableBufferPointer { dirty in
+            for p in position..<dates.order.count {
+              let i = dates.order[p]
+              guard dirty[i] else { continue }
+              dirty[i] = false
+              let (start, finish) = (dates.start[i], dates.finish[i])
+              dates.update(i)
+              guard dates.start[i] != start || dates.finish[i] != finish else { continue }
+              undo.append((i, start, finish))
+              for l in successorStart[i]..<successorStart[i + 1] { dirty[successors[l].other] = true }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Puts back the dates `forwardChanges` moved, and empties `undo`.
+  mutating func undo(_ undo: inout [(index: Int, start: Int, finish: Int)]) {
+    for entry in undo.reversed() {
+      start[entry.index] = entry.start
+      finish[entry.index] = entry.finish
+    }
+    undo.removeAll(keepingCapacity: true)
+  }
+
+  /// The pass's arrays and the input as buffers, for the forward rule of one activity.
+  private struct Dates {
+    let order: UnsafeBufferPointer<Int>
+    let links: UnsafeBufferPointer<ScheduleNetwork.Link>
+    let linkStart: UnsafeBufferPointer<Int>
+    let state: UnsafeBufferPointer<ActivityState>
+    let fixedStart: UnsafeBufferPointer<Int>
+    let fixedFinish: UnsafeBufferPointer<Int>
+    let earliest: UnsafeBufferPointer<Int>
+    let work: UnsafeBufferPointer<Int>
+    let extra: UnsafeBufferPointer<Int>
+    let calendar: UnsafeBufferPointer<Int>
+    let shares: UnsafeBufferPointer<Double>
+    let start: UnsafeMutableBufferPointer<Int>
+    let finish: UnsafeMutableBufferPointer<Int>
+    let nextDay: Int
+
+    /// Calendar days from `first` for activity i's work and extra days.
+    func length(_ i: Int, from first: Int) -> Int {
+      let days =
+        calendar[i] < 0 || work[i] == 0
+        ? work[i]
+        : WorkCalendar.calendarDays(
+          from: first, work: work[i], shares: shares.baseAddress! + 12 * calendar[i])
+      return days + extra[i]
+    }
+
+    /// Sets activity i's start and finish from its predecessors' (the forward rule).
+    func update(_ i: Int) {
+      let range = linkStart[i]..<linkStart[i + 1]
+      switch state[i] {
       case .done:
-        start[i] = input.fixedStart[i]
-        finish[i] = input.fixedFinish[i]
+        start[i] = fixedStart[i]
+        finish[i] = fixedFinish[i]
       case .inProgress:
-        start[i] = input.fixedStart[i]
-        var last = input.nextDay + input.length(i, from: input.nextDay)
-        for link in links[linkRange] where link.kind == .finishToFinish {
-          last = max(last, finish[link.other] + link.lagDays)
+        start[i] = fixedStart[i]
+        var last = nextDay + length(i, from: nextDay)
+        for l in range where links[l].kind == .finishToFinish {
+          last = max(last, finish[links[l].other] + links[l].lagDays)
         }
         finish[i] = last
       case .notStarted:
-        var first = input.earliest[i]
-        for link in links[linkRange] {
+        var first = earliest[i]
+        for l in range {
+          let link = links[l]
           switch link.kind {
           case .finishToStart: first = max(first, finish[link.other] + link.lagDays)
           case .startToStart: first = max(first, start[link.other] + link.lagDays)
           case .finishToFinish: break
           }
         }
-        var last = first + input.length(i, from: first)
-        for link in links[linkRange] where link.kind == .finishToFinish {
-          let shift = finish[link.other] + link.lagDays - last
+        var last = first + length(i, from: first)
+        for l in range where links[l].kind == .finishToFinish {
+          let shift = finish[links[l].other] + links[l].lagDays - last
           if shift > 0 {
             first += shift
             last += shift
@@ -191,26 +263,79 @@ struct SchedulePass: Sendable {
     }
   }
 
-  /// Late finishes from `target` (after `forward`); total float of i = lateFinish[i] − finish[i].
-  mutating func backward(_ input: PassInput, target: Int) {
-    let links = network.successors
-    for i in network.order.reversed() {
-      var late = target
-      if input.state[i] != .done {
-        for link in links[network.successorStart[i]..<network.successorStart[i + 1]] {
-          let j = link.other
-          switch link.kind {
-          case .finishToStart where input.state[j] == .notStarted:
-            late = min(late, lateFinish[j] - (finish[j] - start[j]) - link.lagDays)
-          case .startToStart where input.state[j] == .notStarted && input.state[i] == .notStarted:
-            late = min(late, lateFinish[j] - (finish[j] - start[j]) - link.lagDays + finish[i] - start[i])
-          case .finishToFinish where input.state[j] != .done:
-            late = min(late, lateFinish[j] - link.lagDays)
-          default: break
+  private mutating func withDates(_ input: PassInput, _ body: (Dates) -> Void) {
+    let network = self.network
+    network.order.withUnsafeBufferPointer { order in
+      network.predecessors.withUnsafeBufferPointer { links in
+        network.predecessorStart.withUnsafeBufferPointer { linkStart in
+          input.state.withUnsafeBufferPointer { state in
+            input.fixedStart.withUnsafeBufferPointer { fixedStart in
+              input.fixedFinish.withUnsafeBufferPointer { fixedFinish in
+                input.earliest.withUnsafeBufferPointer { earliest in
+                  input.work.withUnsafeBufferPointer { work in
+                    input.extraDays.withUnsafeBufferPointer { extra in
+                      input.calendar.withUnsafeBufferPointer { calendar in
+                        input.calendarShares.withUnsafeBufferPointer { shares in
+                          start.withUnsafeMutableBufferPointer { start in
+                            finish.withUnsafeMutableBufferPointer { finish in
+                              body(
+                                Dates(
+                                  order: order, links: links, linkStart: linkStart, state: state,
+                                  fixedStart: fixedStart, fixedFinish: fixedFinish, earliest: earliest,
+                                  work: work,
+                                  extra: extra, calendar: calendar, shares: shares, start: start,
+                                  finish: finish,
+                                  nextDay: input.nextDay))
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
           }
         }
       }
-      lateFinish[i] = late
+    }
+  }
+
+  /// Late finishes from `target` (after `forward`); total float of i = lateFinish[i] − finish[i].
+  mutating func backward(_ input: PassInput, target: Int) {
+    network.order.withUnsafeBufferPointer { order in
+      network.successors.withUnsafeBufferPointer { links in
+        network.successorStart.withUnsafeBufferPointer { linkStart in
+          input.state.withUnsafeBufferPointer { state in
+            start.withUnsafeBufferPointer { start in
+              finish.withUnsafeBufferPointer { finish in
+                lateFinish.withUnsafeMutableBufferPointer { lateFinish in
+                  for i in order.reversed() {
+                    var late = target
+                    if state[i] != .done {
+                      for link in links[linkStart[i]..<linkStart[i + 1]] {
+                        let j = link.other
+                        switch link.kind {
+                        case .finishToStart where state[j] == .notStarted:
+                          late = min(late, lateFinish[j] - (finish[j] - start[j]) - link.lagDays)
+                        case .startToStart where state[j] == .notStarted && state[i] == .notStarted:
+                          late = min(
+                            late, lateFinish[j] - (finish[j] - start[j]) - link.lagDays + finish[i] - start[i]
+                          )
+                        case .finishToFinish where state[j] != .done:
+                          late = min(late, lateFinish[j] - link.lagDays)
+                        default: break
+                        }
+                      }
+                    }
+                    lateFinish[i] = late
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     }
   }
 }
