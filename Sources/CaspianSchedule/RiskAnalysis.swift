@@ -106,9 +106,11 @@ public enum RiskAnalysis {
 
     // Second pass: rank sums of each varying duration with the finish.
     let finishRanks = tally.finish.doubledMidRanks()
-    let drawnRanks = tally.drawn.map { $0.doubledMidRanks() }
+    let drawn = model.variable.indices.map { tally.drawn.histogram($0) }
+    let drawnRanks = drawn.map { $0.doubledMidRanks() }
     let shared = RankInputs(
-      finishes: finishes, finishRanks: finishRanks, drawnRanks: drawnRanks, tally: tally)
+      finishes: finishes, finishRanks: finishRanks, finishFirst: tally.finish.first, drawnRanks: drawnRanks,
+      drawnFirst: drawn.map(\.first))
     var sums = Array(repeating: Int64(0), count: model.variable.count)
     await withTaskGroup(of: [Int64].self) { group in
       for worker in 0..<workers {
@@ -131,7 +133,7 @@ public enum RiskAnalysis {
     let finishSpread = tally.finish.sumOfSquaredDoubledRanks(finishRanks) - Double(centre)
     var sensitivity = Array(repeating: 0.0, count: plan.activities.count)
     for (v, i) in model.variable.enumerated() {
-      let spread = tally.drawn[v].sumOfSquaredDoubledRanks(drawnRanks[v]) - Double(centre)
+      let spread = drawn[v].sumOfSquaredDoubledRanks(drawnRanks[v]) - Double(centre)
       guard spread > 0, finishSpread > 0 else { continue }
       sensitivity[i] = Double(sums[v] - centre) / (spread * finishSpread).squareRoot()
     }
@@ -154,10 +156,11 @@ public enum RiskAnalysis {
         (day(tally.finish.first + $0.offset), $0.element)
       },
       activities: plan.activities.enumerated().map { i, activity in
-        ActivityRisk(
+        let finish = tally.activityFinish.histogram(i)
+        return ActivityRisk(
           id: activity.id, name: activity.name, criticality: Double(tally.critical[i]) / Double(iterations),
-          sensitivity: sensitivity[i], p50Finish: day(tally.activityFinish[i].percentile(50)),
-          p80Finish: day(tally.activityFinish[i].percentile(80)))
+          sensitivity: sensitivity[i], p50Finish: day(finish.percentile(50)),
+          p80Finish: day(finish.percentile(80)))
       },
       risks: plan.uncertainty.risks.enumerated().map { r, risk in
         RiskEffect(
@@ -207,7 +210,8 @@ struct RiskModel: Sendable {
     dayOrigin = base.nextDay
     ranged = plan.activities.indices.filter { plan.activities[$0].durationRange != nil }
     var table: [Double] = []
-    samplers = ranged.map { RangeSampler(plan.activities[$0].durationRange!, table: &table) }
+    var known: [[Double]: Int] = [:]
+    samplers = ranged.map { RangeSampler(plan.activities[$0].durationRange!, table: &table, known: &known) }
     var input = base
     for (i, activity) in plan.activities.enumerated() {
       if let name = activity.calendar, input.state[i] != .done {
@@ -238,7 +242,7 @@ struct RiskModel: Sendable {
     events = plan.uncertainty.risks.map { risk in
       let affected = risk.affects.map { plan.indexByID[$0]! }.filter { base.state[$0] != .done }
       return Event(
-        probability: risk.probability, impact: RangeSampler(risk.impactDays, table: &table),
+        probability: risk.probability, impact: RangeSampler(risk.impactDays, table: &table, known: &known),
         affected: affected, firstPosition: affected.map { position[$0] }.min() ?? position.count)
     }
     self.table = table
@@ -262,26 +266,24 @@ struct RiskModel: Sendable {
 struct RiskTally: Sendable {
   var finish = DayHistogram()
   var withoutRisk: [DayHistogram]
-  var activityFinish: [DayHistogram]
+  var activityFinish: HistogramSet
   var critical: [Int]
   /// Per `RiskModel.variable`: drawn days.
-  var drawn: [DayHistogram]
+  var drawn: HistogramSet
 
   init(model: RiskModel) {
     withoutRisk = Array(repeating: DayHistogram(), count: model.events.count)
-    activityFinish = Array(repeating: DayHistogram(), count: model.network.count)
+    activityFinish = HistogramSet(series: model.network.count)
     critical = Array(repeating: 0, count: model.network.count)
-    drawn = Array(repeating: DayHistogram(), count: model.variable.count)
+    drawn = HistogramSet(series: model.variable.count)
   }
 
   mutating func merge(_ other: RiskTally) {
     finish.merge(other.finish)
     for r in withoutRisk.indices { withoutRisk[r].merge(other.withoutRisk[r]) }
-    for i in activityFinish.indices {
-      activityFinish[i].merge(other.activityFinish[i])
-      critical[i] += other.critical[i]
-    }
-    for v in drawn.indices { drawn[v].merge(other.drawn[v]) }
+    activityFinish.merge(other.activityFinish)
+    for i in critical.indices { critical[i] += other.critical[i] }
+    drawn.merge(other.drawn)
   }
 }
 
@@ -293,12 +295,12 @@ struct RankInputs: Sendable {
   let finishFirst: Int
   let drawnFirst: [Int]
 
-  init(finishes: [Int32], finishRanks: [Int64], drawnRanks: [[Int64]], tally: RiskTally) {
+  init(finishes: [Int32], finishRanks: [Int64], finishFirst: Int, drawnRanks: [[Int64]], drawnFirst: [Int]) {
     self.finishes = finishes
     self.finishRanks = finishRanks
+    self.finishFirst = finishFirst
     self.drawnRanks = drawnRanks
-    finishFirst = tally.finish.first
-    drawnFirst = tally.drawn.map(\.first)
+    self.drawnFirst = drawnFirst
   }
 }
 
@@ -368,10 +370,10 @@ struct RiskRunner {
     tally.finish.add(finishDay)
     pass.backward(input, target: finishBoundary)
     for i in 0..<model.network.count {
-      tally.activityFinish[i].add(pass.finish[i] - 1)
+      tally.activityFinish.add(i, pass.finish[i] - 1)
       if input.state[i] != .done, pass.lateFinish[i] == pass.finish[i] { tally.critical[i] += 1 }
     }
-    for (v, i) in model.variable.enumerated() { tally.drawn[v].add(input.work[i] + input.extraDays[i]) }
+    for (v, i) in model.variable.enumerated() { tally.drawn.add(v, input.work[i] + input.extraDays[i]) }
     // Without each event that fired: the pass again where that changes dates, then back.
     for (e, event) in model.events.enumerated() {
       guard impacts[e] > 0 else {

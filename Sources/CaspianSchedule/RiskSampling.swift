@@ -27,8 +27,9 @@ struct IterationStream {
 }
 
 /// The inverse distribution function of a three-point range, in days. A PERT range keeps its
-/// Beta distribution function at `tableSize` + 1 evenly spaced points of [0, 1] in a table shared
-/// by all ranges (`table`, from `tableStart`), so the sampler itself holds no reference.
+/// Beta quantile function at `tableSize` + 1 evenly spaced probabilities in a table shared by all
+/// ranges (`table`, from `tableStart`), so the sampler itself holds no reference and a draw
+/// reads two table entries.
 struct RangeSampler: Sendable {
   let low: Double
   let mode: Double
@@ -40,10 +41,11 @@ struct RangeSampler: Sendable {
   /// Where this range's table starts in the shared table, or -1 for a triangular range.
   let tableStart: Int
 
-  static let tableSize = 2048
+  static let tableSize = 1024
 
-  /// The sampler of `range`, appending its PERT table (if any) to `table`.
-  init(_ range: DayRange, table: inout [Double]) {
+  /// The sampler of `range`, appending its PERT table (if any) to `table` unless `known` (the
+  /// start of each table by its Beta parameters) already has it.
+  init(_ range: DayRange, table: inout [Double], known: inout [[Double]: Int]) {
     low = range.optimistic
     mode = range.likely
     high = range.pessimistic
@@ -54,21 +56,41 @@ struct RangeSampler: Sendable {
       tableStart = -1
       return
     }
-    tableStart = table.count
-    let alpha = 1 + 4 * (mode - low) / (high - low)
-    let beta = 1 + 4 * (high - mode) / (high - low)
-    let n = Self.tableSize
+    let parameters = [1 + 4 * (mode - low) / (high - low), 1 + 4 * (high - mode) / (high - low)]
+    if let start = known[parameters] {
+      tableStart = start
+    } else {
+      tableStart = table.count
+      known[parameters] = table.count
+      table += Self.betaQuantiles(alpha: parameters[0], beta: parameters[1])
+    }
+  }
+
+  /// The Beta(alpha, beta) quantiles at k / tableSize, k = 0...tableSize: the distribution
+  /// function by the trapezoid rule on as many even steps of x, inverted by linear interpolation.
+  static func betaQuantiles(alpha: Double, beta: Double) -> [Double] {
+    let n = tableSize
     func density(_ x: Double) -> Double { pow(x, alpha - 1) * pow(1 - x, beta - 1) }
-    var cumulative = [0.0]
+    var cdf = [0.0]
     var sum = 0.0
     var previous = density(0)
     for j in 1...n {
       let next = density(Double(j) / Double(n))
       sum += (previous + next) / 2
-      cumulative.append(sum)
+      cdf.append(sum)
       previous = next
     }
-    table += cumulative.map { $0 / sum }
+    cdf = cdf.map { $0 / sum }
+    var quantiles: [Double] = []
+    var j = 0
+    for k in 0...n {
+      let u = Double(k) / Double(n)
+      while j < n - 1, cdf[j + 1] <= u { j += 1 }
+      let step = cdf[j + 1] - cdf[j]
+      let fraction = step > 0 ? min(1, max(0, (u - cdf[j]) / step)) : 0
+      quantiles.append((Double(j) + fraction) / Double(n))
+    }
+    return quantiles
   }
 
   /// The value with cumulative probability `u` (0 ≤ u < 1).
@@ -77,16 +99,11 @@ struct RangeSampler: Sendable {
     guard tableStart >= 0 else {
       return u < split ? low + (u * below).squareRoot() : high - ((1 - u) * above).squareRoot()
     }
-    // The last table point at or below u, then linear between it and the next.
-    var lower = tableStart
-    var upper = tableStart + Self.tableSize
-    while upper - lower > 1 {
-      let middle = (lower + upper) / 2
-      if table[middle] <= u { lower = middle } else { upper = middle }
-    }
-    let step = table[upper] - table[lower]
-    let fraction = step > 0 ? (u - table[lower]) / step : 0
-    return low + (high - low) * (Double(lower - tableStart) + fraction) / Double(Self.tableSize)
+    let t = u * Double(Self.tableSize)
+    let k = min(Int(t), Self.tableSize - 1)
+    let lower = table[tableStart + k]
+    let x = lower + (table[tableStart + k + 1] - lower) * (t - Double(k))
+    return low + (high - low) * x
   }
 }
 
@@ -171,5 +188,63 @@ struct DayHistogram: Sendable {
   /// Σ (2 × mid-rank)² over all counts.
   func sumOfSquaredDoubledRanks(_ ranks: [Int64]) -> Double {
     zip(counts, ranks).reduce(0.0) { $0 + Double($1.0) * Double($1.1) * Double($1.1) }
+  }
+}
+
+/// Day histograms of many series in one flat array (one cache miss per count): each series has
+/// a window of days that is moved to the end of the storage, twice as wide, when a day falls
+/// outside it.
+struct HistogramSet: Sendable {
+  private var first: [Int]
+  private var offset: [Int]
+  private var width: [Int]
+  private var counts: [Int32] = []
+
+  init(series: Int) {
+    first = Array(repeating: 0, count: series)
+    offset = Array(repeating: 0, count: series)
+    width = Array(repeating: 0, count: series)
+  }
+
+  mutating func add(_ series: Int, _ day: Int, count: Int32 = 1) {
+    let position = day - first[series]
+    if position >= 0, position < width[series] {
+      counts[offset[series] + position] += count
+    } else {
+      grow(series, toHold: day)
+      counts[offset[series] + day - first[series]] += count
+    }
+  }
+
+  private mutating func grow(_ series: Int, toHold day: Int) {
+    let oldFirst = first[series]
+    let oldWidth = width[series]
+    let low = oldWidth == 0 ? day - 16 : min(oldFirst, day) - oldWidth / 2
+    let high = oldWidth == 0 ? day + 48 : max(oldFirst + oldWidth, day + 1) + oldWidth / 2
+    let start = counts.count
+    counts.append(contentsOf: repeatElement(0, count: high - low))
+    for position in 0..<oldWidth {
+      counts[start + oldFirst - low + position] = counts[offset[series] + position]
+    }
+    first[series] = low
+    offset[series] = start
+    width[series] = high - low
+  }
+
+  mutating func merge(_ other: HistogramSet) {
+    for series in first.indices {
+      for position in 0..<other.width[series] where other.counts[other.offset[series] + position] != 0 {
+        add(series, other.first[series] + position, count: other.counts[other.offset[series] + position])
+      }
+    }
+  }
+
+  /// One series as a `DayHistogram`.
+  func histogram(_ series: Int) -> DayHistogram {
+    var result = DayHistogram()
+    for position in 0..<width[series] where counts[offset[series] + position] != 0 {
+      result.add(first[series] + position, count: Int(counts[offset[series] + position]))
+    }
+    return result
   }
 }
