@@ -69,7 +69,13 @@ public enum ScheduleExport {
       "critical": .bool(item.critical), "percentComplete": .number(rounded(item.percentComplete, 2)),
       "percentBasis": .string(item.percentBasis.rawValue), "weight": .number(activity.weight),
       "dependsOn": .array(
-        activity.dependsOn.map { ["id": .string($0.id), "lagDays": JSONValue($0.lagDays)] }),
+        activity.dependsOn.map { dependency in
+          var link: [String: JSONValue] = [
+            "id": .string(dependency.id), "lagDays": JSONValue(dependency.lagDays),
+          ]
+          if dependency.kind != .finishToStart { link["type"] = .string(dependency.kind.rawValue) }
+          return .object(link)
+        }),
       "kp": JSONValue(item.kp), "statedFinish": JSONValue(describing: item.statedFinish),
       "responsible": JSONValue(activity.responsible), "source": JSONValue(activity.source),
       "assumed": JSONValue(activity.assumption),
@@ -101,7 +107,7 @@ public enum ScheduleExport {
         item.forecastStart.description, item.forecastFinish.description, String(item.slipDays),
         item.totalFloatDays.map(String.init) ?? "", String(item.critical),
         String(rounded(item.percentComplete, 2)), String(activity.weight),
-        activity.dependsOn.map { $0.lagDays == 0 ? $0.id : "\($0.id)+\($0.lagDays)d" }.joined(separator: " "),
+        activity.dependsOn.map(\.label).joined(separator: " "),
         activity.responsible ?? "", activity.source ?? "", activity.assumption ?? "",
       ])
     }

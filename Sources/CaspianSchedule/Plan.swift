@@ -1,17 +1,36 @@
 import CaspianSupport
 
-/// A finish-to-start dependency: the successor may start `lagDays` days after the predecessor
-/// finishes (a negative lag is a lead).
+/// How a dependency ties the successor to its predecessor.
+public enum LinkKind: String, Sendable, Hashable, CaseIterable {
+  /// The successor starts `lagDays` days after the predecessor finishes (0 = the next day).
+  case finishToStart = "FS"
+  /// The successor starts no earlier than `lagDays` days after the predecessor starts.
+  case startToStart = "SS"
+  /// The successor finishes no earlier than `lagDays` days after the predecessor finishes.
+  case finishToFinish = "FF"
+}
+
+/// A dependency on a predecessor (finish-to-start unless `kind` says otherwise), with a lag in
+/// days (a negative lag is a lead).
 public struct Dependency: Sendable, Hashable {
   public var id: String
-  /// Days between the predecessor's finish and the successor's start; 0 = the next day.
+  /// Days between the predecessor's event (finish, or start for SS) and the successor's; for
+  /// finish-to-start 0 = the next day.
   public var lagDays: Int
+  public var kind: LinkKind
   /// 1-based line in the plan file (0 when built in code).
   public var line: Int
-  public init(id: String, lagDays: Int = 0, line: Int = 0) {
+  public init(id: String, lagDays: Int = 0, kind: LinkKind = .finishToStart, line: Int = 0) {
     self.id = id
     self.lagDays = lagDays
+    self.kind = kind
     self.line = line
+  }
+
+  /// "LAY", "VESSEL+7d", "SHORE-AKT SS+10d" (CSV export).
+  public var label: String {
+    let lag = lagDays == 0 ? "" : "+\(lagDays)d"
+    return kind == .finishToStart ? id + lag : "\(id) \(kind.rawValue)\(lag)"
   }
 }
 
@@ -40,6 +59,10 @@ public struct Activity: Sendable {
   public var assumption: String?
   /// True for the cable-lay activity: its progress is measured by the KP reached.
   public var progressByKP: Bool
+  /// The duration's range for the risk analysis (working days when `calendar` is set), if any.
+  public var durationRange: DayRange?
+  /// The name of the plan calendar that stretches the working days, if any.
+  public var calendar: String?
   /// 1-based line of the entry in the plan file (0 when built in code).
   public var line: Int
 
@@ -47,7 +70,8 @@ public struct Activity: Sendable {
     id: String, name: String, phase: String = "", isMilestone: Bool = false,
     baselineStart: CalendarDate, baselineFinish: CalendarDate, dependsOn: [Dependency] = [],
     weight: Double = 0, responsible: String? = nil, notes: String? = nil, source: String? = nil,
-    assumption: String? = nil, progressByKP: Bool = false, line: Int = 0
+    assumption: String? = nil, progressByKP: Bool = false, durationRange: DayRange? = nil,
+    calendar: String? = nil, line: Int = 0
   ) {
     self.id = id
     self.name = name
@@ -62,7 +86,15 @@ public struct Activity: Sendable {
     self.source = source
     self.assumption = assumption
     self.progressByKP = progressByKP
+    self.durationRange = durationRange
+    self.calendar = calendar
     self.line = line
+  }
+
+  /// The baseline as day boundaries: a task occupies [start, finish); a milestone has start ==
+  /// finish == its day + 1 (reached at the end of its day).
+  var baselineBoundaries: (start: Int, finish: Int) {
+    (isMilestone ? baselineFinish.dayNumber + 1 : baselineStart.dayNumber, baselineFinish.dayNumber + 1)
   }
 
   /// Baseline duration in days (inclusive dates; 0 for a milestone).
@@ -89,6 +121,8 @@ public struct Plan: Sendable {
   public let routeSource: String?
   /// Activities in file order.
   public let activities: [Activity]
+  /// Risks, calendars and correlations for `schedule risk` (empty in a plan without them).
+  public let uncertainty: PlanUncertainty
   /// Indices into `activities`, predecessors before successors.
   public let topologicalOrder: [Int]
   let indexByID: [String: Int]
@@ -101,7 +135,8 @@ public struct Plan: Sendable {
   public init(
     file: String, project: String, deadline: CalendarDate, deadlineSource: String? = nil,
     finishID: String, routeName: String? = nil, routeLengthKm: Double? = nil,
-    routeSource: String? = nil, activities: [Activity], deadlineLine: Int = 0
+    routeSource: String? = nil, activities: [Activity], uncertainty: PlanUncertainty = PlanUncertainty(),
+    deadlineLine: Int = 0
   ) throws {
     func fail(_ activity: Activity, _ message: String, line: Int = 0) -> ScheduleError {
       let at = line > 0 ? line : activity.line
@@ -149,16 +184,20 @@ public struct Plan: Sendable {
     for activity in activities {
       for dependency in activity.dependsOn {
         let predecessor = activities[index[dependency.id]!]
-        let earliest = Self.startBoundary(
-          afterFinishOf: predecessor.baselineFinish, lagDays: dependency.lagDays)
-        let start = activity.isMilestone ? activity.baselineStart.adding(days: 1) : activity.baselineStart
-        if start < earliest {
-          let allowed = activity.isMilestone ? earliest.adding(days: -1) : earliest
-          throw fail(
-            activity,
-            "activity \(activity.id): baseline start \(activity.baselineStart) is before \(allowed), allowed by \(dependency.id) (finish \(predecessor.baselineFinish), lag \(dependency.lagDays) days)",
-            line: dependency.line)
-        }
+        let (start, finish) = activity.baselineBoundaries
+        let before = predecessor.baselineBoundaries
+        let lag = "lag \(dependency.lagDays) days"
+        let problem: String? =
+          switch dependency.kind {
+          case .finishToStart where start < before.finish + dependency.lagDays:
+            "baseline start \(activity.baselineStart) is before \(CalendarDate(dayNumber: before.finish + dependency.lagDays - (activity.isMilestone ? 1 : 0))), allowed by \(dependency.id) (finish \(predecessor.baselineFinish), \(lag))"
+          case .startToStart where start < before.start + dependency.lagDays:
+            "baseline start \(activity.baselineStart) is before \(dependency.id) starts (\(predecessor.baselineStart), start-to-start, \(lag))"
+          case .finishToFinish where finish < before.finish + dependency.lagDays:
+            "baseline finish \(activity.baselineFinish) is before \(dependency.id) finishes (\(predecessor.baselineFinish), finish-to-finish, \(lag))"
+          default: nil
+          }
+        if let problem { throw fail(activity, "activity \(activity.id): \(problem)", line: dependency.line) }
       }
     }
     guard index[finishID] != nil else {
@@ -188,6 +227,7 @@ public struct Plan: Sendable {
         file: file, line: deadlineLine > 0 ? deadlineLine : nil,
         "deadline \(deadline) is before the first activity starts (\(first.id), \(first.baselineStart))")
     }
+    try uncertainty.check(activities: activities, index: index, file: file)
     self.file = file
     self.project = project
     self.deadline = deadline
@@ -197,6 +237,7 @@ public struct Plan: Sendable {
     self.routeLengthKm = routeLengthKm
     self.routeSource = routeSource
     self.activities = activities
+    self.uncertainty = uncertainty
     self.topologicalOrder = order
     self.indexByID = index
   }
@@ -207,7 +248,14 @@ public struct Plan: Sendable {
   public func withRoute(name: String, lengthKm: Double, source: String) throws -> Plan {
     try Plan(
       file: file, project: project, deadline: deadline, deadlineSource: deadlineSource, finishID: finishID,
-      routeName: name, routeLengthKm: lengthKm, routeSource: source, activities: activities)
+      routeName: name, routeLengthKm: lengthKm, routeSource: source, activities: activities,
+      uncertainty: uncertainty)
+  }
+
+  /// True when some activity has a duration range or the plan has a risk (`schedule risk` then
+  /// has something to draw).
+  public var hasUncertainty: Bool {
+    !uncertainty.risks.isEmpty || activities.contains { $0.durationRange != nil }
   }
 
   /// The activity with this id, if any.

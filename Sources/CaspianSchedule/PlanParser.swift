@@ -20,7 +20,7 @@ import Yams
 ///     milestone: false          # true: a 0-day event, give baselineStart = baselineFinish
 ///     baselineStart: 2026-06-01
 ///     baselineFinish: 2026-08-31  # inclusive
-///     dependsOn: [MANUF, {id: VESSEL, lagDays: 7}]
+///     dependsOn: [MANUF, {id: VESSEL, lagDays: 7}, {id: SHORE, type: SS, lagDays: 10}]
 ///     weight: 20
 ///     progress: kp              # percent complete from the KP reached
 ///     responsible: ...
@@ -65,7 +65,7 @@ public enum PlanParser {
       top,
       allowed: [
         "project", "deadline", "deadlineSource", "finish", "routeName", "routeLengthKm",
-        "routeSource", "activities",
+        "routeSource", "activities", "risks", "calendars", "correlations",
       ], context: "the plan")
     guard let list = top["activities"]?.sequence else {
       throw ScheduleError(file: file, line: root.mark?.line, "the plan has no list of activities")
@@ -83,13 +83,15 @@ public enum PlanParser {
       routeName: try reader.string(top, "routeName"),
       routeLengthKm: try reader.number(top, "routeLengthKm", limit: Limits.routeLengthKm),
       routeSource: try reader.string(top, "routeSource"),
-      activities: activities, deadlineLine: top["deadline"]?.mark?.line ?? 0)
+      activities: activities, uncertainty: try reader.uncertainty(top),
+      deadlineLine: top["deadline"]?.mark?.line ?? 0)
   }
 
   /// The most YAML nodes a plan may expand to, counting every use of an alias in full (the
-  /// bundled plan has about 1,000). Composing, which compares mapping keys in full, then stays
+  /// bundled plan has about 1,300; a generated 5,000-activity plan with ranges about 130,000, a
+  /// 50,000-activity plan without them about 600,000). Composing, which compares mapping keys in full, then stays
   /// linear: an "alias bomb" (a few lines whose aliases expand exponentially) is refused.
-  static let maximumExpandedNodes = 100_000
+  static let maximumExpandedNodes = 1_000_000
 
   /// Walks the YAML event stream (linear in the text, aliases not expanded) and refuses a plan
   /// whose aliases expand beyond `maximumExpandedNodes`, in keys and values alike. Syntax errors
@@ -238,7 +240,7 @@ private struct NodeReader {
       mapping,
       allowed: [
         "id", "name", "phase", "milestone", "baselineStart", "baselineFinish", "dependsOn", "weight",
-        "responsible", "notes", "source", "assumed", "progress",
+        "responsible", "notes", "source", "assumed", "progress", "duration", "distribution", "calendar",
       ], context: context)
     let isMilestone = try bool(mapping, "milestone") ?? false
     let finish = try requiredDate(mapping, "baselineFinish", context: context)
@@ -257,10 +259,135 @@ private struct NodeReader {
       weight: try number(mapping, "weight", limit: Limits.weight) ?? 0,
       responsible: try string(mapping, "responsible"), notes: try string(mapping, "notes"),
       source: try string(mapping, "source"), assumption: try string(mapping, "assumed"),
-      progressByKP: progressByKP, line: node.mark?.line ?? 0)
+      progressByKP: progressByKP,
+      durationRange: try mapping["duration"].map {
+        try range(
+          $0, key: "duration", context: context, distribution: try distribution(mapping, context: context))
+      },
+      calendar: try string(mapping, "calendar"), line: node.mark?.line ?? 0)
   }
 
-  /// `dependsOn: [A, {id: B, lagDays: 5}]` (a single id is accepted too).
+  /// `distribution: triangular | pert` (default triangular).
+  func distribution(_ mapping: Node.Mapping, context: String) throws -> RangeDistribution? {
+    guard let text = try string(mapping, "distribution") else { return nil }
+    guard let value = RangeDistribution(rawValue: text) else {
+      throw fail(
+        mapping["distribution"],
+        "\(context): distribution must be triangular or pert, got '\(CloseMatches.echo(text))'")
+    }
+    return value
+  }
+
+  /// `{optimistic: 75, likely: 92, pessimistic: 140, distribution: pert}` (days; order and
+  /// bounds are checked with the plan).
+  func range(_ node: Node, key: String, context: String, distribution: RangeDistribution? = nil) throws
+    -> DayRange
+  {
+    guard let mapping = node.mapping else {
+      throw fail(node, "\(context): \(key) must be {optimistic, likely, pessimistic} (days)")
+    }
+    try checkKeys(
+      mapping, allowed: ["optimistic", "likely", "pessimistic", "distribution"],
+      context: "\(key) of \(context)")
+    func point(_ name: String) throws -> Double {
+      guard let value = try number(mapping, name) else {
+        throw fail(node, "\(context): \(key) has no \(name)")
+      }
+      return value
+    }
+    return DayRange(
+      optimistic: try point("optimistic"), likely: try point("likely"), pessimistic: try point("pessimistic"),
+      distribution: try self.distribution(mapping, context: context) ?? distribution ?? .triangular,
+      line: node.mark?.line ?? 0)
+  }
+
+  /// The `risks`, `calendars` and `correlations` sections (all optional).
+  func uncertainty(_ top: Node.Mapping) throws -> PlanUncertainty {
+    var result = PlanUncertainty()
+    if let node = top["calendars"] {
+      guard let mapping = node.mapping else {
+        throw fail(node, "calendars must be a mapping of name: {workableShare}")
+      }
+      for (key, value) in mapping {
+        guard let name = key.string, !name.isEmpty else { throw fail(key, "a calendar needs a name") }
+        try checkID(name, key, what: "calendar name")
+        let context = "calendar \(name)"
+        guard let body = value.mapping else {
+          throw fail(value, "\(context) must be {workableShare: {jan: ..., ...}}")
+        }
+        try checkKeys(body, allowed: ["workableShare", "source", "assumed", "notes"], context: context)
+        for text in ["source", "assumed", "notes"] { _ = try string(body, text) }
+        guard let shares = body["workableShare"]?.mapping else {
+          throw fail(value, "\(context) has no workableShare mapping (jan ... dec)")
+        }
+        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        try checkKeys(shares, allowed: Set(months), context: "workableShare of \(context)")
+        let values = try months.map { month in
+          guard let share = try number(shares, month, limit: Limits.workableShare) else {
+            throw fail(
+              body["workableShare"], "\(context): workableShare has no \(month) (give all 12 months)")
+          }
+          return share
+        }
+        result.calendars.append(WorkCalendar(name: name, workableShare: values, line: key.mark?.line ?? 0))
+      }
+    }
+    if let node = top["risks"] {
+      guard let list = node.sequence else { throw fail(node, "risks must be a list") }
+      for item in list {
+        guard let mapping = item.mapping else { throw fail(item, "a risk must be a mapping") }
+        guard let id = try string(mapping, "id"), !id.isEmpty else { throw fail(item, "risk without an id") }
+        try checkID(id, mapping["id"], what: "risk id")
+        let context = "risk \(id)"
+        try checkKeys(
+          mapping,
+          allowed: ["id", "name", "probability", "impactDays", "affects", "source", "assumed", "notes"],
+          context: context)
+        _ = try string(mapping, "notes")
+        guard let probability = try number(mapping, "probability", limit: Limits.probability) else {
+          throw fail(item, "\(context) has no probability")
+        }
+        guard let impact = mapping["impactDays"] else { throw fail(item, "\(context) has no impactDays") }
+        let affectsNode = mapping["affects"]
+        let affects = try (affectsNode?.sequence.map(Array.init) ?? affectsNode.map { [$0] } ?? []).map {
+          node in
+          guard let id = node.scalar?.string, !id.isEmpty else {
+            throw fail(node, "\(context): affects lists activity ids")
+          }
+          try checkID(id, node, what: "activity id")
+          return id
+        }
+        result.risks.append(
+          ScheduleRisk(
+            id: id, name: try requiredString(mapping, "name", context: context), probability: probability,
+            impactDays: try range(impact, key: "impactDays", context: context), affects: affects,
+            source: try string(mapping, "source"), assumption: try string(mapping, "assumed"),
+            line: item.mark?.line ?? 0))
+      }
+    }
+    if let node = top["correlations"] {
+      guard let list = node.sequence else { throw fail(node, "correlations must be a list") }
+      for item in list {
+        guard let mapping = item.mapping else {
+          throw fail(item, "a correlation must be {activities: [A, B], coefficient: C}")
+        }
+        try checkKeys(mapping, allowed: ["activities", "coefficient"], context: "a correlation")
+        guard let ids = mapping["activities"]?.sequence.map(Array.init), ids.count == 2,
+          let first = ids[0].scalar?.string, let second = ids[1].scalar?.string
+        else { throw fail(item, "a correlation names exactly two activities: activities: [A, B]") }
+        guard let coefficient = try number(mapping, "coefficient", limit: Limits.correlation) else {
+          throw fail(item, "a correlation has no coefficient")
+        }
+        result.correlations.append(
+          DurationCorrelation(
+            first: first, second: second, coefficient: coefficient, line: item.mark?.line ?? 0))
+      }
+    }
+    return result
+  }
+
+  /// `dependsOn: [A, {id: B, lagDays: 5}, {id: C, type: SS, lagDays: 10}]` (a single id is
+  /// accepted too; `type` is FS, SS or FF, default FS).
   func dependencies(_ node: Node?, context: String) throws -> [Dependency] {
     guard let node else { return [] }
     let items = node.sequence.map(Array.init) ?? [node]
@@ -270,9 +397,19 @@ private struct NodeReader {
         return Dependency(id: id, line: item.mark?.line ?? 0)
       }
       guard let mapping = item.mapping else {
-        throw fail(item, "\(context): a dependency is an id or {id, lagDays}")
+        throw fail(item, "\(context): a dependency is an id or {id, type, lagDays}")
       }
-      try checkKeys(mapping, allowed: ["id", "lagDays"], context: "a dependency of \(context)")
+      try checkKeys(mapping, allowed: ["id", "type", "lagDays"], context: "a dependency of \(context)")
+      var kind = LinkKind.finishToStart
+      if let typeNode = mapping["type"] {
+        guard let text = typeNode.scalar?.string, let value = LinkKind(rawValue: text.uppercased()) else {
+          throw fail(
+            typeNode,
+            "\(context): dependency type '\(CloseMatches.echo(typeNode.scalar?.string ?? "?"))' is not FS, SS or FF"
+          )
+        }
+        kind = value
+      }
       let id = try requiredString(mapping, "id", context: "a dependency of \(context)")
       try checkID(id, mapping["id"], what: "dependency id")
       var lag = 0
@@ -283,7 +420,7 @@ private struct NodeReader {
         }
         lag = Int(value)
       }
-      return Dependency(id: id, lagDays: lag, line: item.mark?.line ?? 0)
+      return Dependency(id: id, lagDays: lag, kind: kind, line: item.mark?.line ?? 0)
     }
   }
 }

@@ -100,18 +100,19 @@ public struct ScheduleStatus: Sendable {
 /// is reached at the end of D. The as-of date A is a data date: its records count, and work not
 /// done by the end of A happens from A + 1 on.
 ///
-/// Forward pass, in dependency order:
+/// The pass itself is `SchedulePass` (shared with the risk analysis); this type turns the records
+/// into its input (`passInput`):
 /// - done: the actual dates;
 /// - in progress: the actual start; the finish is the latest of the recorded forecast finish
 ///   (or, for the KP-measured lay, the finish at the lay rate so far, or for a recorded percent
 ///   the remaining share of the baseline duration from A + 1, or else the baseline duration from
-///   the actual start) and A + 1;
-/// - not started: starts on the latest of its recorded forecast start (else its baseline start),
-///   each predecessor's finish + 1 + lag, and A + 1; lasts its baseline duration (or up to a
-///   recorded forecast finish).
-/// Backward pass from the deadline: an unfinished activity's late finish is the earliest late
-/// start of its not-yet-started successors (less lag), else the deadline. Total float = late
-/// finish − forecast finish.
+///   the actual start) and A + 1 (and no earlier than a finish-to-finish link allows);
+/// - not started: starts no earlier than its recorded forecast start (else its baseline start)
+///   and A + 1, and as its links allow (FS: predecessor's finish + 1 + lag; SS: predecessor's
+///   start + lag; FF: finish no earlier than the predecessor's finish + lag); lasts its baseline
+///   duration (or up to a recorded forecast finish).
+/// Backward pass from the deadline (see `SchedulePass`). Total float = late finish − forecast
+/// finish.
 public enum Schedule {
   /// Percent-complete share of the baseline by `date` for one activity (linear over its days).
   static func plannedPercent(_ activity: Activity, on date: CalendarDate) -> Double {
@@ -125,61 +126,12 @@ public enum Schedule {
   public static func status(plan: Plan, history: UpdateHistory, asOf: CalendarDate) throws -> ScheduleStatus {
     let facts = try history.facts(plan: plan, asOf: asOf)
     let count = plan.activities.count
-    // Boundaries in day numbers: a task occupies [start, finish); a milestone has start == finish
-    // == its day + 1.
-    var startBoundary = Array(repeating: 0, count: count)
-    var finishBoundary = Array(repeating: 0, count: count)
-    var states = Array(repeating: ActivityState.notStarted, count: count)
-    let nextDay = asOf.dayNumber + 1
-
-    for i in plan.topologicalOrder {
-      let activity = plan.activities[i]
-      let fact = facts[activity.id] ?? ActivityFacts()
-      let duration = activity.baselineDurationDays
-      if let finish = fact.actualFinish, let start = fact.actualStart {
-        states[i] = .done
-        startBoundary[i] = activity.isMilestone ? finish.dayNumber + 1 : start.dayNumber
-        finishBoundary[i] = finish.dayNumber + 1
-      } else if let start = fact.actualStart {
-        states[i] = .inProgress
-        startBoundary[i] = start.dayNumber
-        let lastDay = inProgressFinish(activity, fact, plan: plan, asOf: asOf, duration: duration)
-        finishBoundary[i] = max(lastDay.dayNumber + 1, nextDay + 1)
-      } else {
-        let plannedStart: CalendarDate
-        let length: Int
-        if activity.isMilestone {
-          plannedStart = (fact.forecastFinish ?? fact.forecastStart ?? activity.baselineFinish).adding(
-            days: 1)
-          length = 0
-        } else {
-          plannedStart = fact.forecastStart ?? activity.baselineStart
-          length = fact.forecastFinish.map { $0.days(from: plannedStart) + 1 } ?? duration
-        }
-        var start = max(plannedStart.dayNumber, activity.isMilestone ? nextDay + 1 : nextDay)
-        for dependency in activity.dependsOn {
-          start = max(start, finishBoundary[plan.indexByID[dependency.id]!] + dependency.lagDays)
-        }
-        startBoundary[i] = start
-        finishBoundary[i] = start + length
-      }
-    }
-
-    // Backward pass over unfinished activities.
-    var successors = Array(repeating: [(index: Int, lagDays: Int)](), count: count)
-    for (i, activity) in plan.activities.enumerated() {
-      for dependency in activity.dependsOn {
-        successors[plan.indexByID[dependency.id]!].append((i, dependency.lagDays))
-      }
-    }
-    var lateFinish = Array(repeating: plan.deadline.dayNumber + 1, count: count)
-    for i in plan.topologicalOrder.reversed() where states[i] != .done {
-      for successor in successors[i] where states[successor.index] == .notStarted {
-        let lateStart =
-          lateFinish[successor.index] - (finishBoundary[successor.index] - startBoundary[successor.index])
-        lateFinish[i] = min(lateFinish[i], lateStart - successor.lagDays)
-      }
-    }
+    let input = passInput(plan: plan, facts: facts, asOf: asOf)
+    var pass = SchedulePass(network: ScheduleNetwork(plan: plan))
+    pass.forward(input)
+    pass.backward(input, target: plan.deadline.dayNumber + 1)
+    let states = input.state
+    let (startBoundary, finishBoundary, lateFinish) = (pass.start, pass.finish, pass.lateFinish)
     let open = (0..<count).filter { states[$0] != .done }
     let lowestFloat = open.map { lateFinish[$0] - finishBoundary[$0] }.min()
 
@@ -219,6 +171,38 @@ public enum Schedule {
       cableLaidKm: lay.flatMap { lay in plan.routeLengthKm.map { $0 * lay.percentComplete / 100 } })
   }
 
+  /// The deterministic pass input as of the end of `asOf`: actual dates of what is done, the
+  /// forecast remaining days of what is in progress, the planned start and duration of the rest.
+  static func passInput(plan: Plan, facts: [String: ActivityFacts], asOf: CalendarDate) -> PassInput {
+    let nextDay = asOf.dayNumber + 1
+    var input = PassInput(count: plan.activities.count, nextDay: nextDay)
+    for (i, activity) in plan.activities.enumerated() {
+      let fact = facts[activity.id] ?? ActivityFacts()
+      let duration = activity.baselineDurationDays
+      if let finish = fact.actualFinish, let start = fact.actualStart {
+        input.state[i] = .done
+        input.fixedStart[i] = activity.isMilestone ? finish.dayNumber + 1 : start.dayNumber
+        input.fixedFinish[i] = finish.dayNumber + 1
+      } else if let start = fact.actualStart {
+        input.state[i] = .inProgress
+        input.fixedStart[i] = start.dayNumber
+        let lastDay = inProgressFinish(activity, fact, plan: plan, asOf: asOf, duration: duration)
+        input.work[i] = max(lastDay.dayNumber + 1, nextDay + 1) - nextDay
+      } else {
+        let plannedStart: CalendarDate
+        if activity.isMilestone {
+          plannedStart = (fact.forecastFinish ?? fact.forecastStart ?? activity.baselineFinish).adding(
+            days: 1)
+        } else {
+          plannedStart = fact.forecastStart ?? activity.baselineStart
+          input.work[i] = fact.forecastFinish.map { $0.days(from: plannedStart) + 1 } ?? duration
+        }
+        input.earliest[i] = max(plannedStart.dayNumber, activity.isMilestone ? nextDay + 1 : nextDay)
+      }
+    }
+    return input
+  }
+
   /// One warning per predecessor of activity `id` that had not finished (with its lag) when the
   /// activity actually started on `start`, judged by `status` (an early start may be real: the
   /// record is kept, the user is told).
@@ -227,17 +211,26 @@ public enum Schedule {
     guard let activity = status.plan.activity(id) else { return [] }
     let boundary = activity.isMilestone ? start.adding(days: 1) : start
     return activity.dependsOn.compactMap { dependency in
-      guard let predecessor = status.activity(dependency.id) else { return nil }
-      let lag = dependency.lagDays == 0 ? "" : ", lag \(dependency.lagDays) days"
-      if predecessor.state != .done {
-        return
-          "\(id): actual start \(start) but \(dependency.id) has not finished as of \(status.asOf) (forecast finish \(predecessor.forecastFinish)\(lag))"
+      guard dependency.kind != .finishToFinish, let predecessor = status.activity(dependency.id) else {
+        return nil
       }
-      let earliest = Plan.startBoundary(
-        afterFinishOf: predecessor.forecastFinish, lagDays: dependency.lagDays)
+      let startToStart = dependency.kind == .startToStart
+      let lag = dependency.lagDays == 0 ? "" : ", lag \(dependency.lagDays) days"
+      if startToStart ? predecessor.state == .notStarted : predecessor.state != .done {
+        let event = startToStart ? "started" : "finished"
+        let forecast = startToStart ? predecessor.forecastStart : predecessor.forecastFinish
+        return
+          "\(id): actual start \(start) but \(dependency.id) has not \(event) as of \(status.asOf) (forecast \(startToStart ? "start" : "finish") \(forecast)\(lag))"
+      }
+      let earliest =
+        startToStart
+        ? predecessor.forecastStart.adding(
+          days: dependency.lagDays + (predecessor.activity.isMilestone ? 1 : 0))
+        : Plan.startBoundary(afterFinishOf: predecessor.forecastFinish, lagDays: dependency.lagDays)
       guard boundary < earliest else { return nil }
-      return
-        "\(id): actual start \(start) is before \(dependency.id) finished (\(predecessor.forecastFinish)\(lag))"
+      return startToStart
+        ? "\(id): actual start \(start) is before \(dependency.id) started (\(predecessor.forecastStart)\(lag), start-to-start)"
+        : "\(id): actual start \(start) is before \(dependency.id) finished (\(predecessor.forecastFinish)\(lag))"
     }
   }
 

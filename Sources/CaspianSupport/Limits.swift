@@ -45,7 +45,7 @@ public struct Limit: Sendable, Hashable {
   }
 
   /// Whole numbers print without a fraction; others in their shortest form.
-  static func number(_ value: Double) -> String {
+  public static func number(_ value: Double) -> String {
     if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     return "\(value)"
   }
@@ -66,7 +66,10 @@ public enum Limits {
 
   // MARK: Schedule (plan file, update records and their flags)
 
-  static let schedule: [Limit] = [lagDays, weight, routeLengthKm, percentComplete, percentFlag, kp, kpFlag]
+  static let schedule: [Limit] = [
+    lagDays, weight, routeLengthKm, percentComplete, percentFlag, kp, kpFlag, durationDays, impactDays,
+    probability, workableShare, correlation, iterations, seed,
+  ]
 
   /// `lagDays` of a plan dependency (a negative lag is a lead).
   public static let lagDays = Limit("lagDays", -3650...3650, unit: "days")
@@ -82,6 +85,20 @@ public enum Limits {
   public static let kp = Limit("kp", 0...Double.greatestFiniteMagnitude, unit: "km")
   /// `schedule update --kp`; at most the plan's `routeLengthKm` (checked against the plan).
   public static let kpFlag = Limit("--kp", 0...Double.greatestFiniteMagnitude, unit: "km")
+  /// Each point of an activity's `duration` range (days; working days with a calendar).
+  public static let durationDays = Limit("duration", 0...36_500, unit: "days")
+  /// Each point of a risk's `impactDays` range.
+  public static let impactDays = Limit("impactDays", 0...3650, unit: "days")
+  /// `probability` of a plan risk.
+  public static let probability = Limit("probability", 0...1)
+  /// Each month of a calendar's `workableShare`.
+  public static let workableShare = Limit("workableShare", 0...1, unit: "(share of the month's days)")
+  /// `coefficient` of a plan correlation.
+  public static let correlation = Limit("coefficient", -1...1)
+  /// `schedule risk --iterations` (the rank sums stay exact 64-bit integers up to this count).
+  public static let iterations = Limit("--iterations", 1...1_000_000, unit: "iterations")
+  /// `schedule risk --seed` (a whole number that a JSON number holds exactly).
+  public static let seed = Limit("--seed", 0...9_007_199_254_740_991)
 
   // MARK: Routing (cost model: `--config` keys and the matching flags)
 

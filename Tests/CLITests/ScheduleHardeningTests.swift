@@ -273,7 +273,7 @@ import Testing
         try (lines.joined(separator: "\n") + "\n? *a9\n: bomb\n" + text).write(
           to: d.appendingPathComponent("plan.yaml"), atomically: true, encoding: .utf8)
         return status(d)
-      }, expected: "plan.yaml:5: aliases expand the plan to more than 100000 YAML nodes (an alias bomb?)"),
+      }, expected: "plan.yaml:6: aliases expand the plan to more than 1000000 YAML nodes (an alias bomb?)"),
     BadInput(
       name: "a directory as --plan",
       arguments: { d in ["schedule", "status", "--plan", d.path] },
