@@ -221,6 +221,13 @@ import Testing
     ["schedule", "update", id, "--plan", directory.appendingPathComponent("plan.yaml").path] + flags
   }
 
+  /// The line of the bundled plan's LAY activity (the one measured by KP).
+  static let layLine: Int = {
+    let text = (try? String(contentsOf: ScheduleCLI.bundledPlan, encoding: .utf8)) ?? ""
+    return (text.range(of: "  - id: LAY\n").map { text[..<$0.lowerBound].filter { $0 == "\n" }.count } ?? 0)
+      + 1
+  }()
+
   static let badInputs: [BadInput] = [
     BadInput(
       name: "lagDays -1e9",
@@ -247,7 +254,8 @@ import Testing
       arguments: { d in
         let line = try editPlan(d, "  - id: BURIAL\n", "  - id: BURIAL\n    progress: kp\n")
         return status(d) + ["--expect-line", "\(line)"]
-      }, expected: "plan.yaml:{line}: activity BURIAL has 'progress: kp' but LAY (line 138) already has"),
+      },
+      expected: "plan.yaml:{line}: activity BURIAL has 'progress: kp' but LAY (line \(layLine)) already has"),
     BadInput(
       name: "ANSI escape in a name",
       arguments: { d in

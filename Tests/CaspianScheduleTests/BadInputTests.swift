@@ -163,8 +163,12 @@ import Testing
   @Test func twoActivitiesMeasuredByKP() throws {
     let (text, line) = try bundledPlanFailing(
       replacing: "    weight: 6\n", with: "    weight: 6\n    progress: kp\n")
+    let plan = try String(contentsOf: Fixture.bundledPlan, encoding: .utf8)
+    let lay = try #require(plan.range(of: "  - id: LAY\n"))
+    let layLine = plan[..<lay.lowerBound].filter { $0 == "\n" }.count + 1
     #expect(
-      text.hasSuffix("has 'progress: kp' but LAY (line 138) already has: one activity is the cable lay"))
+      text.hasSuffix(
+        "has 'progress: kp' but LAY (line \(layLine)) already has: one activity is the cable lay"))
     #expect(text.hasPrefix("plan.yaml:\(line - 6): activity BURIAL"))
   }
 
