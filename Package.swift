@@ -13,6 +13,7 @@ let package = Package(
     .library(name: "CaspianRouting", targets: ["CaspianRouting"]),
     .library(name: "CaspianSchedule", targets: ["CaspianSchedule"]),
     .library(name: "CaspianReport", targets: ["CaspianReport"]),
+    .library(name: "CaspianProject", targets: ["CaspianProject"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,6 +41,9 @@ let package = Package(
       name: "CaspianRouting", dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis"]),
     // Milestones, critical path, progress.
     .target(name: "CaspianSchedule", dependencies: ["CaspianSupport", "Yams"]),
+    // The project folder: project file, discovery, the selected route.
+    .target(
+      name: "CaspianProject", dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianAnalysis", "CaspianSchedule"]),
     // The report: map, straight line diagrams, Gantt chart and tables as SVG/HTML text.
     .target(name: "CaspianReport", dependencies: ["CaspianSupport", "CaspianGeometry"]),
 
@@ -47,7 +51,7 @@ let package = Package(
       name: "caspian-link",
       dependencies: [
         "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis", "CaspianRouting",
-        "CaspianSchedule", "CaspianReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "CaspianSchedule", "CaspianReport", "CaspianProject", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // Benchmark of the least-cost search against scikit-image (Tools/benchmark.sh).
@@ -73,6 +77,7 @@ let package = Package(
       name: "CaspianScheduleTests", dependencies: ["CaspianSchedule"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CaspianReportTests", dependencies: ["CaspianReport"]),
+    .testTarget(name: "CaspianProjectTests", dependencies: ["CaspianProject", "CaspianSchedule"]),
     .testTarget(
       name: "CLITests", dependencies: ["caspian-link"],
       resources: [.copy("Fixtures")]),

@@ -5,6 +5,8 @@ import Foundation
 ///
 /// Records only add facts; a later record overrides the fields it sets. Status follows from the
 /// actuals: done once an actual finish is known, in progress once an actual start is known.
+/// A record that `corrects` an earlier one (by its id, `R<n>`, see `UpdateHistory.recordID`)
+/// takes its place; one that `voids` an earlier one cancels it. Nothing is ever deleted.
 public struct ProgressUpdate: Sendable, Equatable {
   /// The day the facts were known (status as of the end of that day).
   public var recorded: CalendarDate
@@ -26,6 +28,12 @@ public struct ProgressUpdate: Sendable, Equatable {
   public var source: String?
   /// What about this record is assumed rather than on the public record; nil if nothing is.
   public var assumption: String?
+  /// The id of the record this one replaces (same activity and recorded date), if any.
+  public var corrects: String?
+  /// The id of the record this one cancels (same activity and recorded date), if any.
+  public var voids: String?
+  /// The day a correction or void was entered (its `recorded` is the date of the record it supersedes).
+  public var entered: CalendarDate?
   /// 1-based line in the update log (0 when not read from a file).
   public var line: Int
 
@@ -33,7 +41,8 @@ public struct ProgressUpdate: Sendable, Equatable {
     recorded: CalendarDate, id: String, actualStart: CalendarDate? = nil, actualFinish: CalendarDate? = nil,
     percentComplete: Double? = nil, forecastStart: CalendarDate? = nil, forecastFinish: CalendarDate? = nil,
     statedFinish: CalendarDate? = nil, kp: Double? = nil, note: String? = nil, source: String? = nil,
-    assumption: String? = nil, line: Int = 0
+    assumption: String? = nil, corrects: String? = nil, voids: String? = nil, entered: CalendarDate? = nil,
+    line: Int = 0
   ) {
     self.recorded = recorded
     self.id = id
@@ -47,6 +56,9 @@ public struct ProgressUpdate: Sendable, Equatable {
     self.note = note
     self.source = source
     self.assumption = assumption
+    self.corrects = corrects
+    self.voids = voids
+    self.entered = entered
     self.line = line
   }
 
@@ -90,12 +102,15 @@ public struct ProgressUpdate: Sendable, Equatable {
     add("note", note)
     add("source", source)
     add("assumed", assumption)
+    add("corrects", corrects)
+    add("voids", voids)
+    add("entered", entered)
     return out + "}"
   }
 
   static let keys: Set<String> = [
     "recorded", "id", "actualStart", "actualFinish", "percentComplete", "forecastStart", "forecastFinish",
-    "statedFinish", "kp", "note", "source", "assumed",
+    "statedFinish", "kp", "note", "source", "assumed", "corrects", "voids", "entered",
   ]
 
   /// Reads one parsed JSON line of an update log; `file` and `line` name it in errors.
@@ -130,6 +145,16 @@ public struct ProgressUpdate: Sendable, Equatable {
     }
     guard let recorded = try date("recorded") else { throw fail("record without 'recorded' date") }
     guard let id = try string("id"), !id.isEmpty else { throw fail("record without activity 'id'") }
+    func reference(_ key: String) throws -> String? {
+      guard let text = try string(key) else { return nil }
+      guard UpdateHistory.recordIndex(text) != nil else {
+        throw fail("\(key): '\(CloseMatches.echo(text))' is not a record id (R1, R2, ...)")
+      }
+      return text
+    }
+    let corrects = try reference("corrects")
+    let voids = try reference("voids")
+    if corrects != nil, voids != nil { throw fail("a record either corrects or voids another, not both") }
     return ProgressUpdate(
       recorded: recorded, id: id, actualStart: try date("actualStart"),
       actualFinish: try date("actualFinish"),
@@ -137,6 +162,7 @@ public struct ProgressUpdate: Sendable, Equatable {
       forecastStart: try date("forecastStart"), forecastFinish: try date("forecastFinish"),
       statedFinish: try date("statedFinish"), kp: try number("kp", Limits.kp),
       note: try string("note", allowingNewlines: true), source: try string("source"),
-      assumption: try string("assumed"), line: line)
+      assumption: try string("assumed"), corrects: corrects, voids: voids, entered: try date("entered"),
+      line: line)
   }
 }

@@ -53,6 +53,9 @@ extension CaspianLink {
         valueName: "file"))
     var route: String?
 
+    @Option(help: ArgumentHelp("Only this option of --route.", valueName: "id"))
+    var option: String?
+
     @OptionGroup var engineering: EngineeringOptions
 
     @OptionGroup var plan: PlanOptions
@@ -64,10 +67,11 @@ extension CaspianLink {
         guard from == nil, to == nil else {
           throw ValidationError("give either --from/--to or --route, not both")
         }
-      } else {
-        guard from != nil, to != nil else {
-          throw ValidationError("give --from NAME --to NAME (landings to plan between) or --route FILE")
-        }
+      } else if (from == nil) != (to == nil) {
+        throw ValidationError("give --from NAME --to NAME (landings to plan between) or --route FILE")
+      }
+      if option != nil, from != nil {
+        throw ValidationError("--option picks a route of --route (or of the selected route), not of planning")
       }
       if let options {
         guard route == nil else {
@@ -80,9 +84,22 @@ extension CaspianLink {
     func run() async throws {
       let data = try geodata.load()
       let parameters = try engineering.parameters()
-      let (schedulePlan, history, _) = try plan.load()
+      let loaded = try plan.loadInContext()
+      let schedulePlan = loaded.plan
       let status = try CaspianSchedule.Schedule.status(
-        plan: schedulePlan, history: history, asOf: asOf.resolved)
+        plan: schedulePlan, history: loaded.history, asOf: asOf.resolved)
+      // Without --from/--to or --route: the project's selected route.
+      var route = self.route
+      var option = self.option
+      if route == nil, from == nil {
+        guard let project = loaded.project, let selection = loaded.selection else {
+          throw ValidationError(
+            "give --from NAME --to NAME (landings to plan between) or --route FILE, or select the project's route (`route select`)"
+          )
+        }
+        route = project.selectedRouteURL.path
+        option = option ?? selection.option
+      }
 
       defer { StatusLine.clear() }
       let engineer = RouteEngineer(parameters: parameters)
@@ -106,10 +123,13 @@ extension CaspianLink {
       var notes: [String] = []
       var routeFact: String
       if let route {
-        for input in try RouteFile.read(path: route, option: nil, landings: data.landings) {
+        for input in try RouteFile.read(path: route, option: option, landings: data.landings) {
           routes.append(try engineered(input.option, input.points, input.landingNames, nil))
         }
-        routeFact = "\(routes.count) route(s) read from \(route)"
+        routeFact =
+          route == loaded.project?.selectedRouteURL.path
+          ? "the project's selected route (\(loaded.selection!.name), chosen \(loaded.selection!.selectedAt) from \(loaded.selection!.source))"
+          : "\(routes.count) route(s) read from \(route)"
       } else {
         StatusLine.show("building the cost grid")
         let planner = try RoutePlanner(data: data)
@@ -141,7 +161,8 @@ extension CaspianLink {
         return DiagramPart(
           series: series, svg: try StraightLineDiagram(series: series, optionIndex: index).render())
       }
-      let schedule = try ReportInputs.schedule(status)
+      let schedule = try ReportInputs.schedule(
+        ProgressSummary(status), routeBasis: loaded.selection != nil ? "selected" : "plan")
       let document = ReportDocument(
         title: title,
         facts: [

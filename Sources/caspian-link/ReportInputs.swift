@@ -138,8 +138,9 @@ enum ReportInputs {
     return FiguresTable(options: routes.map(\.name), rows: rows)
   }
 
-  /// The Gantt rows and the progress summary of a schedule status.
-  static func schedule(_ status: ScheduleStatus) throws -> SchedulePart {
+  /// The Gantt rows and the progress summary (the numbers of `progress`).
+  static func schedule(_ summary: ProgressSummary, routeBasis: String) throws -> SchedulePart {
+    let status = summary.status
     func date(_ day: CalendarDate) -> Date { Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400) }
     let rows = status.activities.map { item in
       GanttRow(
@@ -154,8 +155,7 @@ enum ReportInputs {
     let chart = GanttChart(
       title: "\(status.plan.project): schedule as of \(status.asOf)", rows: rows, asOf: date(status.asOf),
       deadline: date(status.plan.deadline))
-    let open = status.activities.filter { $0.state != .done }
-    let late = open.filter { $0.slipDays > 0 }
+    let (open, late) = (summary.open, summary.late)
     var progress = [
       SummaryItem(
         "Percent complete",
@@ -172,9 +172,22 @@ enum ReportInputs {
       SummaryItem(
         "Late",
         late.isEmpty ? "none" : late.map { "\($0.activity.id) (+\($0.slipDays) d)" }.joined(separator: ", ")),
+      SummaryItem(
+        "At risk",
+        summary.atRisk.isEmpty
+          ? "none"
+          : summary.atRisk.map { "\($0.activity.id) (float \($0.totalFloatDays ?? 0) d)" }.joined(
+            separator: ", ")),
     ]
-    if let laid = status.cableLaidKm, let length = status.plan.routeLengthKm {
-      progress.append(SummaryItem("Cable laid", "\(fixed(laid, 1)) km of \(fixed(length, 1)) km"))
+    if let length = summary.routeLengthKm {
+      progress.append(
+        SummaryItem(
+          "Route",
+          "\(status.plan.routeName ?? "planned route"), \(Plan.printedKm(length)) km" + routeLabel(routeBasis)
+        ))
+    }
+    if let laid = summary.cableLaidKm, let length = summary.routeLengthKm {
+      progress.append(SummaryItem("Cable laid", "\(Plan.printedKm(laid)) km of \(Plan.printedKm(length)) km"))
     }
     progress.append(SummaryItem("Last record", lastRecordedText(status)))
     progress.append(

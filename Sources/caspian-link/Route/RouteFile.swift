@@ -36,7 +36,15 @@ enum RouteFile {
   /// routes with one option id, a route of fewer than 2 points, and a leg across the
   /// antimeridian (longitudes jump by more than 180°), whichever option is asked for.
   static func read(path: String, option: String?, landings: [Landing]) throws -> [RouteInput] {
-    let collection = try GeoJSON.readFeatureCollection(from: URL(fileURLWithPath: path))
+    try read(
+      GeoJSON.readFeatureCollection(from: URL(fileURLWithPath: path)), path: path, option: option,
+      landings: landings)
+  }
+
+  /// `read(path:option:landings:)` for a collection already in memory; `path` names it in errors.
+  static func read(_ collection: FeatureCollection, path: String, option: String?, landings: [Landing]) throws
+    -> [RouteInput]
+  {
     func endpointName(role: String) -> String? {
       collection.features.first {
         if case .point? = $0.geometry { return $0.properties["role"]?.stringValue == role }
@@ -125,7 +133,7 @@ enum RouteFile {
     return points
   }
 
-  private static func text(_ value: JSONValue) -> String? {
+  static func text(_ value: JSONValue) -> String? {
     switch value {
     case .string(let s): s
     case .number(let n): n == n.rounded() ? String(Int(n)) : String(n)
