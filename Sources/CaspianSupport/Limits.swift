@@ -62,7 +62,7 @@ public struct LimitError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Every documented range, in one table (the README's "Limits" section lists the same).
 public enum Limits {
   /// Every limit, for the documentation test and `--help`.
-  public static let all: [Limit] = schedule + routing + engineering + geodata
+  public static let all: [Limit] = schedule + lay + routing + engineering + geodata
 
   // MARK: Schedule (plan file, update records and their flags)
 
@@ -82,6 +82,13 @@ public enum Limits {
   public static let kp = Limit("kp", 0...Double.greatestFiniteMagnitude, unit: "km")
   /// `schedule update --kp`; at most the plan's `routeLengthKm` (checked against the plan).
   public static let kpFlag = Limit("--kp", 0...Double.greatestFiniteMagnitude, unit: "km")
+
+  // MARK: As-laid tracking (`lay import`)
+
+  static let lay: [Limit] = [layMaxOffset, Limit("payout_km", 0...100_000, unit: "km")]
+
+  /// `lay import --max-offset`: fixes further from the route are reported and not used.
+  public static let layMaxOffset = Limit("--max-offset", 1...100_000, unit: "m")
 
   // MARK: Routing (cost model: `--config` keys and the matching flags)
 
