@@ -77,7 +77,8 @@ let package = Package(
       name: "CaspianScheduleTests", dependencies: ["CaspianSchedule"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CaspianReportTests", dependencies: ["CaspianReport"]),
-    .testTarget(name: "CaspianProjectTests", dependencies: ["CaspianProject", "CaspianSchedule"]),
+    .testTarget(
+      name: "CaspianProjectTests", dependencies: ["CaspianProject", "CaspianSchedule", "CaspianAnalysis", "CaspianGeometry"]),
     .testTarget(
       name: "CLITests", dependencies: ["caspian-link"],
       resources: [.copy("Fixtures")]),

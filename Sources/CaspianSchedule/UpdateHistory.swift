@@ -57,9 +57,12 @@ public struct UpdateHistory: Sendable {
           "\(reference) is a record of \(original.id) on \(original.recorded), not of \(record.id) on \(record.recorded)"
         )
       }
-      if let other = result[target] {
-        throw fail(
-          "\(reference) is already superseded by \(Self.recordID(other)) (correct or void \(Self.recordID(other)) instead)"
+      if let later = result[target] {
+        // Two records in force supersede one: the later one is the mistake.
+        let record = records[later]
+        throw ScheduleError(
+          file: file, line: record.line > 0 ? record.line : nil,
+          "\(record.id): \(reference) is already superseded by \(Self.recordID(index)) (correct or void \(Self.recordID(index)) instead)"
         )
       }
       result[target] = index
