@@ -80,7 +80,7 @@ let package = Package(
     .testTarget(
       name: "CaspianProjectTests", dependencies: ["CaspianProject", "CaspianSchedule", "CaspianAnalysis", "CaspianGeometry"]),
     .testTarget(
-      name: "CLITests", dependencies: ["caspian-link"],
+      name: "CLITests", dependencies: ["caspian-link", "CaspianAnalysis", "CaspianGeometry"],
       resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]
