@@ -26,7 +26,6 @@ struct CaspianLink: AsyncParsableCommand {
       } else {
         try command.run()
       }
-      Notes.flush()
       exitAfterFlushingOutput(0)
     } catch {
       let code = exitCode(for: error)
@@ -53,6 +52,7 @@ struct CaspianLink: AsyncParsableCommand {
       StandardError.write("caspian-link: error: \(problem)\n")
       Foundation.exit(1)
     }
+    Notes.flush()
     Foundation.exit(code)
   }
 

@@ -133,7 +133,7 @@ extension CaspianLink.Lay {
         "Imported \(merge.added.count) fix(es) from \(file) (\(merge.alreadyKnown) already known, \(newOff.count) off the route; times without a zone read as UTC)"
       )
       print(
-        "Recorded \(UpdateHistory.recordID(history.records.count - 1)) \(lay.id) as of \(day): KP \(Plan.printedKm(kp)) of \(Plan.printedKm(asLaid.routeLengthKm)) km, "
+        "Recorded \(lay.id) as of \(day) as \(UpdateHistory.recordID(history.records.count - 1)): KP \(Plan.printedKm(kp)) of \(Plan.printedKm(asLaid.routeLengthKm)) km, "
           + "\(now.state.label), \(fixed(now.percentComplete, 1)) %, "
           + (now.state == .done ? "finished \(now.forecastFinish)" : "forecast finish \(now.forecastFinish)")
           + " -> \(log.path)")

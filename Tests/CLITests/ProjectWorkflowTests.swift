@@ -74,7 +74,7 @@ import Testing
     // A season: start, a wrong KP, its correction, a lay import, the end at the printed length.
     _ = try succeeds(["schedule", "update", "LAY", "--status", "in-progress", "--date", "2026-06-01"])
     let wrong = try succeeds(["schedule", "update", "LAY", "--kp", "200", "--date", "2026-06-10"])
-    let wrongID = try #require(wrong.split(separator: " ").dropFirst().first.map(String.init))
+    let wrongID = try #require(wrong.split(separator: " ").last { $0.hasPrefix("R") }.map(String.init))
     #expect(wrongID == "R22")
     _ = try succeeds(["schedule", "update", "--correct", wrongID, "--kp", "80"])
     // The corrected KP 80 is the one in force: KP 120 on 06-15 is not behind it.

@@ -138,7 +138,7 @@ enum Notes {
 
   /// Writes "caspian-link: note: MESSAGE" lines on standard error.
   static func flush() {
-    for message in pending { FileHandle.standardError.write(Data("caspian-link: note: \(message)\n".utf8)) }
+    for message in pending { StandardError.write("caspian-link: note: \(message)\n") }
     pending = []
   }
 }

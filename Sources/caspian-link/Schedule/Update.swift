@@ -110,7 +110,7 @@ extension CaspianLink.Schedule {
       if status == .notStarted, known.state != .notStarted {
         throw ScheduleError(
           file: "command line",
-          "--status not-started: \(id) is already \(known.state.label) as of \(day); records add facts (a wrong record: --correct or --void it, see `schedule history \(id)`)"
+          "--status not-started: \(id) is already \(known.state.label) as of \(day); records add facts and cannot undo them (a wrong record: --correct or --void it, see `schedule history \(id)`)"
         )
       }
       if status == .inProgress, known.state == .done || record.actualFinish != nil {
@@ -134,9 +134,10 @@ extension CaspianLink.Schedule {
       let recordID = UpdateHistory.recordID(appended.history.records.count - 1)
       if now.hasSameProgress(as: known) {
         print(
-          "\(id) as of \(day): no change: recorded as a confirmation \(recordID) (\(summary)) -> \(log.path)")
+          "\(id) as of \(day): no change: recorded as a confirmation (\(summary)) as \(recordID) -> \(log.path)"
+        )
       } else {
-        print("Recorded \(recordID) \(id) as of \(day): \(summary) -> \(log.path)")
+        print("Recorded \(id) as of \(day): \(summary) as \(recordID) -> \(log.path)")
       }
     }
 
@@ -227,8 +228,10 @@ extension CaspianLink.Schedule {
       if let percent { try Limits.percentFlag.check(percent, source: source) }
       if let kp {
         let limit = Limits.kpFlag
-        let length = plan.routeLengthKm.map { $0 + Plan.kpToleranceKm } ?? limit.range.upperBound
-        try Limit(limit.name, limit.range.lowerBound...length, unit: limit.unit).check(kp, source: source)
+        let length = plan.routeLengthKm ?? limit.range.upperBound
+        // The length as printed is accepted (half the printed precision either way).
+        try Limit(limit.name, limit.range.lowerBound...length, unit: limit.unit).check(
+          plan.snappedKP(kp), source: source)
       }
       for (flag, text) in [("--note", note), ("--source", self.source), ("--assumed", assumption)] {
         if let text, let problem = TerminalText.problem(in: text, allowingNewlines: flag == "--note") {
