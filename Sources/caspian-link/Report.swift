@@ -27,6 +27,8 @@ extension CaspianLink {
           caspian-link report --html report.html --from Aktau --to Sumgait \\
               --as-of 2026-02-24
           caspian-link report --html report.html --svg figures --route routes.geojson
+          caspian-link report --html report.html --from Aktau --to Sumgait --via 50.6,42.3 --cell-size 2000
+          caspian-link report --html report.html     # in a project: its selected route
         """)
 
     @Option(help: ArgumentHelp("Write the report to this HTML file.", valueName: "file"))
@@ -56,6 +58,23 @@ extension CaspianLink {
     @Option(help: ArgumentHelp("Only this option of --route.", valueName: "id"))
     var option: String?
 
+    @Option(
+      parsing: .unconditionalSingleValue,
+      help: ArgumentHelp(
+        "Waypoint the planned routes must pass, degrees (repeat for several, in order), as in `route plan`.",
+        valueName: "lon,lat"))
+    var via: [String] = []
+
+    @Option(
+      help: ArgumentHelp(
+        "Cost-model JSON for planning (as `route plan --config`; default: the project's).", valueName: "file"))
+    var config: String?
+
+    @Option(
+      name: .customLong("cell-size"),
+      help: ArgumentHelp("Cost-grid cell size for planning, metres (as `route plan --cell-size`).", valueName: "m"))
+    var cellSize: Double?
+
     @OptionGroup var engineering: EngineeringOptions
 
     @OptionGroup var plan: PlanOptions
@@ -69,6 +88,12 @@ extension CaspianLink {
         }
       } else if (from == nil) != (to == nil) {
         throw ValidationError("give --from NAME --to NAME (landings to plan between) or --route FILE")
+      }
+      if from == nil, !via.isEmpty || config != nil || cellSize != nil {
+        throw ValidationError("--via, --config and --cell-size apply to planning (--from/--to)")
+      }
+      for text in via where CaspianLink.Route.Plan.coordinate(text) == nil {
+        throw ValidationError("\"\(text)\" is not LON,LAT in decimal degrees")
       }
       if option != nil, from != nil {
         throw ValidationError("--option picks a route of --route (or of the selected route), not of planning")
@@ -88,6 +113,8 @@ extension CaspianLink {
       let schedulePlan = loaded.plan
       let status = try CaspianSchedule.Schedule.status(
         plan: schedulePlan, history: loaded.history, asOf: asOf.resolved)
+      // The project's cost model unless --config names one (planning only).
+      let config = from == nil ? nil : try self.config ?? loaded.project?.costModel?.path
       // Without --from/--to or --route: the project's selected route.
       var route = self.route
       var option = self.option
@@ -132,9 +159,16 @@ extension CaspianLink {
           : "\(routes.count) route(s) read from \(route)"
       } else {
         StatusLine.show("building the cost grid")
-        let planner = try RoutePlanner(data: data)
+        if let cellSize { try Limits.named("cellSizeM").check(cellSize, source: "--cell-size") }
+        var model = try config.map { try CostModel.load(from: URL(fileURLWithPath: $0)) } ?? CostModel()
+        if let cellSize { model.cellSizeM = cellSize }
+        let planner = try RoutePlanner(
+          data: data, model: model, memoryBudget: try CaspianLink.Route.Plan.memoryBudget(flag: nil))
+        let waypoints = try via.map {
+          try planner.point(CaspianLink.Route.Plan.coordinate($0)!, name: "via \($0)", label: "--via")
+        }
         let planned = try planner.plan(
-          from: try planner.landing(named: from!), to: try planner.landing(named: to!),
+          from: try planner.landing(named: from!), to: try planner.landing(named: to!), via: waypoints,
           optionCount: options ?? 3
         ) { StatusLine.show("searching for option \($0.option) (\($0.kind.description))") }
         for option in planned.options {
@@ -202,7 +236,8 @@ extension CaspianLink {
       do {
         try outputs.write(
           readingFrom: try geodata.inputs(of: data) + plan.inputs() + engineering.inputs
-            + (route.map { [.init("the route file", URL(fileURLWithPath: $0))] } ?? []))
+            + (route.map { [.init("the route file", URL(fileURLWithPath: $0))] } ?? [])
+            + (config.map { [.init("the cost-model config", URL(fileURLWithPath: $0))] } ?? []))
       } catch {
         // Leave nothing behind: the directory made for the figures goes too (it is empty).
         if let createdDirectory { try? FileManager.default.removeItem(at: createdDirectory) }
