@@ -67,12 +67,14 @@ extension CaspianLink {
 
     @Option(
       help: ArgumentHelp(
-        "Cost-model JSON for planning (as `route plan --config`; default: the project's).", valueName: "file"))
+        "Cost-model JSON for planning (as `route plan --config`; default: the project's).", valueName: "file")
+    )
     var config: String?
 
     @Option(
       name: .customLong("cell-size"),
-      help: ArgumentHelp("Cost-grid cell size for planning, metres (as `route plan --cell-size`).", valueName: "m"))
+      help: ArgumentHelp(
+        "Cost-grid cell size for planning, metres (as `route plan --cell-size`).", valueName: "m"))
     var cellSize: Double?
 
     @OptionGroup var engineering: EngineeringOptions

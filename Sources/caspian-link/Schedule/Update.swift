@@ -201,11 +201,12 @@ extension CaspianLink.Schedule {
       }
       let appended = try append(record, plan: plan, url: url)
       let recordID = UpdateHistory.recordID(appended.history.records.count - 1)
-      let status = try CaspianSchedule.Schedule.status(plan: plan, history: appended.history, asOf: today)
+      let day = original.recorded
+      let status = try CaspianSchedule.Schedule.status(plan: plan, history: appended.history, asOf: day)
       let now = status.activity(id)!
       print(
         "Recorded \(recordID): \(correct != nil ? "corrects" : "voids") \(reference) (\(id), recorded \(original.recorded)); "
-          + "\(id) as of \(today): \(now.state.label), \(fixed(now.percentComplete, 1)) %, "
+          + "\(id) as of \(day): \(now.state.label), \(fixed(now.percentComplete, 1)) %, "
           + (now.state == .done ? "finished \(now.forecastFinish)" : "forecast finish \(now.forecastFinish)")
           + " -> \(UpdateLog.url(forPlan: url).path)")
     }
