@@ -27,23 +27,6 @@ public struct RouteSelection: Sendable, Equatable {
   /// The file it was chosen from, as given.
   public var source: String
 
-  public init(
-    option: String, landingNames: (String, String), analysis: RouteAnalysis, selectedAt: String,
-    source: String
-  ) {
-    self.option = option
-    self.from = landingNames.0
-    self.to = landingNames.1
-    self.lengthKm = analysis.lengthKm
-    self.alterCoursePoints = analysis.track.points.count
-    self.baselineKm = analysis.baselineKm
-    self.maxDepthM = analysis.profile.compactMap(\.depthM).max()
-    self.crossings = analysis.crossings.count
-    self.intrusions = analysis.intrusions.count
-    self.selectedAt = selectedAt
-    self.source = source
-  }
-
   /// "option 1 Aktau - Sumgait".
   public var name: String { "option \(option) \(from) - \(to)" }
 
@@ -97,21 +80,19 @@ public struct RouteSelection: Sendable, Equatable {
       source: try text("source"))
   }
 
-  private init(
-    option: String, from: String, to: String, lengthKm: Double, alterCoursePoints: Int, baselineKm: Double,
-    maxDepthM: Double?, crossings: Int, intrusions: Int, selectedAt: String, source: String
+}
+
+extension RouteSelection {
+  /// The selection of `option` (its landings, its route analysis), chosen at `selectedAt` from `source`.
+  public init(
+    option: String, landingNames: (String, String), analysis: RouteAnalysis, selectedAt: String,
+    source: String
   ) {
-    self.option = option
-    self.from = from
-    self.to = to
-    self.lengthKm = lengthKm
-    self.alterCoursePoints = alterCoursePoints
-    self.baselineKm = baselineKm
-    self.maxDepthM = maxDepthM
-    self.crossings = crossings
-    self.intrusions = intrusions
-    self.selectedAt = selectedAt
-    self.source = source
+    self.init(
+      option: option, from: landingNames.0, to: landingNames.1, lengthKm: analysis.lengthKm,
+      alterCoursePoints: analysis.track.points.count, baselineKm: analysis.baselineKm,
+      maxDepthM: analysis.profile.compactMap(\.depthM).max(), crossings: analysis.crossings.count,
+      intrusions: analysis.intrusions.count, selectedAt: selectedAt, source: source)
   }
 }
 

@@ -16,11 +16,7 @@ extension CaspianLink {
 
 /// `--project` and `--max-offset`, shared by the lay commands.
 struct LayOptions: ParsableArguments {
-  @Option(
-    name: .customLong("project"),
-    help: ArgumentHelp(
-      "The project folder (default: found from the current folder upward).", valueName: "dir"))
-  var project: String?
+  @OptionGroup var project: ProjectOption
 
   @Option(
     name: .customLong("max-offset"), parsing: .unconditional,
@@ -32,7 +28,7 @@ struct LayOptions: ParsableArguments {
   /// The project, its selected route as a track, and the fixes imported so far, as laid.
   func load(command: String) throws -> (Project, RouteSelection, RouteTrack) {
     try Limits.layMaxOffset.check(maxOffsetM, source: "command line")
-    let project = try ProjectLocation.require(flag: project, command: command)
+    let project = try ProjectLocation.require(flag: project.directory, command: command)
     guard let selection = try project.selection() else {
       throw ProjectError(
         file: command,

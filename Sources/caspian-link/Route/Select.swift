@@ -33,17 +33,13 @@ extension CaspianLink.Route {
 
     @Flag(help: "Replace a selected route although KPs were recorded against it.") var force = false
 
-    @Option(
-      name: .customLong("project"),
-      help: ArgumentHelp(
-        "The project folder (default: found from the current folder upward).", valueName: "dir"))
-    var project: String?
+    @OptionGroup var project: ProjectOption
 
     @OptionGroup var geodata: GeodataOptions
     @OptionGroup var engineering: EngineeringOptions
 
     func run() async throws {
-      let project = try ProjectLocation.require(flag: project, command: "route select")
+      let project = try ProjectLocation.require(flag: project.directory, command: "route select")
       let data = try geodata.load()
       let collection = try GeoJSON.readFeatureCollection(from: URL(fileURLWithPath: route))
       let message = try RouteSelector.select(

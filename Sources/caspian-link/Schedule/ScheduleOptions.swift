@@ -30,12 +30,8 @@ struct PlanOptions: ParsableArguments {
       valueName: "file"))
   var path: String?
 
-  @Option(
-    name: .customLong("project"),
-    help: ArgumentHelp(
-      "The project folder (made by `caspian-link init`). Default: $CASPIAN_PROJECT, else the nearest caspian-project.json in the current folder or above.",
-      valueName: "dir"))
-  var project: String?
+  @OptionGroup var projectOption: ProjectOption
+  var project: String? { projectOption.directory }
 
   /// The project these options name or find, if any (never with `--plan`).
   func resolvedProject() throws -> Project? {
@@ -93,6 +89,16 @@ struct PlanOptions: ParsableArguments {
     try refuseWritingIntoInstalledGeodata(UpdateLog.url(forPlan: url))
     return try loadInContext()
   }
+}
+
+/// `--project DIR`, shared by every command that works in a project.
+struct ProjectOption: ParsableArguments {
+  @Option(
+    name: .customLong("project"),
+    help: ArgumentHelp(
+      "The project folder (made by `caspian-link init`). Default: $CASPIAN_PROJECT, else the nearest caspian-project.json in the current folder or above.",
+      valueName: "dir"))
+  var directory: String?
 }
 
 /// A plan read with its log, in its project (if any).
