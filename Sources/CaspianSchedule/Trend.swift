@@ -23,7 +23,8 @@ public struct TrendPoint: Sendable {
   public let note: String?
 }
 
-/// The computed forecast (or actual) finish of an activity as of a record date, when it moved.
+/// The computed forecast (or actual) finish of an activity as of a record date, when it moved
+/// or the activity became done.
 public struct ComputedTrendPoint: Sendable, Equatable {
   /// A day something was recorded (for any activity).
   public let recorded: CalendarDate
@@ -40,8 +41,9 @@ public struct ActivityTrend: Sendable {
   public let activity: Activity
   /// The dates recorded for the activity (stated, forecast, actual).
   public let points: [TrendPoint]
-  /// The computed finish on every record date from the plan's start on, where it moved (the first
-  /// always): what the schedule forecast then, whoever's record moved it (a KP, a predecessor).
+  /// The computed finish on every record date from the plan's start on, where it moved or the
+  /// activity became done (the first always): what the schedule forecast then, whoever's record
+  /// moved it (a KP, a predecessor).
   public let computed: [ComputedTrendPoint]
   /// The computed forecast (or actual) finish as of the trend's as-of date.
   public let currentFinish: CalendarDate
@@ -65,11 +67,12 @@ extension Schedule {
       var moved: [ComputedTrendPoint] = []
       for day in days {
         let item = computed[day]!.activity(activity.id)!
-        guard moved.last?.finish != item.forecastFinish else { continue }
+        let done = item.state == .done
+        guard moved.last?.finish != item.forecastFinish || moved.last?.done != done else { continue }
         moved.append(
           ComputedTrendPoint(
             recorded: day, finish: item.forecastFinish,
-            moveDays: moved.last.map { item.forecastFinish.days(from: $0.finish) }, done: item.state == .done)
+            moveDays: moved.last.map { item.forecastFinish.days(from: $0.finish) }, done: done)
         )
       }
       let records = inForce.filter { $0.id == activity.id }

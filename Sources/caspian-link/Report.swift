@@ -198,7 +198,9 @@ extension CaspianLink {
           series: series, svg: try StraightLineDiagram(series: series, optionIndex: index).render())
       }
       let schedule = try ReportInputs.schedule(
-        ProgressSummary(status), routeBasis: loaded.selection != nil ? "selected" : "plan")
+        ProgressSummary(status), routeBasis: loaded.selection != nil ? "selected" : "plan",
+        trend: try CaspianSchedule.Schedule.trend(
+          plan: schedulePlan, history: loaded.history, asOf: status.asOf))
       let document = ReportDocument(
         title: title,
         facts: [
@@ -229,6 +231,7 @@ extension CaspianLink {
           createdDirectory = directory
         }
         var files = [("map.svg", map), ("gantt.svg", schedule.gantt)]
+        if let trend = schedule.trend { files.append(("trend.svg", trend)) }
         files += diagrams.map { ("sld-\(Self.fileName($0.series.name)).svg", $0.svg) }
         for (name, figure) in files {
           outputs.add("--svg", directory.appendingPathComponent(name).path, text: figure.document)

@@ -138,8 +138,11 @@ enum ReportInputs {
     return FiguresTable(options: routes.map(\.name), rows: rows)
   }
 
-  /// The Gantt rows and the progress summary (the numbers of `progress`).
-  static func schedule(_ summary: ProgressSummary, routeBasis: String) throws -> SchedulePart {
+  /// The Gantt rows, the progress summary (the numbers of `progress`) and the milestone trend
+  /// chart (the computed forecasts of the milestones on every record date).
+  static func schedule(_ summary: ProgressSummary, routeBasis: String, trend: [ActivityTrend]) throws
+    -> SchedulePart
+  {
     let status = summary.status
     func date(_ day: CalendarDate) -> Date { Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400) }
     let rows = status.activities.map { item in
@@ -192,7 +195,20 @@ enum ReportInputs {
     progress.append(SummaryItem("Last record", lastRecordedText(status)))
     progress.append(
       SummaryItem("Marked *", "dates partly assumed (not on the public record); finish dates are inclusive"))
-    return SchedulePart(gantt: try chart.render(), progress: progress)
+    let series = trend.filter { $0.activity.isMilestone && !$0.computed.isEmpty }.map { item in
+      MilestoneTrendSeries(
+        id: item.activity.id, name: item.activity.name,
+        points: item.computed.map {
+          MilestoneTrendSeries.Point(reported: date($0.recorded), forecast: date($0.finish), done: $0.done)
+        })
+    }
+    let trendChart =
+      series.isEmpty
+      ? nil
+      : try MilestoneTrendChart(
+        title: "Milestone trend to \(status.asOf)", series: series, asOf: date(status.asOf)
+      ).render()
+    return SchedulePart(gantt: try chart.render(), progress: progress, trend: trendChart)
   }
 
   /// The assumptions behind the figures: the data set's water level, the planner's cost model
