@@ -23,7 +23,10 @@ struct LayOptions: ParsableArguments {
     help: ArgumentHelp(
       "Fixes further than this from the route are reported and not used, metres (default 500).",
       valueName: "m"))
-  var maxOffsetM: Double = 500
+  var maxOffsetM: Double = Self.defaultMaxOffsetM
+
+  /// `--max-offset` unless given, m.
+  static let defaultMaxOffsetM = 500.0
 
   /// The project, its selected route as a track, and the fixes imported so far, as laid.
   func load(command: String) throws -> (Project, RouteSelection, RouteTrack) {

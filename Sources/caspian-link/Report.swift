@@ -2,6 +2,7 @@ import ArgumentParser
 import CaspianAnalysis
 import CaspianGeodata
 import CaspianGeometry
+import CaspianProject
 import CaspianReport
 import CaspianRouting
 import CaspianSchedule
@@ -186,14 +187,21 @@ extension CaspianLink {
 
       StatusLine.show("drawing the report")
       let title = "\(schedulePlan.project): route and schedule report"
+      var layers = ReportInputs.mapLayers(
+        data: data, routes: routes, title: "\(data.name): route options and seabed")
+      // The lay so far, over the planned route (fixes near it; `lay import`).
+      if let project = loaded.project, loaded.selection != nil {
+        layers.asLaid = try project.layFixes().map(\.position)
+      }
       let map = try MapFigure(
-        layers: ReportInputs.mapLayers(
-          data: data, routes: routes, title: "\(data.name): route options and seabed"),
+        layers: layers,
         projectionName: MapFigure.caspianProjectionName
       ).render(projection: try Projection.caspianEquidistant())
       let depth = try SeaMaskedDepth(data: data, nearshoreDepthM: parameters.landing.nearshoreDepthM)
+      let asLaid = try ReportInputs.asLaid(loaded, route: route, routes: routes)
       let diagrams = try routes.enumerated().map { index, route in
-        let series = ReportInputs.profile(route, depth: depth)
+        var series = ReportInputs.profile(route, depth: depth)
+        series.asLaidKm = index == 0 ? asLaid : nil
         return DiagramPart(
           series: series, svg: try StraightLineDiagram(series: series, optionIndex: index).render())
       }

@@ -1,6 +1,7 @@
 import CaspianAnalysis
 import CaspianGeodata
 import CaspianGeometry
+import CaspianProject
 import CaspianReport
 import CaspianRouting
 import CaspianSchedule
@@ -92,6 +93,24 @@ enum ReportInputs {
       warnings: engineering.warnings.map {
         KPMarker(kpKm: $0.kpKm, endKm: $0.kpEndKm, label: $0.kind.rawValue, detail: $0.message)
       })
+  }
+
+  /// The KPs laid so far on the project's selected route (the fixes `lay import` kept), when the
+  /// report draws that route; nil otherwise or before any fix.
+  static func asLaid(_ loaded: LoadedPlan, route: String?, routes: [ReportedRoute]) throws -> ClosedRange<
+    Double
+  >? {
+    guard let project = loaded.project, route == project.selectedRouteURL.path, let selected = routes.first
+    else {
+      return nil
+    }
+    let fixes = try project.layFixes()
+    guard !fixes.isEmpty else { return nil }
+    let placed = AsLaid(
+      fixes: fixes, track: try RouteTrack(points: selected.points), maxOffsetM: LayOptions.defaultMaxOffsetM
+    ).onRoute.map(\.kpKm)
+    guard let low = placed.min(), let high = placed.max() else { return nil }
+    return low...high
   }
 
   /// The options side by side.

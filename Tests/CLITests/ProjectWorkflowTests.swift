@@ -138,6 +138,11 @@ import Testing
       let margin = try #require(progress["marginDays"] as? Int)
       let finish = try #require(progress["forecastFinish"] as? String)
       #expect(page.contains("forecast \(finish), deadline 2026-12-31: \(margin) days of margin"))
+      // The map and the straight line diagram show the lay so far (the imported fixes).
+      #expect(page.contains("as laid (vessel fixes)"))
+      #expect(page.contains("as laid to KP 180.0"))
+      // The milestone trend chart, from the computed forecasts.
+      #expect(page.contains("Milestone trend to \(asOf)"))
       let laid = try #require(progress["cableLaidKm"] as? Double)
       #expect(page.contains(String(format: "%.3f km of %@ km", laid, printed)))
       let milestones = try #require(status["milestones"] as? [[String: Any]])
