@@ -30,6 +30,11 @@ public struct RouteSelection: Sendable, Equatable {
   /// "option 1 Aktau - Sumgait".
   public var name: String { "option \(option) \(from) - \(to)" }
 
+  /// The route as KP records name it: "option 1 of routes.geojson, 356.715 km, chosen 2026-12-03T12:55:39Z".
+  public var reference: String {
+    "option \(option) of \(source), \(Plan.printedKm(lengthKm)) km, chosen \(selectedAt)"
+  }
+
   /// The plan with its lay measured against this route.
   /// - Throws: `ScheduleError` if the length is outside `routeLengthKm`'s range.
   public func applied(to plan: Plan) throws -> Plan {

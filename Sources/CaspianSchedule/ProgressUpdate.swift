@@ -24,6 +24,8 @@ public struct ProgressUpdate: Sendable, Equatable {
   public var statedFinish: CalendarDate?
   /// Kilometre point (km along the planned route) reached by the cable lay at the end of `recorded`.
   public var kp: Double?
+  /// The route `kp` was measured against (the project's selected route when it was recorded).
+  public var route: String?
   public var note: String?
   public var source: String?
   /// What about this record is assumed rather than on the public record; nil if nothing is.
@@ -40,7 +42,8 @@ public struct ProgressUpdate: Sendable, Equatable {
   public init(
     recorded: CalendarDate, id: String, actualStart: CalendarDate? = nil, actualFinish: CalendarDate? = nil,
     percentComplete: Double? = nil, forecastStart: CalendarDate? = nil, forecastFinish: CalendarDate? = nil,
-    statedFinish: CalendarDate? = nil, kp: Double? = nil, note: String? = nil, source: String? = nil,
+    statedFinish: CalendarDate? = nil, kp: Double? = nil, route: String? = nil, note: String? = nil,
+    source: String? = nil,
     assumption: String? = nil, corrects: String? = nil, voids: String? = nil, entered: CalendarDate? = nil,
     line: Int = 0
   ) {
@@ -53,6 +56,7 @@ public struct ProgressUpdate: Sendable, Equatable {
     self.forecastFinish = forecastFinish
     self.statedFinish = statedFinish
     self.kp = kp
+    self.route = route
     self.note = note
     self.source = source
     self.assumption = assumption
@@ -99,6 +103,7 @@ public struct ProgressUpdate: Sendable, Equatable {
     add("forecastFinish", forecastFinish)
     add("statedFinish", statedFinish)
     add("kp", kp)
+    add("route", route)
     add("note", note)
     add("source", source)
     add("assumed", assumption)
@@ -110,7 +115,7 @@ public struct ProgressUpdate: Sendable, Equatable {
 
   static let keys: Set<String> = [
     "recorded", "id", "actualStart", "actualFinish", "percentComplete", "forecastStart", "forecastFinish",
-    "statedFinish", "kp", "note", "source", "assumed", "corrects", "voids", "entered",
+    "statedFinish", "kp", "route", "note", "source", "assumed", "corrects", "voids", "entered",
   ]
 
   /// Reads one parsed JSON line of an update log; `file` and `line` name it in errors.
@@ -160,7 +165,7 @@ public struct ProgressUpdate: Sendable, Equatable {
       actualFinish: try date("actualFinish"),
       percentComplete: try number("percentComplete", Limits.percentComplete),
       forecastStart: try date("forecastStart"), forecastFinish: try date("forecastFinish"),
-      statedFinish: try date("statedFinish"), kp: try number("kp", Limits.kp),
+      statedFinish: try date("statedFinish"), kp: try number("kp", Limits.kp), route: try string("route"),
       note: try string("note", allowingNewlines: true), source: try string("source"),
       assumption: try string("assumed"), corrects: corrects, voids: voids, entered: try date("entered"),
       line: line)

@@ -122,6 +122,7 @@ extension CaspianLink.Lay {
         note:
           "lay import: \(merge.added.count) new fix(es), \(merge.alreadyKnown) already known; cross-track max \(asLaid.crossTrackMaxM.map { fixed($0, 1) } ?? "-") m",
         source: file)
+      record.route = selection.reference
       if known.actualStart == nil { record.actualStart = startDay }
       if plan.snappedKP(kp) >= plan.routeLengthKm!, known.state != .done { record.actualFinish = day }
       let appended = try UpdateLog.append(record, plan: plan, planURL: project.planURL, source: file)

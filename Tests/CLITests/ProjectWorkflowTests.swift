@@ -165,4 +165,36 @@ import Testing
 
     #expect(try Self.geodataDigest() == before)
   }
+
+  @Test func reselectingAfterKPRecordsNeedsForceAndKeepsTheirRoute() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("reselect-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let project = root.appendingPathComponent("p")
+    func run(_ arguments: [String]) throws -> CLI.Result {
+      try CLI.run(arguments, removing: ["CASPIAN_GEODATA", "CASPIAN_PROJECT"], in: project)
+    }
+    #expect(try CLI.run(["init", "p"], removing: ["CASPIAN_PROJECT"], in: root).status == 0)
+    // `route plan --select` plans and selects in one go.
+    let planned = try run([
+      "route", "plan", "--from", "Aktau", "--to", "Sumgait", "--output", "r.geojson", "--select", "1",
+    ])
+    #expect(planned.status == 0, "\(planned.stderr)")
+    #expect(planned.stdout.contains("Selected option 1 Aktau - Sumgait from r.geojson"))
+    #expect(
+      try run(["schedule", "update", "LAY", "--status", "in-progress", "--date", "2026-06-01"]).status == 0)
+    #expect(try run(["schedule", "update", "LAY", "--kp", "50", "--date", "2026-06-05"]).status == 0)
+    let refused = try run(["route", "select", "--route", "r.geojson", "--option", "2"])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("R22 (LAY KP 50.000 on 2026-06-05, measured on option 1 of r.geojson"))
+    #expect(refused.stderr.contains("--force"))
+    let forced = try run(["route", "select", "--route", "r.geojson", "--option", "2", "--force"])
+    #expect(forced.status == 0, "\(forced.stderr)")
+    #expect(forced.stdout.contains("Selected option 2"))
+    #expect(forced.stdout.contains("kept in the history: R22"))
+    let history = try run(["schedule", "history", "LAY"])
+    #expect(history.stdout.contains("KP 50.000 on option 1 of r.geojson"))
+    let progress = try ScheduleCLI.run(["progress", "--project", project.path, "--as-of", "2026-06-05"])
+    #expect(progress.stdout.contains("option 2 Aktau - Sumgait"))
+  }
 }

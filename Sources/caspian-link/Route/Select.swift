@@ -80,7 +80,10 @@ enum RouteSelector {
       .recordsWithKP()
     var lines: [String] = []
     if let previous, !kpRecords.isEmpty {
-      let ids = kpRecords.map { "\($0.id) (\($0.record.id) KP \($0.record.kp!) on \($0.record.recorded))" }
+      let ids = kpRecords.map {
+        "\($0.id) (\($0.record.id) KP \(Plan.printedKm($0.record.kp!)) on \($0.record.recorded)"
+          + ($0.record.route.map { ", measured on \($0)" } ?? "") + ")"
+      }
       guard force else {
         throw ProjectError(
           file: "route select",

@@ -83,7 +83,9 @@ extension CaspianLink.Schedule {
       ]
       parts += dates.compactMap { name, date in date.map { "\(name) \($0)" } }
       if let percent = record.percentComplete { parts.append("\(fixed(percent, 1)) %") }
-      if let kp = record.kp { parts.append("KP \(Plan.printedKm(kp))") }
+      if let kp = record.kp {
+        parts.append("KP \(Plan.printedKm(kp))" + (record.route.map { " on \($0)" } ?? ""))
+      }
       if let entered = record.entered { parts.append("entered \(entered)") }
       if let note = record.note {
         parts.append("\"\(note.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(60))\"")

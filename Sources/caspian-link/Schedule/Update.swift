@@ -81,7 +81,8 @@ extension CaspianLink.Schedule {
       let (plan, history, url) = (loaded.plan, loaded.history, loaded.url)
       let today = CalendarDate.today
       if let reference = correct ?? void {
-        try supersede(reference, plan: plan, history: history, url: url, today: today)
+        try supersede(
+          reference, plan: plan, history: history, url: url, today: today, route: loaded.selection?.reference)
         return
       }
       let id = activityID!
@@ -98,6 +99,7 @@ extension CaspianLink.Schedule {
         recorded: day, id: id, actualStart: actualStart, actualFinish: actualFinish, percentComplete: percent,
         forecastStart: forecastStart, forecastFinish: forecastFinish, statedFinish: statedFinish, kp: kp,
         note: note, source: source, assumption: assumption)
+      if kp != nil { record.route = loaded.selection?.reference }
       if status == .inProgress, known.actualStart == nil, record.actualStart == nil {
         record.actualStart = day
       }
@@ -159,7 +161,7 @@ extension CaspianLink.Schedule {
     /// `--correct RECORD` / `--void RECORD`: a record with the same activity and date that
     /// supersedes it (checked against the whole history as any record).
     private func supersede(
-      _ reference: String, plan: Plan, history: UpdateHistory, url: URL, today: CalendarDate
+      _ reference: String, plan: Plan, history: UpdateHistory, url: URL, today: CalendarDate, route: String?
     ) throws {
       let flag = correct != nil ? "--correct" : "--void"
       guard let index = UpdateHistory.recordIndex(reference), index < history.records.count else {
@@ -187,6 +189,7 @@ extension CaspianLink.Schedule {
         record.forecastFinish = forecastFinish
         record.statedFinish = statedFinish
         record.kp = kp
+        if kp != nil { record.route = route }
         if status == .done, record.actualFinish == nil { record.actualFinish = original.recorded }
         if status == .inProgress, activity.isMilestone {
           throw ScheduleError(file: "command line", "--status in-progress: \(id) is a milestone")
