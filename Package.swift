@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "CaspianRouting", targets: ["CaspianRouting"]),
     .library(name: "CaspianSchedule", targets: ["CaspianSchedule"]),
     .library(name: "CaspianReport", targets: ["CaspianReport"]),
+    .library(name: "CaspianProject", targets: ["CaspianProject"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,6 +55,10 @@ let package = Package(
       ]),
     // Milestones, critical path, progress.
     .target(name: "CaspianSchedule", dependencies: ["CaspianSupport", "Yams"]),
+    // The project folder: project file, discovery, the selected route.
+    .target(
+      name: "CaspianProject",
+      dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianAnalysis", "CaspianSchedule"]),
     // The report: map, straight line diagrams, Gantt chart and tables as SVG/HTML text.
     .target(name: "CaspianReport", dependencies: ["CaspianSupport", "CaspianGeometry"]),
 
@@ -61,7 +66,7 @@ let package = Package(
       name: "caspian-link",
       dependencies: [
         "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis", "CaspianEngineering",
-        "CaspianRouting", "CaspianSchedule", "CaspianReport",
+        "CaspianRouting", "CaspianSchedule", "CaspianReport", "CaspianProject",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -92,7 +97,10 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CaspianReportTests", dependencies: ["CaspianReport"]),
     .testTarget(
-      name: "CLITests", dependencies: ["caspian-link", "CaspianGeometry"],
+      name: "CaspianProjectTests",
+      dependencies: ["CaspianProject", "CaspianSchedule", "CaspianAnalysis", "CaspianGeometry"]),
+    .testTarget(
+      name: "CLITests", dependencies: ["caspian-link", "CaspianAnalysis", "CaspianGeometry"],
       resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]

@@ -46,7 +46,15 @@ public enum RouteFile {
   /// routes with one option id, a route of fewer than 2 points, and a leg across the
   /// antimeridian (longitudes jump by more than 180°), whichever option is asked for.
   public static func read(path: String, option: String?, landings: [Landing]) throws -> [RouteInput] {
-    let collection = try GeoJSON.readFeatureCollection(from: URL(fileURLWithPath: path))
+    try read(
+      GeoJSON.readFeatureCollection(from: URL(fileURLWithPath: path)), path: path, option: option,
+      landings: landings)
+  }
+
+  /// `read(path:option:landings:)` for a collection already in memory; `path` names it in errors.
+  public static func read(_ collection: FeatureCollection, path: String, option: String?, landings: [Landing])
+    throws -> [RouteInput]
+  {
     func endpointName(role: String) -> String? {
       collection.features.first {
         if case .point? = $0.geometry { return $0.properties["role"]?.stringValue == role }
@@ -135,7 +143,7 @@ public enum RouteFile {
     return points
   }
 
-  private static func text(_ value: JSONValue) -> String? {
+  static func text(_ value: JSONValue) -> String? {
     switch value {
     case .string(let s): s
     case .number(let n): n == n.rounded() ? String(Int(n)) : String(n)
@@ -146,5 +154,24 @@ public enum RouteFile {
   private static func landingName(near c: Coordinate, landings: [Landing]) -> String? {
     landings.map { ($0.name, Geodesic.wgs84.inverse($0.coordinate, c).distanceMetres) }
       .filter { $0.1 <= 2000 }.min { $0.1 < $1.1 }?.0
+  }
+}
+
+extension RouteFile {
+  /// The features of option `option` in `collection`: its line, its alter-course points and the
+  /// landing points (as `route plan --output` writes them).
+  public static func features(of option: String, in collection: FeatureCollection) -> [Feature] {
+    collection.features.filter { feature in
+      if feature.properties["role"] != nil { return true }
+      if feature.properties["featureType"]?.stringValue == "alterCourse" {
+        return feature.properties["option"].flatMap(text) == option
+      }
+      guard case .lineString? = feature.geometry else { return false }
+      let id = [feature.properties["option"], feature.properties["id"], feature.id].compactMap {
+        $0.flatMap(text)
+      }
+      .first
+      return id == option
+    }
   }
 }

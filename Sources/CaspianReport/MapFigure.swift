@@ -120,6 +120,8 @@ public struct MapLayers: Sendable {
   public var routes: [MapRoute]
   /// Spacing of the KP ticks on the routes, km.
   public var kpTickSpacingKm: Double
+  /// The lay vessel's fixes in time order (`lay import`), drawn as laid over the planned routes.
+  public var asLaid: [Coordinate] = []
 
   public init(
     title: String, sea: [Polygon], relief: ReliefGrid? = nil, landings: [MapPlace] = [],
@@ -208,6 +210,15 @@ public struct MapFigure {
     for (index, route) in layers.routes.enumerated() {
       content += try self.route(
         route, track: tracks[index], colour: Style.routeColour(index), frame: frame, labels: &labels)
+    }
+    if layers.asLaid.count >= 2 {
+      content.append(
+        SVG.shape(
+          "path",
+          [
+            ("d", SVG.pathData([try frame.project(layers.asLaid)], closed: false)), ("fill", "none"),
+            ("stroke", Style.ink), ("stroke-width", "1.4"), ("stroke-dasharray", "5 2"),
+          ], tooltip: "as laid: \(layers.asLaid.count) vessel fixes"))
     }
     content += landings
     svg.add(SVG.group([("clip-path", "url(#map-frame)")], content))
@@ -469,6 +480,13 @@ public struct MapFigure {
         LegendItem(
           swatch: "line", attributes: [("stroke", Style.routeColour(index)), ("stroke-width", "3")],
           label: "route option \(route.name)"))
+    }
+    if layers.asLaid.count >= 2 {
+      items.append(
+        LegendItem(
+          swatch: "line",
+          attributes: [("stroke", Style.ink), ("stroke-width", "1.4"), ("stroke-dasharray", "5 2")],
+          label: "as laid (vessel fixes)"))
     }
     if !layers.landings.isEmpty {
       items.append(

@@ -51,10 +51,13 @@ public struct DiagramPart: Sendable {
 public struct SchedulePart: Sendable {
   public var gantt: SVG
   public var progress: [SummaryItem]
+  /// The milestone trend chart, when there are forecasts to draw.
+  public var trend: SVG?
 
-  public init(gantt: SVG, progress: [SummaryItem]) {
+  public init(gantt: SVG, progress: [SummaryItem], trend: SVG? = nil) {
     self.gantt = gantt
     self.progress = progress
+    self.trend = trend
   }
 }
 
@@ -194,7 +197,13 @@ public struct ReportDocument: Sendable {
         .element("figure", [:], [schedule.gantt.markup]),
         .element("h3", text: "Progress"),
         definitionList(schedule.progress),
-      ])
+      ]
+        + (schedule.trend.map { trend in
+          [
+            .element("h3", text: "Milestone trend"),
+            .element("figure", [:], [trend.markup]),
+          ]
+        } ?? []))
   }
 
   private var figuresSection: Markup {

@@ -75,6 +75,8 @@ public struct ProfileSeries: Sendable {
   public var burialBands: [BurialBand]
   public var crossings: [KPMarker]
   public var warnings: [KPMarker]
+  /// The stretch laid so far (KPs of the lay vessel's fixes on the route), drawn over the cable row.
+  public var asLaidKm: ClosedRange<Double>?
 
   public init(
     name: String, startName: String, endName: String, lengthKm: Double, samples: [DepthSample],
@@ -233,6 +235,18 @@ public struct StraightLineDiagram {
             band.cableType, x: (x(band.startKm) + x(band.endKm)) / 2, y: Self.cableRow + 13,
             [("text-anchor", "middle"), ("font-size", "11"), ("fill", "#ffffff"), ("font-weight", "bold")]))
       }
+    }
+    if let laid = series.asLaidKm {
+      svg.add(
+        SVG.rect(
+          x: x(laid.lowerBound), y: Self.cableRow - 6, width: max(1, x(laid.upperBound) - x(laid.lowerBound)),
+          height: 4, [("fill", Style.ink)],
+          tooltip: "as laid KP \(Self.kilometres(laid.lowerBound))–\(Self.kilometres(laid.upperBound))"))
+      svg.add(
+        SVG.text(
+          "as laid to KP \(Self.kilometres(laid.upperBound))", x: x(laid.upperBound) + 4,
+          y: Self.cableRow - 2,
+          [("font-size", "10"), ("fill", Style.ink)] + Style.halo))
     }
     svg.add(rowLabel("Burial", y: Self.burialRow))
     for band in series.burialBands {

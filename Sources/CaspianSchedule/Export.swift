@@ -29,7 +29,8 @@ public enum ScheduleExport {
   }
 
   /// The trend as a JSON document: per activity its points (`recorded`, `kind`, `finish`,
-  /// `moveDays`, `computedFinish`, `source`, `note`) and `currentFinish`.
+  /// `moveDays`, `computedFinish`, `source`, `note`), its computed points (`recorded`, `finish`,
+  /// `moveDays`, `done`) and `currentFinish`.
   public static func json(trend: [ActivityTrend], asOf: CalendarDate) -> Data {
     let document: JSONValue = [
       "asOf": .string(asOf.description),
@@ -46,6 +47,14 @@ public enum ScheduleExport {
                   "finish": .string(point.finish.description), "moveDays": JSONValue(point.moveDays),
                   "computedFinish": JSONValue(describing: point.computedFinish),
                   "source": JSONValue(point.source), "note": JSONValue(point.note),
+                ]
+              }),
+            "computed": .array(
+              item.computed.map { point -> JSONValue in
+                [
+                  "recorded": .string(point.recorded.description),
+                  "finish": .string(point.finish.description),
+                  "moveDays": JSONValue(point.moveDays), "done": .bool(point.done),
                 ]
               }),
           ]

@@ -34,6 +34,16 @@ public struct Dependency: Sendable, Hashable {
   }
 }
 
+/// How an activity in progress earns its percent complete (`progress:` in the plan).
+public enum ProgressMeasure: String, Sendable, CaseIterable {
+  /// What was reported (`--percent`); nothing until a report (the default).
+  case reported
+  /// The KP reached over the route length (the cable lay; at most one activity).
+  case kp
+  /// The elapsed share of the forecast duration until a percent is reported.
+  case duration
+}
+
 /// One activity or milestone of a plan, with its baseline.
 ///
 /// Dates are inclusive calendar days: an activity from 2026-06-01 to 2026-06-30 takes 30 days
@@ -57,8 +67,8 @@ public struct Activity: Sendable {
   public var source: String?
   /// What about this entry is assumed rather than on the public record; nil if nothing is.
   public var assumption: String?
-  /// True for the cable-lay activity: its progress is measured by the KP reached.
-  public var progressByKP: Bool
+  /// How the activity's percent complete is measured while it is in progress.
+  public var progress: ProgressMeasure
   /// The duration's range for the risk analysis (working days when `calendar` is set), if any.
   public var durationRange: DayRange?
   /// The name of the plan calendar that stretches the working days, if any.
@@ -70,7 +80,7 @@ public struct Activity: Sendable {
     id: String, name: String, phase: String = "", isMilestone: Bool = false,
     baselineStart: CalendarDate, baselineFinish: CalendarDate, dependsOn: [Dependency] = [],
     weight: Double = 0, responsible: String? = nil, notes: String? = nil, source: String? = nil,
-    assumption: String? = nil, progressByKP: Bool = false, durationRange: DayRange? = nil,
+    assumption: String? = nil, progress: ProgressMeasure = .reported, durationRange: DayRange? = nil,
     calendar: String? = nil, line: Int = 0
   ) {
     self.id = id
@@ -85,11 +95,14 @@ public struct Activity: Sendable {
     self.notes = notes
     self.source = source
     self.assumption = assumption
-    self.progressByKP = progressByKP
+    self.progress = progress
     self.durationRange = durationRange
     self.calendar = calendar
     self.line = line
   }
+
+  /// True for the cable-lay activity: its progress is measured by the KP reached.
+  public var progressByKP: Bool { progress == .kp }
 
   /// The baseline as day boundaries: a task occupies [start, finish); a milestone has start ==
   /// finish == its day + 1 (reached at the end of its day).
@@ -175,8 +188,8 @@ public struct Plan: Sendable {
             + CloseMatches.hint(for: dependency.id, in: activities.map(\.id)),
           line: dependency.line)
       }
-      if activity.progressByKP, activity.isMilestone {
-        throw fail(activity, "milestone \(activity.id) cannot have KP progress")
+      if activity.progress != .reported, activity.isMilestone {
+        throw fail(activity, "milestone \(activity.id) cannot have 'progress: \(activity.progress.rawValue)'")
       }
     }
     let order = try Self.topologicalOrder(activities, index: index, file: file)
@@ -256,6 +269,23 @@ public struct Plan: Sendable {
   /// has something to draw).
   public var hasUncertainty: Bool {
     !uncertainty.risks.isEmpty || activities.contains { $0.durationRange != nil }
+  }
+
+  /// Decimals of a route length or KP as the commands print it (km to the metre).
+  public static let printedKmDecimals = 3
+  /// Half the printed precision: a KP this close to the route's end is the end, so the length
+  /// as printed (rounded either way) is accepted and completes the lay.
+  public static let kpToleranceKm = 0.0005
+
+  /// A length or KP in km as the commands print it ("356.715").
+  public static func printedKm(_ km: Double) -> String {
+    String(format: "%.\(printedKmDecimals)f", km)
+  }
+
+  /// `kp` with a value within `kpToleranceKm` of the route's end taken as the end.
+  public func snappedKP(_ kp: Double) -> Double {
+    guard let length = routeLengthKm, abs(kp - length) <= Self.kpToleranceKm else { return kp }
+    return length
   }
 
   /// The activity with this id, if any.

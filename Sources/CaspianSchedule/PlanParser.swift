@@ -246,10 +246,13 @@ private struct NodeReader {
     let finish = try requiredDate(mapping, "baselineFinish", context: context)
     let start = try date(mapping, "baselineStart") ?? (isMilestone ? finish : nil)
     guard let start else { throw fail(node, "\(context) has no baselineStart") }
-    var progressByKP = false
-    if let progress = try string(mapping, "progress") {
-      guard progress == "kp" else { throw fail(mapping["progress"], "\(context): progress must be 'kp'") }
-      progressByKP = true
+    var progress = ProgressMeasure.reported
+    if let text = try string(mapping, "progress") {
+      guard let measure = ProgressMeasure(rawValue: text) else {
+        let names = ProgressMeasure.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        throw fail(mapping["progress"], "\(context): progress must be one of \(names)")
+      }
+      progress = measure
     }
     return Activity(
       id: id, name: try requiredString(mapping, "name", context: context),
@@ -259,7 +262,7 @@ private struct NodeReader {
       weight: try number(mapping, "weight", limit: Limits.weight) ?? 0,
       responsible: try string(mapping, "responsible"), notes: try string(mapping, "notes"),
       source: try string(mapping, "source"), assumption: try string(mapping, "assumed"),
-      progressByKP: progressByKP,
+      progress: progress,
       durationRange: try mapping["duration"].map {
         try range(
           $0, key: "duration", context: context, distribution: try distribution(mapping, context: context))

@@ -5,6 +5,8 @@ import Foundation
 ///
 /// Records only add facts; a later record overrides the fields it sets. Status follows from the
 /// actuals: done once an actual finish is known, in progress once an actual start is known.
+/// A record that `corrects` an earlier one (by its id, `R<n>`, see `UpdateHistory.recordID`)
+/// takes its place; one that `voids` an earlier one cancels it. Nothing is ever deleted.
 public struct ProgressUpdate: Sendable, Equatable {
   /// The day the facts were known (status as of the end of that day).
   public var recorded: CalendarDate
@@ -22,18 +24,28 @@ public struct ProgressUpdate: Sendable, Equatable {
   public var statedFinish: CalendarDate?
   /// Kilometre point (km along the planned route) reached by the cable lay at the end of `recorded`.
   public var kp: Double?
+  /// The route `kp` was measured against (the project's selected route when it was recorded).
+  public var route: String?
   public var note: String?
   public var source: String?
   /// What about this record is assumed rather than on the public record; nil if nothing is.
   public var assumption: String?
+  /// The id of the record this one replaces (same activity and recorded date), if any.
+  public var corrects: String?
+  /// The id of the record this one cancels (same activity and recorded date), if any.
+  public var voids: String?
+  /// The day a correction or void was entered (its `recorded` is the date of the record it supersedes).
+  public var entered: CalendarDate?
   /// 1-based line in the update log (0 when not read from a file).
   public var line: Int
 
   public init(
     recorded: CalendarDate, id: String, actualStart: CalendarDate? = nil, actualFinish: CalendarDate? = nil,
     percentComplete: Double? = nil, forecastStart: CalendarDate? = nil, forecastFinish: CalendarDate? = nil,
-    statedFinish: CalendarDate? = nil, kp: Double? = nil, note: String? = nil, source: String? = nil,
-    assumption: String? = nil, line: Int = 0
+    statedFinish: CalendarDate? = nil, kp: Double? = nil, route: String? = nil, note: String? = nil,
+    source: String? = nil,
+    assumption: String? = nil, corrects: String? = nil, voids: String? = nil, entered: CalendarDate? = nil,
+    line: Int = 0
   ) {
     self.recorded = recorded
     self.id = id
@@ -44,9 +56,13 @@ public struct ProgressUpdate: Sendable, Equatable {
     self.forecastFinish = forecastFinish
     self.statedFinish = statedFinish
     self.kp = kp
+    self.route = route
     self.note = note
     self.source = source
     self.assumption = assumption
+    self.corrects = corrects
+    self.voids = voids
+    self.entered = entered
     self.line = line
   }
 
@@ -87,15 +103,19 @@ public struct ProgressUpdate: Sendable, Equatable {
     add("forecastFinish", forecastFinish)
     add("statedFinish", statedFinish)
     add("kp", kp)
+    add("route", route)
     add("note", note)
     add("source", source)
     add("assumed", assumption)
+    add("corrects", corrects)
+    add("voids", voids)
+    add("entered", entered)
     return out + "}"
   }
 
   static let keys: Set<String> = [
     "recorded", "id", "actualStart", "actualFinish", "percentComplete", "forecastStart", "forecastFinish",
-    "statedFinish", "kp", "note", "source", "assumed",
+    "statedFinish", "kp", "route", "note", "source", "assumed", "corrects", "voids", "entered",
   ]
 
   /// Reads one parsed JSON line of an update log; `file` and `line` name it in errors.
@@ -130,13 +150,24 @@ public struct ProgressUpdate: Sendable, Equatable {
     }
     guard let recorded = try date("recorded") else { throw fail("record without 'recorded' date") }
     guard let id = try string("id"), !id.isEmpty else { throw fail("record without activity 'id'") }
+    func reference(_ key: String) throws -> String? {
+      guard let text = try string(key) else { return nil }
+      guard UpdateHistory.recordIndex(text) != nil else {
+        throw fail("\(key): '\(CloseMatches.echo(text))' is not a record id (R1, R2, ...)")
+      }
+      return text
+    }
+    let corrects = try reference("corrects")
+    let voids = try reference("voids")
+    if corrects != nil, voids != nil { throw fail("a record either corrects or voids another, not both") }
     return ProgressUpdate(
       recorded: recorded, id: id, actualStart: try date("actualStart"),
       actualFinish: try date("actualFinish"),
       percentComplete: try number("percentComplete", Limits.percentComplete),
       forecastStart: try date("forecastStart"), forecastFinish: try date("forecastFinish"),
-      statedFinish: try date("statedFinish"), kp: try number("kp", Limits.kp),
+      statedFinish: try date("statedFinish"), kp: try number("kp", Limits.kp), route: try string("route"),
       note: try string("note", allowingNewlines: true), source: try string("source"),
-      assumption: try string("assumed"), line: line)
+      assumption: try string("assumed"), corrects: corrects, voids: voids, entered: try date("entered"),
+      line: line)
   }
 }

@@ -24,8 +24,10 @@ public enum PercentBasis: String, Sendable {
   case kp
   /// Recorded percent complete.
   case recorded
-  /// No percent recorded: elapsed share of the forecast duration (capped at 99 %).
+  /// No percent recorded, `progress: duration`: elapsed share of the forecast duration (capped at 99 %).
   case elapsed
+  /// No percent recorded (and the plan does not say to earn by duration): nothing earned yet.
+  case unreported
 }
 
 /// One activity as of a date: actuals, forecast, slip, float.
@@ -271,6 +273,7 @@ public enum Schedule {
     case .inProgress:
       if let kp = fact.kp, let length = plan.routeLengthKm { return (min(100, 100 * kp / length), .kp) }
       if let percent = fact.percentComplete { return (percent, .recorded) }
+      guard activity.progress == .duration else { return (0, .unreported) }
       let elapsed = Double(asOf.days(from: fact.actualStart!) + 1)
       return (min(99, max(0, 100 * elapsed / Double(max(1, forecastDays)))), .elapsed)
     }

@@ -23,27 +23,59 @@ public struct TrendPoint: Sendable {
   public let note: String?
 }
 
+/// The computed forecast (or actual) finish of an activity as of a record date, when it moved
+/// or the activity became done.
+public struct ComputedTrendPoint: Sendable, Equatable {
+  /// A day something was recorded (for any activity).
+  public let recorded: CalendarDate
+  /// The finish the schedule computed as of the end of `recorded`.
+  public let finish: CalendarDate
+  /// Days moved since the previous computed point; nil for the first.
+  public let moveDays: Int?
+  /// True once the activity was done as of `recorded` (`finish` is then the actual finish).
+  public let done: Bool
+}
+
 /// The trend of one activity.
 public struct ActivityTrend: Sendable {
   public let activity: Activity
+  /// The dates recorded for the activity (stated, forecast, actual).
   public let points: [TrendPoint]
+  /// The computed finish on every record date from the plan's start on, where it moved or the
+  /// activity became done (the first always): what the schedule forecast then, whoever's record
+  /// moved it (a KP, a predecessor).
+  public let computed: [ComputedTrendPoint]
   /// The computed forecast (or actual) finish as of the trend's as-of date.
   public let currentFinish: CalendarDate
 }
 
 extension Schedule {
-  /// For every activity with a recorded forecast, stated or actual finish up to `asOf`: each
-  /// recorded date with the movement, and the computed finish now.
+  /// For every activity: each recorded forecast, stated or actual finish up to `asOf` (records in
+  /// force) with the movement, the computed finish on every record date where it moved, and the
+  /// computed finish now. Activities with neither are left out.
   public static func trend(plan: Plan, history: UpdateHistory, asOf: CalendarDate) throws -> [ActivityTrend] {
     let now = try status(plan: plan, history: history, asOf: asOf)
     let planStart = plan.activities.map(\.baselineStart).min()!
+    let inForce = try history.recordsInForce(asOf: asOf)
     var computed: [CalendarDate: ScheduleStatus] = [:]
+    for day in Set(inForce.map(\.recorded)) where day >= planStart {
+      computed[day] = try status(plan: plan, history: history, asOf: day)
+    }
+    let days = computed.keys.sorted()
     var trends: [ActivityTrend] = []
     for activity in plan.activities {
-      let records = history.records.enumerated().filter {
-        $0.element.id == activity.id && $0.element.recorded <= asOf
+      var moved: [ComputedTrendPoint] = []
+      for day in days {
+        let item = computed[day]!.activity(activity.id)!
+        let done = item.state == .done
+        guard moved.last?.finish != item.forecastFinish || moved.last?.done != done else { continue }
+        moved.append(
+          ComputedTrendPoint(
+            recorded: day, finish: item.forecastFinish,
+            moveDays: moved.last.map { item.forecastFinish.days(from: $0.finish) }, done: done)
+        )
       }
-      .sorted { ($0.element.recorded, $0.offset) < ($1.element.recorded, $1.offset) }.map(\.element)
+      let records = inForce.filter { $0.id == activity.id }
       var points: [TrendPoint] = []
       for record in records {
         let entries: [(TrendPoint.Kind, CalendarDate?)] = [
@@ -51,13 +83,7 @@ extension Schedule {
           (.actual, record.actualFinish ?? (activity.isMilestone ? record.actualStart : nil)),
         ]
         for case (let kind, let finish?) in entries {
-          var replay: CalendarDate?
-          if record.recorded >= planStart {
-            if computed[record.recorded] == nil {
-              computed[record.recorded] = try status(plan: plan, history: history, asOf: record.recorded)
-            }
-            replay = computed[record.recorded]!.activity(activity.id)!.forecastFinish
-          }
+          let replay = computed[record.recorded]?.activity(activity.id)!.forecastFinish
           points.append(
             TrendPoint(
               recorded: record.recorded, kind: kind, finish: finish,
@@ -69,10 +95,11 @@ extension Schedule {
               .nilIfEmpty))
         }
       }
-      if !points.isEmpty {
+      if !points.isEmpty || moved.count > 1 {
         trends.append(
           ActivityTrend(
-            activity: activity, points: points, currentFinish: now.activity(activity.id)!.forecastFinish))
+            activity: activity, points: points, computed: moved,
+            currentFinish: now.activity(activity.id)!.forecastFinish))
       }
     }
     return trends

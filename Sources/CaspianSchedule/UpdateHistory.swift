@@ -1,3 +1,5 @@
+import Foundation
+
 /// The dated progress records of a plan, in log order, with the file they came from.
 public struct UpdateHistory: Sendable {
   /// The log file as named in messages.
@@ -23,13 +25,72 @@ public struct UpdateHistory: Sendable {
     _ = try facts(plan: plan, asOf: CalendarDate(dayNumber: Int.max / 2))
   }
 
-  /// Merges the records made up to and including `asOf`, by recorded date then log order (later
-  /// records override the fields they set), checking each one.
+  /// The stable id of the record at `index` of `records`: "R1" for the first record of the
+  /// log, and so on (the log is append-only, so the id never changes).
+  public static func recordID(_ index: Int) -> String { "R\(index + 1)" }
+
+  /// The index in `records` named by a record id ("R7" → 6), or nil if `id` is not one.
+  public static func recordIndex(_ id: String) -> Int? {
+    guard id.first == "R", let number = Int(id.dropFirst()), number >= 1, String(number) == id.dropFirst()
+    else { return nil }
+    return number - 1
+  }
+
+  /// For each record, the index of the record in force that supersedes it (corrects or voids
+  /// it), or nil. A correction or void that is itself superseded gives its target back.
+  /// - Throws: `ScheduleError` for a reference to an unknown or later record, to another
+  ///   activity's record or another date, or to a record already superseded.
+  public func supersededBy() throws -> [Int?] {
+    var result = [Int?](repeating: nil, count: records.count)
+    for index in records.indices.reversed() where result[index] == nil {
+      let record = records[index]
+      guard let reference = record.corrects ?? record.voids else { continue }
+      func fail(_ message: String) -> ScheduleError {
+        ScheduleError(file: file, line: record.line > 0 ? record.line : nil, "\(record.id): \(message)")
+      }
+      guard let target = Self.recordIndex(reference), target < index else {
+        throw fail("\(reference) is not an earlier record of \(URL(fileURLWithPath: file).lastPathComponent)")
+      }
+      let original = records[target]
+      guard original.id == record.id, original.recorded == record.recorded else {
+        throw fail(
+          "\(reference) is a record of \(original.id) on \(original.recorded), not of \(record.id) on \(record.recorded)"
+        )
+      }
+      if let later = result[target] {
+        // Two records in force supersede one: the later one is the mistake.
+        let record = records[later]
+        throw ScheduleError(
+          file: file, line: record.line > 0 ? record.line : nil,
+          "\(record.id): \(reference) is already superseded by \(Self.recordID(index)) (correct or void \(Self.recordID(index)) instead)"
+        )
+      }
+      result[target] = index
+    }
+    return result
+  }
+
+  /// The records in force in the order they apply: superseded records and voids left out, a
+  /// correction in the place of the record it corrects, by recorded date.
+  func recordsInForce(asOf: CalendarDate) throws -> [ProgressUpdate] {
+    let superseded = try supersededBy()
+    var place = Array(records.indices)
+    for (index, record) in records.enumerated() {
+      if let reference = record.corrects ?? record.voids, let target = Self.recordIndex(reference) {
+        place[index] = place[target]
+      }
+    }
+    return records.indices.filter {
+      superseded[$0] == nil && records[$0].voids == nil && records[$0].recorded <= asOf
+    }
+    .sorted { (records[$0].recorded, place[$0]) < (records[$1].recorded, place[$1]) }.map { records[$0] }
+  }
+
+  /// Merges the records in force made up to and including `asOf`, by recorded date then log
+  /// order (later records override the fields they set), checking each one.
   func facts(plan: Plan, asOf: CalendarDate) throws -> [String: ActivityFacts] {
     var result: [String: ActivityFacts] = [:]
-    let ordered = records.enumerated().filter { $0.element.recorded <= asOf }
-      .sorted { ($0.element.recorded, $0.offset) < ($1.element.recorded, $1.offset) }.map(\.element)
-    for record in ordered {
+    for record in try recordsInForce(asOf: asOf) {
       func fail(_ message: String) -> ScheduleError {
         ScheduleError(file: file, line: record.line > 0 ? record.line : nil, "\(record.id): \(message)")
       }
@@ -41,12 +102,13 @@ public struct UpdateHistory: Sendable {
         }
       }
       var facts = result[record.id] ?? ActivityFacts()
-      if let kp = record.kp {
+      if let recordedKP = record.kp {
         guard activity.progressByKP, let length = plan.routeLengthKm else {
           throw fail("KP is recorded only for the activity with 'progress: kp'")
         }
+        let kp = plan.snappedKP(recordedKP)
         guard kp >= 0, kp <= length else {
-          throw fail("KP \(kp) is outside the planned route (0 to \(length) km)")
+          throw fail("KP \(recordedKP) is outside the planned route (0 to \(Plan.printedKm(length)) km)")
         }
         if let previous = facts.kp, kp < previous {
           throw fail("KP \(kp) is behind KP \(previous) recorded on \(facts.kpRecorded!)")

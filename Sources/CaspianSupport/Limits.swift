@@ -62,7 +62,7 @@ public struct LimitError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Every documented range, in one table (the README's "Limits" section lists the same).
 public enum Limits {
   /// Every limit, for the documentation test and `--help`.
-  public static let all: [Limit] = schedule + routing + engineering + geodata
+  public static let all: [Limit] = schedule + lay + routing + engineering + geodata
 
   // MARK: Schedule (plan file, update records and their flags)
 
@@ -99,6 +99,13 @@ public enum Limits {
   public static let iterations = Limit("--iterations", 1...1_000_000, unit: "iterations")
   /// `schedule risk --seed` (a whole number that a JSON number holds exactly).
   public static let seed = Limit("--seed", 0...9_007_199_254_740_991)
+
+  // MARK: As-laid tracking (`lay import`)
+
+  static let lay: [Limit] = [layMaxOffset, Limit("payout_km", 0...100_000, unit: "km")]
+
+  /// `lay import --max-offset`: fixes further from the route are reported and not used.
+  public static let layMaxOffset = Limit("--max-offset", 1...100_000, unit: "m")
 
   // MARK: Routing (cost model: `--config` keys and the matching flags)
 

@@ -11,7 +11,7 @@ struct CaspianLink: AsyncParsableCommand {
       Errors are printed on standard error as one line.
       """,
     version: "0.1.0",
-    subcommands: [Geodata.self, Route.self, Schedule.self, Report.self, Progress.self]
+    subcommands: [Init.self, Geodata.self, Route.self, Schedule.self, Lay.self, Report.self, Progress.self]
   )
 
   /// Runs the command and maps failures onto the documented exit codes: 0 for success (and
@@ -52,6 +52,7 @@ struct CaspianLink: AsyncParsableCommand {
       StandardError.write("caspian-link: error: \(problem)\n")
       Foundation.exit(1)
     }
+    Notes.flush()
     Foundation.exit(code)
   }
 

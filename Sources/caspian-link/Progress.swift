@@ -13,9 +13,11 @@ extension CaspianLink {
       commandName: "progress",
       abstract: "One screen for the owner: route, cable laid, milestones done/late/at risk, RFS forecast.",
       discussion: """
-        The route and its length come from the plan (routeName, routeLengthKm), or, with --route, \
-        from the chosen option of a route GeoJSON written by `route plan --geojson` (length on the \
-        WGS84 ellipsoid); the cable laid is measured against that length.
+        The route and its length come from the project's selected route (`route select`), else \
+        from the plan (routeName, routeLengthKm, labelled as the fallback), or, with --route, from \
+        the chosen option of a route GeoJSON written by `route plan --output` (length on the WGS84 \
+        ellipsoid); the cable laid is measured against that length. The numbers are those of \
+        `schedule status` and `report` for the same as-of date (one forecast).
 
         Late: not done and forecast to finish after its baseline. At risk: not done, not late, \
         but with less total float than --risk-days. Done late: finished after its baseline.
@@ -29,7 +31,7 @@ extension CaspianLink {
     @OptionGroup var plan: PlanOptions
     @OptionGroup var asOf: AsOfOption
     @Option(help: ArgumentHelp("Float (days) below which an open activity is at risk.", valueName: "days"))
-    var riskDays: Int = 30
+    var riskDays: Int = ProgressSummary.defaultRiskDays
     @Option(
       help: ArgumentHelp(
         "The chosen route: a GeoJSON file written by `route plan --geojson`.", valueName: "file"))
@@ -41,7 +43,8 @@ extension CaspianLink {
     @OptionGroup var geodata: GeodataOptions
 
     func run() async throws {
-      var (plan, history, _) = try plan.load()
+      let loaded = try plan.loadInContext()
+      var (plan, history) = (loaded.plan, loaded.history)
       // The chosen route's figures, from the same analysis as `route plan` and `route rpl`.
       var chosenRoute: (measures: RouteMeasures, errors: [EngineeringWarning])?
       if let route {
@@ -59,21 +62,22 @@ extension CaspianLink {
         plan = try plan.withRoute(
           name: "option \(chosen.option) \(chosen.landingNames.0) - \(chosen.landingNames.1)",
           lengthKm: analysis.lengthKm, source: "\(route) (geodesic length on WGS84)")
+        history = try UpdateLog.read(from: UpdateLog.url(forPlan: loaded.url), plan: plan)
       }
       let status = try CaspianSchedule.Schedule.status(plan: plan, history: history, asOf: asOf.resolved)
-      let open = status.activities.filter { $0.state != .done }
-      let done = status.activities.filter { $0.state == .done }
-      let late = open.filter { $0.slipDays > 0 }
-      let atRisk = open.filter { $0.slipDays <= 0 && ($0.totalFloatDays ?? 0) < riskDays }
-      let doneLate = done.filter { $0.slipDays > 0 }
+      let summary = ProgressSummary(status, riskDays: riskDays)
+      let (done, doneLate, open, late, atRisk) = (
+        summary.done, summary.doneLate, summary.open, summary.late, summary.atRisk
+      )
+      let routeBasis = route != nil ? "file" : loaded.selection != nil ? "selected" : "plan"
       switch format {
       case .json:
         var document: JSONValue = [
           "asOf": .string(status.asOf.description), "project": .string(plan.project),
           "routeName": JSONValue(plan.routeName), "routeLengthKm": JSONValue(plan.routeLengthKm),
-          "routeSource": JSONValue(plan.routeSource), "cableLaidKm": JSONValue(status.cableLaidKm),
-          "cableLaidPercent": JSONValue(
-            status.activities.first { $0.activity.progressByKP }?.percentComplete),
+          "routeSource": JSONValue(plan.routeSource), "routeBasis": .string(routeBasis),
+          "cableLaidKm": JSONValue(summary.cableLaidKm),
+          "cableLaidPercent": JSONValue(summary.cableLaidPercent),
           "percentComplete": .number(status.percentComplete), "spi": JSONValue(status.spi),
           "done": .array(done.map { .string($0.activity.id) }),
           "doneLate": .array(doneLate.map { .string($0.activity.id) }),
@@ -97,15 +101,16 @@ extension CaspianLink {
         var lines = ["\(plan.project): progress as of \(status.asOf)", ""]
         var route = "-"
         if let length = plan.routeLengthKm {
-          route = "\(plan.routeName ?? "planned route"), \(fixed(length, 1)) km"
+          route =
+            "\(plan.routeName ?? "planned route"), \(Plan.printedKm(length)) km" + routeLabel(routeBasis)
         }
-        let lay = status.activities.first { $0.activity.progressByKP }
+        let lay = summary.lay
         var rows = [
           ("Route", route),
           (
             "Cable laid",
             status.cableLaidKm.map { km in
-              "\(fixed(km, 1)) km of \(fixed(plan.routeLengthKm!, 1)) km (\(fixed(lay!.percentComplete, 1)) %)"
+              "\(Plan.printedKm(km)) km of \(Plan.printedKm(plan.routeLengthKm!)) km (\(fixed(lay!.percentComplete, 1)) %)"
                 + (lay!.kpRecorded.map { ", KP recorded \($0)" } ?? "")
             } ?? "-"
           ),
@@ -139,4 +144,9 @@ extension CaspianLink {
       }
     }
   }
+}
+
+/// Where the route length came from, for people: "" for a selected route or a route file.
+func routeLabel(_ basis: String) -> String {
+  basis == "plan" ? " (the plan's routeLengthKm: no route selected)" : ""
 }

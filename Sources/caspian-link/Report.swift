@@ -3,6 +3,7 @@ import CaspianAnalysis
 import CaspianEngineering
 import CaspianGeodata
 import CaspianGeometry
+import CaspianProject
 import CaspianReport
 import CaspianRouting
 import CaspianSchedule
@@ -28,6 +29,8 @@ extension CaspianLink {
           caspian-link report --html report.html --from Aktau --to Sumgait \\
               --as-of 2026-02-24
           caspian-link report --html report.html --svg figures --route routes.geojson
+          caspian-link report --html report.html --from Aktau --to Sumgait --via 50.6,42.3 --cell-size 2000
+          caspian-link report --html report.html     # in a project: its selected route
         """)
 
     @Option(help: ArgumentHelp("Write the report to this HTML file.", valueName: "file"))
@@ -54,6 +57,28 @@ extension CaspianLink {
         valueName: "file"))
     var route: String?
 
+    @Option(help: ArgumentHelp("Only this option of --route.", valueName: "id"))
+    var option: String?
+
+    @Option(
+      parsing: .unconditionalSingleValue,
+      help: ArgumentHelp(
+        "Waypoint the planned routes must pass, degrees (repeat for several, in order), as in `route plan`.",
+        valueName: "lon,lat"))
+    var via: [String] = []
+
+    @Option(
+      help: ArgumentHelp(
+        "Cost-model JSON for planning (as `route plan --config`; default: the project's).", valueName: "file")
+    )
+    var config: String?
+
+    @Option(
+      name: .customLong("cell-size"),
+      help: ArgumentHelp(
+        "Cost-grid cell size for planning, metres (as `route plan --cell-size`).", valueName: "m"))
+    var cellSize: Double?
+
     @OptionGroup var engineering: EngineeringOptions
     @OptionGroup var strictness: StrictOption
 
@@ -66,10 +91,17 @@ extension CaspianLink {
         guard from == nil, to == nil else {
           throw ValidationError("give either --from/--to or --route, not both")
         }
-      } else {
-        guard from != nil, to != nil else {
-          throw ValidationError("give --from NAME --to NAME (landings to plan between) or --route FILE")
-        }
+      } else if (from == nil) != (to == nil) {
+        throw ValidationError("give --from NAME --to NAME (landings to plan between) or --route FILE")
+      }
+      if from == nil, !via.isEmpty || config != nil || cellSize != nil {
+        throw ValidationError("--via, --config and --cell-size apply to planning (--from/--to)")
+      }
+      for text in via where CaspianLink.Route.Plan.coordinate(text) == nil {
+        throw ValidationError("\"\(text)\" is not LON,LAT in decimal degrees")
+      }
+      if option != nil, from != nil {
+        throw ValidationError("--option picks a route of --route (or of the selected route), not of planning")
       }
       if let options {
         guard route == nil else {
@@ -82,9 +114,24 @@ extension CaspianLink {
     func run() async throws {
       let data = try geodata.load()
       let parameters = try engineering.parameters()
-      let (schedulePlan, history, _) = try plan.load()
+      let loaded = try plan.loadInContext()
+      let schedulePlan = loaded.plan
       let status = try CaspianSchedule.Schedule.status(
-        plan: schedulePlan, history: history, asOf: asOf.resolved)
+        plan: schedulePlan, history: loaded.history, asOf: asOf.resolved)
+      // The project's cost model unless --config names one (planning only).
+      let config = from == nil ? nil : try self.config ?? loaded.project?.costModel?.path
+      // Without --from/--to or --route: the project's selected route.
+      var route = self.route
+      var option = self.option
+      if route == nil, from == nil {
+        guard let project = loaded.project, let selection = loaded.selection else {
+          throw ValidationError(
+            "give --from NAME --to NAME (landings to plan between) or --route FILE, or select the project's route (`route select`)"
+          )
+        }
+        route = project.selectedRouteURL.path
+        option = option ?? selection.option
+      }
 
       defer { StatusLine.clear() }
       var routes: [ReportedRoute] = []
@@ -102,7 +149,7 @@ extension CaspianLink {
       var notes: [String] = []
       var routeFact: String
       if let route {
-        for input in try RouteFile.read(path: route, option: nil, landings: data.landings) {
+        for input in try RouteFile.read(path: route, option: option, landings: data.landings) {
           StatusLine.show("cable engineering of option \(input.option)")
           add(
             try EngineeringReport(
@@ -110,12 +157,24 @@ extension CaspianLink {
               waterSurfaceM: data.waterSurfaceM, seaLevel: nil),
             name: input.option, points: input.points, howFound: "read from \(route)")
         }
-        routeFact = "\(routes.count) route(s) read from \(route)"
+        routeFact =
+          route == loaded.project?.selectedRouteURL.path
+          ? "the project's selected route (\(loaded.selection!.name), chosen \(loaded.selection!.selectedAt) from \(loaded.selection!.source))"
+          : "\(routes.count) route(s) read from \(route)"
       } else {
         StatusLine.show("building the cost grid")
-        let planner = try RoutePlanner(data: data, analyzer: analyzer)
+        if let cellSize { try Limits.named("cellSizeM").check(cellSize, source: "--cell-size") }
+        var costModel = try config.map { try CostModel.load(from: URL(fileURLWithPath: $0)) } ?? CostModel()
+        if let cellSize { costModel.cellSizeM = cellSize }
+        let planner = try RoutePlanner(
+          data: data, model: costModel,
+          analyzer: try RouteAnalyzer(data: data, engineering: parameters, model: costModel),
+          memoryBudget: try CaspianLink.Route.Plan.memoryBudget(flag: nil))
+        let waypoints = try via.map {
+          try planner.point(CaspianLink.Route.Plan.coordinate($0)!, name: "via \($0)", label: "--via")
+        }
         let planned = try planner.plan(
-          from: try planner.landing(named: from!), to: try planner.landing(named: to!),
+          from: try planner.landing(named: from!), to: try planner.landing(named: to!), via: waypoints,
           optionCount: options ?? 3
         ) { StatusLine.show("searching for option \($0.option) (\($0.kind.description))") }
         for option in planned.options {
@@ -124,7 +183,8 @@ extension CaspianLink {
             try EngineeringReport(
               option: "\(option.id)", route: option.vertices,
               landingNames: (planned.from.name, planned.to.name),
-              analyzer: analyzer, engineer: engineer, waterSurfaceM: data.waterSurfaceM, seaLevel: nil),
+              analyzer: planner.analyzer, engineer: engineer, waterSurfaceM: data.waterSurfaceM, seaLevel: nil
+            ),
             name: "\(option.id) \(option.kind.rawValue)", points: option.vertices, howFound: option.summary)
         }
         model = planned.model
@@ -134,17 +194,27 @@ extension CaspianLink {
 
       StatusLine.show("drawing the report")
       let title = "\(schedulePlan.project): route and schedule report"
+      var layers = ReportInputs.mapLayers(
+        data: data, routes: routes, title: "\(data.name): route options and seabed")
+      // The lay so far, over the planned route (fixes near it; `lay import`).
+      if let project = loaded.project, loaded.selection != nil {
+        layers.asLaid = try project.layFixes().map(\.position)
+      }
       let map = try MapFigure(
-        layers: ReportInputs.mapLayers(
-          data: data, routes: routes, title: "\(data.name): route options and seabed"),
+        layers: layers,
         projectionName: MapFigure.caspianProjectionName
       ).render(projection: try Projection.caspianEquidistant())
+      let asLaid = try ReportInputs.asLaid(loaded, route: route, routes: routes)
       let diagrams = try routes.enumerated().map { index, route in
-        let series = ReportInputs.profile(route)
+        var series = ReportInputs.profile(route)
+        series.asLaidKm = index == 0 ? asLaid : nil
         return DiagramPart(
           series: series, svg: try StraightLineDiagram(series: series, optionIndex: index).render())
       }
-      let schedule = try ReportInputs.schedule(status)
+      let schedule = try ReportInputs.schedule(
+        ProgressSummary(status), routeBasis: loaded.selection != nil ? "selected" : "plan",
+        trend: try CaspianSchedule.Schedule.trend(
+          plan: schedulePlan, history: loaded.history, asOf: status.asOf))
       let document = ReportDocument(
         title: title,
         facts: [
@@ -176,6 +246,7 @@ extension CaspianLink {
           createdDirectory = directory
         }
         var files = [("map.svg", map), ("gantt.svg", schedule.gantt)]
+        if let trend = schedule.trend { files.append(("trend.svg", trend)) }
         files += diagrams.map { ("sld-\(Self.fileName($0.series.name)).svg", $0.svg) }
         for (name, figure) in files {
           outputs.add("--svg", directory.appendingPathComponent(name).path, text: figure.document)
@@ -185,7 +256,8 @@ extension CaspianLink {
       do {
         try outputs.write(
           readingFrom: try geodata.inputs(of: data) + plan.inputs() + engineering.inputs
-            + (route.map { [.init("the route file", URL(fileURLWithPath: $0))] } ?? []))
+            + (route.map { [.init("the route file", URL(fileURLWithPath: $0))] } ?? [])
+            + (config.map { [.init("the cost-model config", URL(fileURLWithPath: $0))] } ?? []))
       } catch {
         // Leave nothing behind: the directory made for the figures goes too (it is empty).
         if let createdDirectory { try? FileManager.default.removeItem(at: createdDirectory) }

@@ -2,6 +2,7 @@ import CaspianAnalysis
 import CaspianEngineering
 import CaspianGeodata
 import CaspianGeometry
+import CaspianProject
 import CaspianReport
 import CaspianRouting
 import CaspianSchedule
@@ -98,6 +99,24 @@ enum ReportInputs {
     ]
   }
 
+  /// The KPs laid so far on the project's selected route (the fixes `lay import` kept), when the
+  /// report draws that route; nil otherwise or before any fix.
+  static func asLaid(_ loaded: LoadedPlan, route: String?, routes: [ReportedRoute]) throws -> ClosedRange<
+    Double
+  >? {
+    guard let project = loaded.project, route == project.selectedRouteURL.path, let selected = routes.first
+    else {
+      return nil
+    }
+    let fixes = try project.layFixes()
+    guard !fixes.isEmpty else { return nil }
+    let placed = AsLaid(
+      fixes: fixes, track: try RouteTrack(points: selected.points), maxOffsetM: LayOptions.defaultMaxOffsetM
+    ).onRoute.map(\.kpKm)
+    guard let low = placed.min(), let high = placed.max() else { return nil }
+    return low...high
+  }
+
   /// The options side by side.
   static func figures(_ routes: [ReportedRoute]) -> FiguresTable {
     func row(_ label: String, _ value: (ReportedRoute) -> String) -> FiguresTable.Row {
@@ -142,8 +161,12 @@ enum ReportInputs {
     return FiguresTable(options: routes.map(\.name), rows: rows)
   }
 
-  /// The Gantt rows and the progress summary of a schedule status.
-  static func schedule(_ status: ScheduleStatus) throws -> SchedulePart {
+  /// The Gantt rows, the progress summary (the numbers of `progress`) and the milestone trend
+  /// chart (the computed forecasts of the milestones on every record date).
+  static func schedule(_ summary: ProgressSummary, routeBasis: String, trend: [ActivityTrend]) throws
+    -> SchedulePart
+  {
+    let status = summary.status
     func date(_ day: CalendarDate) -> Date { Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400) }
     let rows = status.activities.map { item in
       GanttRow(
@@ -158,8 +181,7 @@ enum ReportInputs {
     let chart = GanttChart(
       title: "\(status.plan.project): schedule as of \(status.asOf)", rows: rows, asOf: date(status.asOf),
       deadline: date(status.plan.deadline))
-    let open = status.activities.filter { $0.state != .done }
-    let late = open.filter { $0.slipDays > 0 }
+    let (open, late) = (summary.open, summary.late)
     var progress = [
       SummaryItem(
         "Percent complete",
@@ -176,14 +198,40 @@ enum ReportInputs {
       SummaryItem(
         "Late",
         late.isEmpty ? "none" : late.map { "\($0.activity.id) (+\($0.slipDays) d)" }.joined(separator: ", ")),
+      SummaryItem(
+        "At risk",
+        summary.atRisk.isEmpty
+          ? "none"
+          : summary.atRisk.map { "\($0.activity.id) (float \($0.totalFloatDays ?? 0) d)" }.joined(
+            separator: ", ")),
     ]
-    if let laid = status.cableLaidKm, let length = status.plan.routeLengthKm {
-      progress.append(SummaryItem("Cable laid", "\(fixed(laid, 1)) km of \(fixed(length, 1)) km"))
+    if let length = summary.routeLengthKm {
+      progress.append(
+        SummaryItem(
+          "Route",
+          "\(status.plan.routeName ?? "planned route"), \(Plan.printedKm(length)) km" + routeLabel(routeBasis)
+        ))
+    }
+    if let laid = summary.cableLaidKm, let length = summary.routeLengthKm {
+      progress.append(SummaryItem("Cable laid", "\(Plan.printedKm(laid)) km of \(Plan.printedKm(length)) km"))
     }
     progress.append(SummaryItem("Last record", lastRecordedText(status)))
     progress.append(
       SummaryItem("Marked *", "dates partly assumed (not on the public record); finish dates are inclusive"))
-    return SchedulePart(gantt: try chart.render(), progress: progress)
+    let series = trend.filter { $0.activity.isMilestone && !$0.computed.isEmpty }.map { item in
+      MilestoneTrendSeries(
+        id: item.activity.id, name: item.activity.name,
+        points: item.computed.map {
+          MilestoneTrendSeries.Point(reported: date($0.recorded), forecast: date($0.finish), done: $0.done)
+        })
+    }
+    let trendChart =
+      series.isEmpty
+      ? nil
+      : try MilestoneTrendChart(
+        title: "Milestone trend to \(status.asOf)", series: series, asOf: date(status.asOf)
+      ).render()
+    return SchedulePart(gantt: try chart.render(), progress: progress, trend: trendChart)
   }
 
   /// The assumptions behind the figures: the data set's water level, the planner's cost model

@@ -15,9 +15,14 @@ struct EngineeringOptions: ParsableArguments {
       "JSON file overriding engineering defaults (any subset of them; see README).", valueName: "file"))
   var file: String?
 
+  /// `--engineering`, else the project's engineering file (`engineering` in the project file).
+  var effectiveFile: String? {
+    get throws { try file ?? ProjectLocation.find(flag: nil)?.engineering?.path }
+  }
+
   /// The defaults with the file's overrides.
   func parameters() throws -> EngineeringParameters {
-    guard let file else { return .defaults }
+    guard let file = try effectiveFile else { return .defaults }
     let url = URL(fileURLWithPath: file)
     let data: Data
     do {

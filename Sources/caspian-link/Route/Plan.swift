@@ -25,6 +25,7 @@ extension CaspianLink.Route {
           caspian-link route plan --from Aktau --to Sumgait --output routes.geojson
           caspian-link route plan --from Aktau --to Sumgait --via 50.6,42.3
           caspian-link route plan --from-point 51.2,43.5 --to Siyazan --sea-level -33
+          caspian-link route plan --from Aktau --to Sumgait --output routes.geojson --select 1
         """)
 
     @Option(help: ArgumentHelp("Start landing, by name (ignoring case).", valueName: "name"))
@@ -97,6 +98,11 @@ extension CaspianLink.Route {
     @OptionGroup var strictness: StrictOption
     @OptionGroup var engineering: EngineeringOptions
 
+    @Option(
+      help: ArgumentHelp(
+        "Also choose option N as the project's route (as `route select` does).", valueName: "n"))
+    var select: Int?
+
     func validate() throws {
       guard (from == nil) != (fromPoint == nil) else {
         throw ValidationError("give exactly one of --from NAME and --from-point LON,LAT")
@@ -119,6 +125,14 @@ extension CaspianLink.Route {
       if let cellSize { try Limits.named("cellSizeM").check(cellSize, source: "--cell-size") }
       try EngineeringOptions.check(seaLevel: seaLevel)
       let budget = try Self.memoryBudget(flag: memoryBudget)
+      if let select, !(1...options).contains(select) {
+        throw ValidationError("--select \(select): there are \(options) option(s)")
+      }
+      let project = try select.map { _ in
+        try ProjectLocation.require(flag: nil, command: "route plan --select")
+      }
+      // The project's cost model unless --config names one.
+      let config = try self.config ?? ProjectLocation.find(flag: nil)?.costModel?.path
       var model = try config.map { try CostModel.load(from: URL(fileURLWithPath: $0)) } ?? CostModel()
       if let cellSize { model.cellSizeM = cellSize }
       let data = try geodata.load()
@@ -165,14 +179,21 @@ extension CaspianLink.Route {
       case .json: printed = EngineeringReport.adding(reports, toPlan: plan.jsonValue).serialized()
       }
       var outputs = Outputs()
-      outputs.add(
-        geojson != nil ? "--geojson" : "--output", output ?? geojson,
-        GeoJSON.encode(EngineeringReport.adding(reports, toFeatures: plan.featureCollection())))
+      let collection = EngineeringReport.adding(reports, toFeatures: plan.featureCollection())
+      outputs.add(geojson != nil ? "--geojson" : "--output", output ?? geojson, GeoJSON.encode(collection))
       outputs.add("--rpl", reports.isEmpty ? nil : rpl, text: reports[0].primary.rplCSV)
+      // The selection first: if the project's records do not fit the route, nothing is written.
+      let selected = try select.map { option in
+        try RouteSelector.select(
+          option: "\(option)", of: collection,
+          source: output ?? geojson ?? "route plan \(plan.from.name) -> \(plan.to.name)", project: project!,
+          data: data, parameters: try engineering.parameters(), force: false)
+      }
       try outputs.write(
         readingFrom: try geodata.inputs(of: data) + engineering.inputs
           + (config.map { [.init("the cost-model config", URL(fileURLWithPath: $0))] } ?? []))
       print(printed)
+      if let selected { print("\n" + selected) }
       try strictness.check(reports, file: "planned route")
     }
 

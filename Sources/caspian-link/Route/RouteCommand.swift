@@ -5,7 +5,7 @@ extension CaspianLink {
     static let configuration = CommandConfiguration(
       commandName: "route",
       abstract: "Plan cable routes and produce their engineering figures.",
-      subcommands: [Plan.self, RPL.self]
+      subcommands: [Plan.self, RPL.self, Select.self]
     )
   }
 }

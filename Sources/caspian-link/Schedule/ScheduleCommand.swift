@@ -5,7 +5,7 @@ extension CaspianLink {
     static let configuration = CommandConfiguration(
       commandName: "schedule",
       abstract: "Track construction milestones to ready-for-service.",
-      subcommands: [Status.self, Update.self, Trend.self, Export.self, Risk.self]
+      subcommands: [Status.self, Update.self, History.self, Trend.self, Export.self, Risk.self]
     )
   }
 }

@@ -25,17 +25,19 @@ extension CaspianLink.Schedule {
     @Option(help: "table (for people) or json (for programs).") var format: OutputFormat = .table
 
     func run() async throws {
-      let (plan, history, _) = try plan.load()
+      let loaded = try plan.loadInContext()
+      let (plan, history) = (loaded.plan, loaded.history)
       let status = try CaspianSchedule.Schedule.status(plan: plan, history: history, asOf: asOf.resolved)
       switch format {
       case .json: StandardOutput.write(ScheduleExport.json(status))
-      case .table: print(Self.table(status))
+      case .table: print(Self.table(status, routeBasis: loaded.selection != nil ? "selected" : "plan"))
       }
     }
 
-    static func table(_ status: ScheduleStatus) -> String {
+    static func table(_ status: ScheduleStatus, routeBasis: String) -> String {
       var table = TextTable([
-        ("ID", .left), ("Activity", .left), ("Status", .left), ("%", .right), ("Start", .left),
+        ("ID", .left), ("Activity", .left), ("Status", .left), ("%", .right), ("Basis", .left),
+        ("Start", .left),
         ("Baseline", .left),
         ("Actual", .left), ("Forecast", .left), ("Slip", .right), ("Float", .right), ("Crit", .left),
       ])
@@ -43,7 +45,8 @@ extension CaspianLink.Schedule {
         let activity = item.activity
         table.append([
           activity.id, activity.name + (activity.assumption == nil ? "" : " *"), item.state.label,
-          fixed(item.percentComplete, 0), item.forecastStart.description, activity.baselineFinish.description,
+          fixed(item.percentComplete, 0), item.percentBasis.rawValue, item.forecastStart.description,
+          activity.baselineFinish.description,
           item.actualFinish?.description ?? "-", item.state == .done ? "-" : item.forecastFinish.description,
           signed(item.slipDays), item.totalFloatDays.map(String.init) ?? "-", item.critical ? "yes" : "",
         ])
@@ -51,6 +54,7 @@ extension CaspianLink.Schedule {
       var lines = [
         "\(status.plan.project): schedule as of \(status.asOf) (plan \(status.plan.file))", "",
         table.render(), "",
+        "Basis of %: recorded, kp (KP over the route length), elapsed (`progress: duration`), unreported (nothing reported yet: 0 %), done, not-started.",
         "Start: actual or forecast first day; Baseline, Actual, Forecast: finish dates (inclusive). Slip and float in days. * = dates partly assumed (not on the public record).",
         "Percent complete  \(fixed(status.percentComplete, 1)) % earned vs \(fixed(status.plannedPercent, 1)) % planned"
           + (status.spi.map { ", SPI \(fixed($0, 2))" } ?? ", SPI n/a (nothing planned yet)"),
@@ -59,6 +63,11 @@ extension CaspianLink.Schedule {
         "Critical path     "
           + (status.criticalPath.isEmpty ? "-" : status.criticalPath.joined(separator: ", ")),
       ]
+      if let length = status.plan.routeLengthKm {
+        lines.append(
+          "Route             \(status.plan.routeName ?? "planned route"), \(Plan.printedKm(length)) km"
+            + routeLabel(routeBasis))
+      }
       lines.append("Last record       " + lastRecordedText(status))
       return lines.joined(separator: "\n")
     }

@@ -87,8 +87,10 @@ struct GeodataOptions: ParsableArguments {
     return try GeodataSet.load(sources())
   }
 
-  /// The bundled data directory (see `bundledGeodataDirectory()`).
+  /// The project's data directory (`geodata` in the project file), else the bundled one (see
+  /// `bundledGeodataDirectory()`).
   static func defaultDirectory() throws -> URL {
+    if let directory = try ProjectLocation.find(flag: nil)?.geodataDirectory { return directory }
     guard let directory = bundledGeodataDirectory() else { throw GeodataDirectoryNotFound() }
     return directory
   }

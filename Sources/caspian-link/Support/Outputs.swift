@@ -47,8 +47,8 @@ extension PlanOptions {
 }
 
 extension EngineeringOptions {
-  /// The engineering file, if one is given.
+  /// The engineering file, if one is given (or the project names one).
   var inputs: [OutputPaths.Input] {
-    file.map { [.init("the engineering file", URL(fileURLWithPath: $0))] } ?? []
+    get throws { try effectiveFile.map { [.init("the engineering file", URL(fileURLWithPath: $0))] } ?? [] }
   }
 }

@@ -1,0 +1,383 @@
+import CaspianAnalysis
+import CaspianGeometry
+import CaspianSupport
+import Foundation
+
+/// One position fix of the lay vessel.
+public struct LayFix: Sendable, Equatable {
+  /// When, as a UTC instant (times without a zone are read as UTC).
+  public var time: Date
+  public var position: Coordinate
+  /// Cable paid out since the start of the lay, km (cumulative), if logged.
+  public var payoutKm: Double?
+  /// The KP the vessel logged itself, km, if any (kept; the KP used is the projection on the route).
+  public var loggedKpKm: Double?
+  /// 1-based line (CSV) or feature number (GeoJSON) in the file it came from; 0 when stored.
+  public var line: Int
+
+  public init(
+    time: Date, position: Coordinate, payoutKm: Double? = nil, loggedKpKm: Double? = nil, line: Int = 0
+  ) {
+    self.time = time
+    self.position = position
+    self.payoutKm = payoutKm
+    self.loggedKpKm = loggedKpKm
+    self.line = line
+  }
+
+  /// True if `other` is the same fix (time, position, payout, logged KP), wherever it was read.
+  public func isSame(as other: LayFix) -> Bool {
+    time == other.time && position == other.position && payoutKm == other.payoutKm
+      && loggedKpKm == other.loggedKpKm
+  }
+}
+
+/// Reading and writing lay vessel position logs.
+///
+/// CSV: a header naming the columns (any order, case ignored): `time` (or `timestamp`,
+/// `datetime`), `lon` (or `longitude`), `lat` (or `latitude`), and optionally `payout_km` (or
+/// `payout`, `payoutKm`: cable paid out, km, cumulative) and `kp` (or `kp_km`, `kpKm`). GeoJSON:
+/// Point features with the properties `time`, `payoutKm`, `kpKm`. Times are ISO 8601
+/// (`2026-06-01T06:00:00+04:00`, `2026-06-01 06:00Z`); without a zone they are UTC.
+public enum LayLog {
+  /// The fixes in `data`, in file order; `file` names it in errors (its extension chooses the format).
+  /// - Throws: `ProjectError` naming the file and line of the first bad fix, or a time that
+  ///   goes backwards, or two different fixes at one time.
+  public static func parse(_ data: Data, file: String) throws -> (fixes: [LayFix], duplicates: [Int]) {
+    let isGeoJSON = ["geojson", "json"].contains(URL(fileURLWithPath: file).pathExtension.lowercased())
+    let fixes = try isGeoJSON ? geoJSONFixes(data, file: file) : csvFixes(data, file: file)
+    guard !fixes.isEmpty else { throw ProjectError(file: file, "no position fixes in the file") }
+    var kept: [LayFix] = []
+    var duplicates: [Int] = []
+    for fix in fixes {
+      if let last = kept.last {
+        if fix.time < last.time {
+          throw ProjectError(
+            file: file,
+            "line \(fix.line): time \(timestamp(fix.time)) goes backwards (line \(last.line) is \(timestamp(last.time)))"
+          )
+        }
+        if fix.time == last.time {
+          guard fix.isSame(as: last) else {
+            throw ProjectError(
+              file: file,
+              "line \(fix.line): a different fix at the same time as line \(last.line) (\(timestamp(fix.time)))"
+            )
+          }
+          duplicates.append(fix.line)
+          continue
+        }
+      }
+      kept.append(fix)
+    }
+    return (kept, duplicates)
+  }
+
+  /// The stored form of `fixes` (the CSV this reader reads, times in UTC).
+  public static func csvText(_ fixes: [LayFix]) -> String {
+    var text = "time,lon,lat,payout_km,kp_km\n"
+    for fix in fixes {
+      text +=
+        [
+          timestamp(fix.time), JSONValue.numberText(fix.position.longitude),
+          JSONValue.numberText(fix.position.latitude),
+          fix.payoutKm.map(JSONValue.numberText) ?? "", fix.loggedKpKm.map(JSONValue.numberText) ?? "",
+        ].joined(separator: ",") + "\n"
+    }
+    return text
+  }
+
+  /// An instant as ISO 8601 in UTC, to the second ("2026-06-01T02:00:00Z").
+  public static func timestamp(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.string(from: date)
+  }
+
+  /// An ISO 8601 time ("2026-06-01T06:00:00+04:00", "2026-06-01 06:00Z", seconds and their
+  /// fraction optional); without a zone, UTC. Nil if it is not one.
+  static func time(_ text: String) -> Date? {
+    let pattern = #"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$"#
+    guard let regex = try? Regex(pattern),
+      let match = text.trimmingCharacters(in: .whitespaces).wholeMatch(of: regex)
+    else { return nil }
+    func part(_ index: Int) -> String { match.output[index].substring.map(String.init) ?? "" }
+    let seconds = part(3).isEmpty ? ":00" : part(3)
+    let zone = part(5).isEmpty ? "Z" : part(5)
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions =
+      part(4).isEmpty ? [.withInternetDateTime] : [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.date(from: "\(part(1))T\(part(2))\(seconds)\(part(4))\(zone)")
+  }
+
+  private static func csvFixes(_ data: Data, file: String) throws -> [LayFix] {
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ProjectError(file: file, "not UTF-8 text")
+    }
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    guard let header = lines.first else { throw ProjectError(file: file, "empty file") }
+    let names = header.split(separator: ",", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "\u{FEFF}", with: "")
+    }
+    func column(_ aliases: [String]) -> Int? { names.firstIndex { aliases.contains($0) } }
+    guard let timeColumn = column(["time", "timestamp", "datetime"]),
+      let lonColumn = column(["lon", "longitude"]), let latColumn = column(["lat", "latitude"])
+    else {
+      throw ProjectError(
+        file: file,
+        "line 1: the header must name time, lon and lat columns (got \(names.joined(separator: ",")))")
+    }
+    let payoutColumn = column(["payout_km", "payout", "payoutkm"])
+    let kpColumn = column(["kp", "kp_km", "kpkm"])
+    var fixes: [LayFix] = []
+    for (offset, line) in lines.enumerated().dropFirst() {
+      let lineNumber = offset + 1
+      if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+      let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      func fail(_ message: String) -> ProjectError {
+        ProjectError(file: file, "line \(lineNumber): \(message)")
+      }
+      guard fields.count == names.count else {
+        throw fail("\(fields.count) fields, the header has \(names.count)")
+      }
+      func number(_ index: Int?, _ name: String) throws -> Double? {
+        guard let index, !fields[index].isEmpty else { return nil }
+        guard let value = Double(fields[index]), value.isFinite else {
+          throw fail("\(name) '\(CloseMatches.echo(fields[index]))' is not a number")
+        }
+        return value
+      }
+      guard let time = time(fields[timeColumn]) else {
+        throw fail("time '\(CloseMatches.echo(fields[timeColumn]))' is not an ISO 8601 time")
+      }
+      guard let lon = try number(lonColumn, "lon"), let lat = try number(latColumn, "lat") else {
+        throw fail("a fix needs lon and lat")
+      }
+      fixes.append(
+        try fix(
+          time: time, lon: lon, lat: lat, payout: try number(payoutColumn, "payout_km"),
+          kp: try number(kpColumn, "kp"), line: lineNumber, fail: fail))
+    }
+    return fixes
+  }
+
+  private static func geoJSONFixes(_ data: Data, file: String) throws -> [LayFix] {
+    let collection = try GeoJSON.decodeFeatureCollection(data, source: file)
+    var fixes: [LayFix] = []
+    for (index, feature) in collection.features.enumerated() {
+      guard case .point(let point)? = feature.geometry else { continue }
+      func fail(_ message: String) -> ProjectError {
+        ProjectError(file: file, "feature \(index + 1): \(message)")
+      }
+      guard let text = feature.properties["time"]?.stringValue, let time = time(text) else {
+        throw fail("a fix needs a 'time' property with an ISO 8601 time")
+      }
+      fixes.append(
+        try fix(
+          time: time, lon: point.longitude, lat: point.latitude,
+          payout: feature.properties["payoutKm"]?.doubleValue,
+          kp: feature.properties["kpKm"]?.doubleValue, line: index + 1, fail: fail))
+    }
+    return fixes
+  }
+
+  private static func fix(
+    time: Date, lon: Double, lat: Double, payout: Double?, kp: Double?, line: Int,
+    fail: (String) -> ProjectError
+  ) throws -> LayFix {
+    let position = Coordinate(longitude: lon, latitude: lat)
+    guard position.isInRange else { throw fail("position \(lon), \(lat) is out of range") }
+    if let payout, let problem = Limits.named("payout_km").problem(payout) { throw fail(problem) }
+    if let kp, let problem = Limits.kp.problem(kp) { throw fail(problem) }
+    return LayFix(time: time, position: position, payoutKm: payout, loggedKpKm: kp, line: line)
+  }
+}
+
+/// What came of merging newly read fixes with the project's known ones.
+public struct LayMerge: Sendable {
+  /// Every fix now known, in time order.
+  public let fixes: [LayFix]
+  /// Fixes of the file that are new.
+  public let added: [LayFix]
+  /// Fixes of the file already known from an earlier import.
+  public let alreadyKnown: Int
+
+  /// Merges `new` (from `file`) into `known`: a fix already known adds nothing; a new fix must be
+  /// later than the last known one.
+  /// - Throws: `ProjectError` for a fix at a known time with other values, or a new fix before the
+  ///   last known one.
+  public init(known: [LayFix], new: [LayFix], file: String) throws {
+    var byTime: [Date: LayFix] = [:]
+    for fix in known { byTime[fix.time] = fix }
+    var added: [LayFix] = []
+    var alreadyKnown = 0
+    let last = known.last?.time
+    for fix in new {
+      if let old = byTime[fix.time] {
+        guard old.isSame(as: fix) else {
+          throw ProjectError(
+            file: file,
+            "line \(fix.line): a fix at \(LayLog.timestamp(fix.time)) is already known with other values")
+        }
+        alreadyKnown += 1
+        continue
+      }
+      if let last, fix.time < last {
+        throw ProjectError(
+          file: file,
+          "line \(fix.line): \(LayLog.timestamp(fix.time)) is before the last imported fix (\(LayLog.timestamp(last))) and not one of the known fixes"
+        )
+      }
+      added.append(fix)
+    }
+    self.fixes = known + added
+    self.added = added
+    self.alreadyKnown = alreadyKnown
+  }
+}
+
+/// The as-laid cable against the selected route: each fix projected onto the route.
+public struct AsLaid: Sendable {
+  /// A fix with where it falls on the route.
+  public struct Placed: Sendable {
+    public let fix: LayFix
+    /// KP of the nearest point of the route, km.
+    public let kpKm: Double
+    /// Distance from the route, m.
+    public let offsetM: Double
+  }
+
+  public let routeLengthKm: Double
+  /// The fixes within `maxOffsetM` of the route.
+  public let onRoute: [Placed]
+  /// The fixes further off (reported, not used for the KP or the statistics).
+  public let offRoute: [Placed]
+  public let maxOffsetM: Double
+
+  /// Projects every fix onto `track`.
+  public init(fixes: [LayFix], track: RouteTrack, maxOffsetM: Double) {
+    let samples = track.kpsKm(everyMetres: Self.sampleSpacingM).map { ($0, track.coordinate(atKpKm: $0)) }
+    var onRoute: [Placed] = []
+    var offRoute: [Placed] = []
+    for fix in fixes {
+      let (kp, offset) = Self.project(fix.position, on: track, samples: samples)
+      let placed = Placed(fix: fix, kpKm: kp, offsetM: offset)
+      if offset > maxOffsetM { offRoute.append(placed) } else { onRoute.append(placed) }
+    }
+    self.routeLengthKm = track.lengthKm
+    self.onRoute = onRoute
+    self.offRoute = offRoute
+    self.maxOffsetM = maxOffsetM
+  }
+
+  /// Spacing of the route samples the search for the nearest point starts from, m.
+  static let sampleSpacingM = 1000.0
+
+  /// The KP of the route point nearest to `point` and the distance to it: the nearest sample,
+  /// then a golden-section search on the KP between its neighbours (distance along a geodesic leg
+  /// has one minimum there).
+  static func project(_ point: Coordinate, on track: RouteTrack, samples: [(Double, Coordinate)]) -> (
+    Double, Double
+  ) {
+    let geodesic = Geodesic.wgs84
+    var best = 0
+    var bestDistance = Double.infinity
+    for (index, sample) in samples.enumerated() {
+      let distance = geodesic.distanceMetres(point, sample.1)
+      if distance < bestDistance {
+        best = index
+        bestDistance = distance
+      }
+    }
+    var low = samples[max(0, best - 1)].0
+    var high = samples[min(samples.count - 1, best + 1)].0
+    func distance(_ kp: Double) -> Double { geodesic.distanceMetres(point, track.coordinate(atKpKm: kp)) }
+    let ratio = (sqrt(5.0) - 1) / 2
+    var a = high - ratio * (high - low)
+    var b = low + ratio * (high - low)
+    var fa = distance(a)
+    var fb = distance(b)
+    while high - low > 1e-6 {  // 1 mm
+      if fa < fb {
+        high = b
+        b = a
+        fb = fa
+        a = high - ratio * (high - low)
+        fa = distance(a)
+      } else {
+        low = a
+        a = b
+        fa = fb
+        b = low + ratio * (high - low)
+        fb = distance(b)
+      }
+    }
+    let kp = (low + high) / 2
+    let found = distance(kp)
+    return found < bestDistance ? (kp, found) : (samples[best].0, bestDistance)
+  }
+
+  /// The furthest KP reached by a fix on the route, km.
+  public var kpReachedKm: Double? { onRoute.map(\.kpKm).max() }
+  /// Route laid since the first fix on the route: KP reached − the first fix's KP, km.
+  public var laidKm: Double? { kpReachedKm.map { $0 - onRoute[0].kpKm } }
+  public var crossTrackMaxM: Double? { onRoute.map(\.offsetM).max() }
+  /// 95th percentile of the distance from the route (nearest rank), m.
+  public var crossTrackP95M: Double? {
+    let sorted = onRoute.map(\.offsetM).sorted()
+    guard !sorted.isEmpty else { return nil }
+    return sorted[min(sorted.count - 1, Int((0.95 * Double(sorted.count)).rounded(.up)) - 1)]
+  }
+  /// Route laid per day between the first and the last fix on the route.
+  public var layRateKmPerDay: Double? {
+    guard let first = onRoute.first, let last = onRoute.last, let laid = laidKm else { return nil }
+    let days = last.fix.time.timeIntervalSince(first.fix.time) / 86_400
+    return days > 0 ? laid / days : nil
+  }
+  /// Cable paid out over route laid, less 1, in percent, between the first and the last fix on
+  /// the route that log a payout; nil without two of them or without progress.
+  public var slackPercent: Double? {
+    let logged = onRoute.filter { $0.fix.payoutKm != nil }
+    guard let first = logged.first, let last = logged.last else { return nil }
+    let route = last.kpKm - first.kpKm
+    guard route > 0 else { return nil }
+    return 100 * ((last.fix.payoutKm! - first.fix.payoutKm!) / route - 1)
+  }
+
+  /// The figures as `lay status --format json` prints them.
+  public var jsonValue: JSONValue {
+    [
+      "kpReachedKm": JSONValue(kpReachedKm), "laidKm": JSONValue(laidKm),
+      "routeLengthKm": .number(routeLengthKm),
+      "crossTrackMaxM": JSONValue(crossTrackMaxM), "crossTrackP95M": JSONValue(crossTrackP95M),
+      "layRateKmPerDay": JSONValue(layRateKmPerDay), "slackPercent": JSONValue(slackPercent),
+      "fixes": .number(Double(onRoute.count + offRoute.count)),
+      "offRouteFixes": .number(Double(offRoute.count)),
+      "maxOffsetM": .number(maxOffsetM),
+      "firstFix": JSONValue(onRoute.first.map { LayLog.timestamp($0.fix.time) }),
+      "lastFix": JSONValue(onRoute.last.map { LayLog.timestamp($0.fix.time) }),
+    ]
+  }
+}
+
+extension Project {
+  /// The lay vessel's fixes imported so far (`lay import`), in time order.
+  public var layFixesURL: URL {
+    directory.appendingPathComponent("lay", isDirectory: true).appendingPathComponent("fixes.csv")
+  }
+
+  /// The fixes imported so far (none before the first import).
+  public func layFixes() throws -> [LayFix] {
+    guard let data = FileManager.default.contents(atPath: layFixesURL.path) else { return [] }
+    return try LayLog.parse(data, file: layFixesURL.path).fixes
+  }
+
+  /// Stores every known fix (the file is replaced atomically).
+  public func storeLayFixes(_ fixes: [LayFix]) throws {
+    try FileManager.default.createDirectory(
+      at: layFixesURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try AtomicFile.write(LayLog.csvText(fixes), to: layFixesURL)
+  }
+}
