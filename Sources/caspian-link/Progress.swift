@@ -46,23 +46,29 @@ extension CaspianLink {
       let loaded = try plan.loadInContext()
       var (plan, history) = (loaded.plan, loaded.history)
       // The chosen route's figures, from the same analysis as `route plan` and `route rpl`.
+      // With no --route, the project's selected route (already applied to the plan).
       var chosenRoute: (measures: RouteMeasures, errors: [EngineeringWarning])?
-      if let route {
+      let selectedFile = loaded.selection.flatMap { _ in loaded.project?.selectedRouteURL.path }
+      if let routeFile = route ?? selectedFile {
         let data = try geodata.load()
-        let chosen = try RouteFile.read(path: route, option: option, landings: data.landings)[0]
+        let chosen = try RouteFile.read(
+          path: routeFile, option: route == nil ? loaded.selection?.option : option, landings: data.landings)[
+            0]
         let analyzer = try RouteAnalyzer(
           data: data, engineering: try engineering.parameters(), model: CostModel())
         let analysis: RouteAnalysis
         do {
           analysis = try analyzer.analyse(chosen.points)
         } catch let error as RouteProblem {
-          throw RouteFileError(path: route, problem: "option \(chosen.option): \(error.problem)")
+          throw RouteFileError(path: routeFile, problem: "option \(chosen.option): \(error.problem)")
         }
         chosenRoute = (RouteMeasures(analysis), analysis.intrusions.map(EngineeringWarning.init))
-        plan = try plan.withRoute(
-          name: "option \(chosen.option) \(chosen.landingNames.0) - \(chosen.landingNames.1)",
-          lengthKm: analysis.lengthKm, source: "\(route) (geodesic length on WGS84)")
-        history = try UpdateLog.read(from: UpdateLog.url(forPlan: loaded.url), plan: plan)
+        if let route {
+          plan = try plan.withRoute(
+            name: "option \(chosen.option) \(chosen.landingNames.0) - \(chosen.landingNames.1)",
+            lengthKm: analysis.lengthKm, source: "\(route) (geodesic length on WGS84)")
+          history = try UpdateLog.read(from: UpdateLog.url(forPlan: loaded.url), plan: plan)
+        }
       }
       let status = try CaspianSchedule.Schedule.status(plan: plan, history: history, asOf: asOf.resolved)
       let summary = ProgressSummary(status, riskDays: riskDays)
@@ -139,8 +145,10 @@ extension CaspianLink {
         }
         print(lines.joined(separator: "\n"))
       }
-      if let chosenRoute, let route {
-        try strictness.check(errors: chosenRoute.errors.map { (option, $0) }, file: route)
+      if let chosenRoute, let routeFile = route ?? selectedFile {
+        try strictness.check(
+          errors: chosenRoute.errors.map { (route == nil ? loaded.selection?.option ?? option : option, $0) },
+          file: routeFile)
       }
     }
   }

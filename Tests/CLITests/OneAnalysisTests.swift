@@ -84,6 +84,42 @@ import Testing
     #expect(!Self.kps(plan["boundaryCrossings"]).isEmpty, "option 2 crosses the median line")
   }
 
+  @Test func aProjectsSelectedRouteHasTheSameFiguresInProgressAndReport() throws {
+    let root = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let project = root.appendingPathComponent("p")
+    func run(_ arguments: [String]) throws -> CLI.Result {
+      let result = try CLI.run(arguments, removing: ["CASPIAN_GEODATA", "CASPIAN_PROJECT"], in: project)
+      #expect(result.status == 0, "\(arguments): \(result.stderr)")
+      return result
+    }
+    #expect(try CLI.run(["init", "p"], removing: ["CASPIAN_PROJECT"], in: root).status == 0)
+    let planned = try run([
+      "route", "plan", "--from", "Aktau", "--to", "Sumgait", "--output", "r.geojson", "--select", "2",
+      "--format",
+      "json",
+    ])
+    let option = try #require((try Self.json(planned.stdout)["options"] as? [[String: Any]])?[1])
+    let progress = try Self.json(try run(["progress", "--as-of", "2026-02-24", "--format", "json"]).stdout)
+    let route = try #require(progress["route"] as? [String: Any])
+    _ = try run(["report", "--html", "r.html", "--as-of", "2026-02-24"])
+    let reported = try #require(
+      (try Self.reportData(String(contentsOf: project.appendingPathComponent("r.html"), encoding: .utf8))[
+        "routes"]
+        as? [[String: Any]])?.first)
+    for figures in [route, reported] {
+      #expect(
+        abs((figures["routeLengthKm"] as? Double ?? .nan) - (option["routeLengthKm"] as? Double ?? 0))
+          <= 0.001)
+      #expect(abs((figures["maxDepthM"] as? Double ?? .nan) - (option["maxDepthM"] as? Double ?? 0)) <= 0.1)
+      Self.expectSame(
+        Self.kps(option["boundaryCrossings"]), Self.kps(figures["boundaryCrossings"]), "boundaries")
+    }
+    #expect(
+      abs((progress["routeLengthKm"] as? Double ?? .nan) - (option["routeLengthKm"] as? Double ?? 0)) <= 0.001
+    )
+  }
+
   /// A route through the ACG field and one across the Absheron peninsula, drawn by hand.
   static func handDrawnRoutes(in directory: URL) throws -> String {
     let aktau = [51.14040, 43.63521]

@@ -193,7 +193,10 @@ extension CaspianLink.Route {
         readingFrom: try geodata.inputs(of: data) + engineering.inputs
           + (config.map { [.init("the cost-model config", URL(fileURLWithPath: $0))] } ?? []))
       print(printed)
-      if let selected { print("\n" + selected) }
+      // The JSON on standard output stays one document: the selection is told on standard error.
+      if let selected {
+        if format == .json { StandardError.write(selected + "\n") } else { print("\n" + selected) }
+      }
       try strictness.check(reports, file: "planned route")
     }
 
