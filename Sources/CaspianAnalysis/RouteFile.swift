@@ -18,18 +18,6 @@ public struct RouteInput: Sendable {
   }
 }
 
-/// The route file cannot be used.
-public struct RouteFileError: Error, LocalizedError, CustomStringConvertible, Equatable {
-  public let path: String
-  public let problem: String
-  public init(path: String, problem: String) {
-    self.path = path
-    self.problem = problem
-  }
-  public var description: String { "\(path): \(problem)" }
-  public var errorDescription: String? { description }
-}
-
 public enum RouteFile {
   /// The LineString features of a route GeoJSON file (as `route plan --geojson` writes them),
   /// optionally only the one whose option id is `option`.
@@ -79,24 +67,24 @@ public enum RouteFile {
           )))
     }
     guard !routes.isEmpty else {
-      throw RouteFileError(path: path, problem: "no LineString route in the file")
+      throw FileError(file: path, problem: "no LineString route in the file")
     }
     var seen: Set<String> = []
     for route in routes {
       guard seen.insert(route.option).inserted else {
-        throw RouteFileError(
-          path: path, problem: "option \"\(route.option)\" appears more than once (option ids must be unique)"
+        throw FileError(
+          file: path, problem: "option \"\(route.option)\" appears more than once (option ids must be unique)"
         )
       }
       guard route.points.count >= 2 else {
-        throw RouteFileError(
-          path: path,
+        throw FileError(
+          file: path,
           problem: "option \(route.option): a route needs at least 2 points, got \(route.points.count)")
       }
       for (leg, (a, b)) in zip(route.points, route.points.dropFirst()).enumerated()
       where abs(b.longitude - a.longitude) > 180 {
-        throw RouteFileError(
-          path: path,
+        throw FileError(
+          file: path,
           problem:
             "option \(route.option): leg \(leg + 1) crosses the antimeridian (longitude \(a.longitude) to \(b.longitude)); routes must not"
         )
@@ -105,8 +93,8 @@ public enum RouteFile {
     guard let option else { return routes }
     let chosen = routes.filter { $0.option == option }
     guard !chosen.isEmpty else {
-      throw RouteFileError(
-        path: path,
+      throw FileError(
+        file: path,
         problem:
           "no route for option \"\(option)\" (options: \(routes.map(\.option).joined(separator: ", ")))")
     }
@@ -125,8 +113,8 @@ public enum RouteFile {
     {
       guard case .point(let point)? = feature.geometry, let index = feature.properties["index"]?.doubleValue
       else {
-        throw RouteFileError(
-          path: path, problem: "an alter-course feature of option \(option) is not a Point with an \"index\"")
+        throw FileError(
+          file: path, problem: "an alter-course feature of option \(option) is not a Point with an \"index\"")
       }
       marked.append((index, point))
     }
@@ -135,8 +123,8 @@ public enum RouteFile {
     for (end, name) in [(0, "first"), (drawn.count - 1, "last")] {
       let point = end == 0 ? points[0] : points[points.count - 1]
       guard Geodesic.wgs84.distanceMetres(point, drawn[end]) <= 1 else {
-        throw RouteFileError(
-          path: path,
+        throw FileError(
+          file: path,
           problem: "option \(option): the \(name) alter-course point is not at the \(name) point of its line")
       }
     }

@@ -152,7 +152,7 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
   /// - Parameters:
   ///   - data: a JSON object shaped like `EngineeringParameters` (any subset of its members).
   ///   - source: the file name used in error messages.
-  /// - Throws: `EngineeringError` for malformed JSON (a repeated key included), an unknown
+  /// - Throws: `FileError` for malformed JSON (a repeated key included), an unknown
   ///   member, a non-numeric value or a figure outside its `Limits` range.
   public static func overriding(with data: Data, source: String) throws -> EngineeringParameters {
     let overrides: JSONValue
@@ -161,10 +161,10 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
     } catch {
       // A repeated key is valid JSON text but ambiguous: name it without calling the file broken.
       let what = error.problem.hasPrefix("duplicate key") ? "" : "not valid JSON: "
-      throw EngineeringError(source: source, message: what + error.description)
+      throw FileError(file: source, problem: what + error.description)
     }
     guard case .object(let overrideMembers) = overrides else {
-      throw EngineeringError(source: source, message: "expected a JSON object")
+      throw FileError(file: source, problem: "expected a JSON object")
     }
     let base = try JSONValue.parse(JSONEncoder().encode(defaults))
     guard case .object(let baseMembers) = base else { preconditionFailure("defaults encode as an object") }
@@ -183,19 +183,19 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
       let name = path.isEmpty ? key : "\(path).\(key)"
       switch (base[key], value) {
       case (nil, _):
-        throw EngineeringError(source: source, message: "unknown member \"\(name)\"")
+        throw FileError(file: source, problem: "unknown member \"\(name)\"")
       case (.object(let current)?, .object(let replacement)):
         result[key] = .object(try merge(replacement, into: current, path: name, source: source))
       case (.object?, _):
-        throw EngineeringError(source: source, message: "\"\(name)\" must be an object")
+        throw FileError(file: source, problem: "\"\(name)\" must be an object")
       case (_, .number(let number)):
         // Checked here, before anything is computed from it.
         if let problem = Limits.named(name).problem(number) {
-          throw EngineeringError(source: source, message: problem)
+          throw FileError(file: source, problem: problem)
         }
         result[key] = value
       default:
-        throw EngineeringError(source: source, message: "\"\(name)\" must be a number")
+        throw FileError(file: source, problem: "\"\(name)\" must be a number")
       }
     }
     return result
@@ -245,17 +245,17 @@ public struct EngineeringParameters: Codable, Sendable, Equatable {
 
   /// Checks that every figure is usable: each within its `Limits` range (units in the
   /// message), and the armour depths in order.
-  /// - Throws: `EngineeringError` naming the first figure out of range.
+  /// - Throws: `FileError` naming the first figure out of range.
   public func validate(source: String) throws {
     for (key, value) in keyValues {
       if let problem = Limits.named(key).problem(value) {
-        throw EngineeringError(source: source, message: problem)
+        throw FileError(file: source, problem: problem)
       }
     }
     guard armour.doubleArmourMaxDepthM <= armour.singleArmourMaxDepthM else {
-      throw EngineeringError(
-        source: source,
-        message: "\"armour.doubleArmourMaxDepthM\" (\(armour.doubleArmourMaxDepthM)) must not exceed "
+      throw FileError(
+        file: source,
+        problem: "\"armour.doubleArmourMaxDepthM\" (\(armour.doubleArmourMaxDepthM)) must not exceed "
           + "\"armour.singleArmourMaxDepthM\" (\(armour.singleArmourMaxDepthM))")
     }
   }
@@ -317,19 +317,4 @@ private func fmt(_ value: Double) -> String {
 
 private func usd(_ value: Double) -> String {
   "USD " + groupedThousands(value)
-}
-
-/// A cable-engineering input or computation that cannot proceed; one line naming the source.
-public struct EngineeringError: Error, LocalizedError, CustomStringConvertible, Equatable {
-  /// The file (or "route") the problem is in.
-  public let source: String
-  public let message: String
-
-  public init(source: String, message: String) {
-    self.source = source
-    self.message = message
-  }
-
-  public var description: String { "\(source): \(message)" }
-  public var errorDescription: String? { description }
 }

@@ -1,5 +1,6 @@
 import CaspianAnalysis
 import CaspianGeometry
+import CaspianSupport
 import Foundation
 
 /// Length of cable of one construction on a route.
@@ -58,7 +59,7 @@ public struct RouteEngineer: Sendable {
   ///   - analyzer: its depth source and hazards, for the samples and remarks engineering adds.
   ///   - landingNames: names of the first and last landing, for remarks.
   ///   - waterSurfaceM: the water-surface level the depths refer to, for the record.
-  /// - Throws: `EngineeringError` for a route with no depth data at all; geometry errors from
+  /// - Throws: `FileError` for a route with no depth data at all; geometry errors from
   ///   the distance computations.
   public func analyse(
     _ analysis: RouteAnalysis, by analyzer: RouteAnalyzer, landingNames: (String, String),
@@ -81,7 +82,7 @@ public struct RouteEngineer: Sendable {
     let route = track.points
     let depth = analyzer.depth
     guard analysis.profile.contains(where: { $0.depthM != nil }) else {
-      throw EngineeringError(source: "route", message: "no depth data anywhere along the route")
+      throw FileError(file: "route", problem: "no depth data anywhere along the route")
     }
     let engine = try GeometryEngine()
     let crossings = analysis.crossings

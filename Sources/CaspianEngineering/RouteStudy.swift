@@ -1,5 +1,6 @@
 import CaspianAnalysis
 import CaspianGeometry
+import CaspianSupport
 
 /// Everything worked out for one route: its analysis figures and its engineering today and,
 /// when asked, at a scenario water level. What `route plan`, `route rpl` and `report` show of a
@@ -27,7 +28,7 @@ public struct RouteStudy: Sendable {
   ///   - route: alter-course points, first landing to last.
   ///   - waterSurfaceM: today's level, which the analyzer's depths refer to.
   ///   - scenarioSurfaceM: a water level to study as well, metres relative to mean ocean level.
-  /// - Throws: `RouteProblem` for an unusable geometry, `EngineeringError` for a route with no
+  /// - Throws: `RouteProblem` for an unusable geometry, `FileError` for a route with no
   ///   depth data, geometry errors from GEOS.
   public init(
     route: [Coordinate], landingNames: (String, String), analyzer: RouteAnalyzer, engineer: RouteEngineer,

@@ -1,5 +1,6 @@
 import CGDAL
 import CaspianGeometry
+import CaspianSupport
 import Foundation
 
 /// One layer of a vector file, as GDAL describes it: for `geodata check` and messages.
@@ -77,7 +78,7 @@ public enum GDALVector {
   /// The features of one layer of the vector file at `url`, reprojected to WGS84
   /// longitude/latitude, with their fields as properties: the file's only layer, or else the
   /// first of `layers` it has (e.g. the `--layer` name, then the role's name).
-  /// - Throws: `GDALError` naming the file, or `GeoJSONError` for a geometry the data set
+  /// - Throws: `GDALError` naming the file, or `FileError` for a geometry the data set
   ///   cannot hold.
   public static func readFeatures(_ url: URL, layers preferred: [String]) throws -> FeatureCollection {
     let path = url.relativePath

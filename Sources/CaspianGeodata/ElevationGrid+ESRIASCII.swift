@@ -9,13 +9,13 @@ extension ElevationGrid {
   /// `yllcorner` or `yllcenter`, `cellsize` (square cells) or `dx` and `dy`, optional
   /// `NODATA_value`. Then `nrows × ncols` numbers, rows from north to south, separated by any
   /// white space. A grid of 6 million cells reads in well under two seconds (release build).
-  /// - Throws: `FileReadError`, or `GeodataError` naming the file and the line.
+  /// - Throws: `FileError`, or `FileError` naming the file and the line.
   public static func read(from url: URL) throws -> ElevationGrid {
     try ElevationGrid(esriASCII: FileBytes.read(url), source: url.relativePath)
   }
 
   /// Parses the text of an ESRI ASCII grid; `source` names it in errors.
-  /// - Throws: `GeodataError`.
+  /// - Throws: `FileError`.
   public init(esriASCII data: Data, source: String) throws {
     self = try data.withUnsafeBytes { bytes in
       var parser = ESRIASCIIParser(bytes: bytes, source: source)
@@ -41,8 +41,8 @@ private struct ESRIASCIIParser {
     "nodata_value",
   ]
 
-  func fail(at offset: Int? = nil, _ problem: String) -> GeodataError {
-    GeodataError(path: source, location: offset.map { "line \(line(at: $0))" }, problem: problem)
+  func fail(at offset: Int? = nil, _ problem: String) -> FileError {
+    FileError(file: source, location: offset.map { "line \(line(at: $0))" }, problem: problem)
   }
 
   /// The line number (from 1) of a byte offset; counted only when an error is reported.
@@ -251,7 +251,7 @@ private struct ESRIASCIIParser {
   }
 
   /// The error for a data part shorter than the header promises, with the count of values found.
-  func tooFew(expected: Int, columns: Int, rows: Int, found: Int? = nil) -> GeodataError {
+  func tooFew(expected: Int, columns: Int, rows: Int, found: Int? = nil) -> FileError {
     var found = found
     if found == nil {
       var scanner = self

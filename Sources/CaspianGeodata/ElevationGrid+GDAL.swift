@@ -22,7 +22,7 @@ extension ElevationGrid {
   /// 6-million-cell grid, and stricter (GDAL reads a word such as `abc` as 0). Every other
   /// file, and an `.asc` with a `.prj`, goes through GDAL (any format, any CRS; see
   /// `GDALRaster.read`).
-  /// - Throws: `GDALError`, `FileReadError` or `GeodataError`, naming the file.
+  /// - Throws: `GDALError`, `FileError` or `FileError`, naming the file.
   public static func load(_ source: GridSource) throws -> LoadedGrid {
     let path = source.url.relativePath
     let raw: ElevationGrid
@@ -56,8 +56,8 @@ extension ElevationGrid {
     for i in values.indices where !values[i].isNaN {
       let value = sign * values[i] + offset
       guard elevation.range.contains(Double(value)) else {
-        throw GeodataError(
-          path: path,
+        throw FileError(
+          file: path,
           problem:
             "row \(i / raw.columnCount + 1), column \(i % raw.columnCount + 1): \(elevation.problem(Double(value))!)"
             + (source.positiveDown ? "" : "; if the grid holds depths, mark it positive-down"))
@@ -66,8 +66,8 @@ extension ElevationGrid {
       hasData = true
     }
     guard hasData else {
-      throw GeodataError(
-        path: path, problem: "every one of the \(values.count) values is no data: the grid has no depths")
+      throw FileError(
+        file: path, problem: "every one of the \(values.count) values is no data: the grid has no depths")
     }
     let grid = ElevationGrid(
       columnCount: raw.columnCount, rowCount: raw.rowCount, westLongitude: raw.westLongitude,

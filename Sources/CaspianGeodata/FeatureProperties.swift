@@ -18,8 +18,8 @@ struct FeatureProperties {
     }
   }
 
-  func fail(_ problem: String) -> GeodataError {
-    GeodataError(path: path, location: location, problem: problem)
+  func fail(_ problem: String) -> FileError {
+    FileError(file: path, location: location, problem: problem)
   }
 
   /// The value of `key`, treating null as absent.
@@ -102,7 +102,7 @@ struct FeatureProperties {
     return envelope
   }
 
-  func wrongGeometry(allowed: [String], role: String) -> GeodataError {
+  func wrongGeometry(allowed: [String], role: String) -> FileError {
     guard let geometry = feature.geometry else {
       return fail("has no geometry; \(role) must be \(Self.list(allowed))")
     }

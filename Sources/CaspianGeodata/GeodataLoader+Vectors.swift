@@ -19,7 +19,7 @@ extension GeodataLoader {
   /// characters a Shapefile keeps (`safetyZone` for `safetyZoneM`), and a `schematic` flag of
   /// 1/0 or "true"/"false" is read as a boolean. `mapping` (property → field)
   /// takes properties from other fields (`--hazard-fields kind=TYPE`) in any format.
-  /// - Throws: `GDALError`, `GeoJSONError`, `FileReadError` or `GeodataError`, naming the file.
+  /// - Throws: `GDALError`, `FileError`, `FileError` or `FileError`, naming the file.
   func readFeatures(_ url: URL, role: String, keys: [String], mapping: [String: String] = [:]) throws
     -> FeatureCollection
   {
@@ -32,8 +32,8 @@ extension GeodataLoader {
     }
     let fields = Set(collection.features.flatMap(\.properties.keys))
     for (property, field) in mapping.sorted(by: { $0.key < $1.key }) where !fields.contains(field) {
-      throw GeodataError(
-        path: url.relativePath,
+      throw FileError(
+        file: url.relativePath,
         problem:
           "no field \"\(field)\" for \"\(property)\" (fields: \(fields.sorted().joined(separator: ", ")))")
     }

@@ -25,7 +25,7 @@ struct GeodataLoader {
     guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
       isDirectory.boolValue
     else {
-      throw GeodataError(path: directory.relativePath, problem: "no such data directory")
+      throw FileError(file: directory.relativePath, problem: "no such data directory")
     }
     let manifestURL = directory.appendingPathComponent("manifest.json")
     var manifest = GeodataManifest.defaults
@@ -51,8 +51,8 @@ struct GeodataLoader {
     name = manifest.name ?? directory.standardizedFileURL.lastPathComponent
     layer = sources.layer
     for property in sources.hazardFields.keys where !Self.hazardKeys.contains(property) {
-      throw GeodataError(
-        path: "--hazard-fields",
+      throw FileError(
+        file: "--hazard-fields",
         problem:
           "\"\(property)\" is not a hazard property (known: \(Self.hazardKeys.joined(separator: ", ")))")
     }
@@ -60,7 +60,7 @@ struct GeodataLoader {
     if let level = sources.waterSurfaceM ?? manifest.waterSurfaceM {
       if let problem = Limits.named("waterSurfaceM").problem(level) {
         let source = sources.waterSurfaceM != nil ? "--water-surface" : manifestURL.relativePath
-        throw GeodataError(path: source, problem: problem)
+        throw FileError(file: source, problem: problem)
       }
       waterSurfaceM = level
     } else {
@@ -90,8 +90,8 @@ struct GeodataLoader {
     let values = grid.layers.flatMap(\.elevations)
     guard !values.contains(where: { $0 < surface }) else { return }
     let lowest = values.filter { !$0.isNaN }.min().map { Double($0) } ?? .nan
-    throw GeodataError(
-      path: files.bathymetry.relativePath,
+    throw FileError(
+      file: files.bathymetry.relativePath,
       problem:
         "no cell is below the water surface (\(waterSurfaceM) m; the lowest elevation is \(Self.metres(lowest))):"
         + " the grid holds no sea")
@@ -103,8 +103,8 @@ struct GeodataLoader {
     let path = files.seaPolygon.relativePath
     let collection = try readFeatures(files.seaPolygon, role: "sea", keys: ["name", "source"])
     guard collection.features.count == 1 else {
-      throw GeodataError(
-        path: path, problem: "expected exactly one feature (the sea), found \(collection.features.count)")
+      throw FileError(
+        file: path, problem: "expected exactly one feature (the sea), found \(collection.features.count)")
     }
     let properties = FeatureProperties(collection.features[0], index: 0, path: path)
     let geometry = try properties.geometry(allowed: ["Polygon", "MultiPolygon"], role: "the sea")

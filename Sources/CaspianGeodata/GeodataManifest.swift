@@ -38,22 +38,22 @@ public struct GeodataManifest: Sendable, Hashable {
   /// Reads `manifest.json`; file keys it does not name keep their defaults, except `hazards`:
   /// without it the data set has no hazards. Unknown keys are
   /// returned as warnings (they may be documentation).
-  /// - Throws: `FileReadError` or `GeodataError` naming the manifest.
+  /// - Throws: `FileError` or `FileError` naming the manifest.
   static func read(from url: URL) throws -> (manifest: GeodataManifest, warnings: [String]) {
     let path = url.relativePath
     let root: JSONValue
     do {
       root = try JSONValue.parse(FileBytes.read(url))
     } catch let error as JSONSyntaxError {
-      throw GeodataError(path: path, problem: "malformed JSON at \(error)")
+      throw FileError(file: path, problem: "malformed JSON at \(error)")
     }
     guard case .object(let members) = root else {
-      throw GeodataError(path: path, problem: "expected a JSON object, got \(root.jsonTypeName)")
+      throw FileError(file: path, problem: "expected a JSON object, got \(root.jsonTypeName)")
     }
     func string(_ key: String) throws -> String? {
       guard let value = members[key], value != .null else { return nil }
       guard let text = value.stringValue, !text.isEmpty else {
-        throw GeodataError(path: path, problem: "\"\(key)\" must be a file name (a non-empty string)")
+        throw FileError(file: path, problem: "\"\(key)\" must be a file name (a non-empty string)")
       }
       return text
     }
@@ -65,22 +65,22 @@ public struct GeodataManifest: Sendable, Hashable {
       guard case .array(let items)? = members[key] else { return try string(key).map { [$0] } }
       return try items.map { item in
         guard let text = item.stringValue, !text.isEmpty else {
-          throw GeodataError(
-            path: path, problem: "\"\(key)\" must be a file name or a list of them (non-empty strings)")
+          throw FileError(
+            file: path, problem: "\"\(key)\" must be a file name or a list of them (non-empty strings)")
         }
         return text
       }
     }
     manifest.bathymetry = try files("bathymetry") ?? manifest.bathymetry
     guard !manifest.bathymetry.isEmpty else {
-      throw GeodataError(path: path, problem: "\"bathymetry\" lists no grid")
+      throw FileError(file: path, problem: "\"bathymetry\" lists no grid")
     }
     manifest.landings = try string("landings") ?? manifest.landings
     manifest.hazards = try files("hazards") ?? []
     if let value = members["waterSurfaceM"], value != .null {
       guard let level = value.doubleValue else {
-        throw GeodataError(
-          path: path, problem: "\"waterSurfaceM\" must be a number of metres, got \(value.jsonTypeName)")
+        throw FileError(
+          file: path, problem: "\"waterSurfaceM\" must be a number of metres, got \(value.jsonTypeName)")
       }
       manifest.waterSurfaceM = level
     }

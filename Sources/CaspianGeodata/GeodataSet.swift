@@ -1,4 +1,5 @@
 import CaspianGeometry
+import CaspianSupport
 import Foundation
 
 /// Where to load a data set from: a directory (with `manifest.json`, or the default file names)
@@ -111,7 +112,7 @@ public struct GeodataSet: Sendable {
   /// less than 1 %, recorded in `repairs`); the grid's header matches its data; landings lie in
   /// the sea and inside the grid, with unique names (ignoring case); hazard kinds and
   /// constraints are known values.
-  /// - Throws: `GeodataError`, `GeoJSONError` or `FileReadError`: one line naming the file.
+  /// - Throws: `FileError`, `FileError` or `FileError`: one line naming the file.
   public static func load(_ sources: GeodataSources) throws -> GeodataSet {
     var loader = try GeodataLoader(sources: sources)
     return try loader.load()

@@ -33,7 +33,7 @@ public struct GridSource: Sendable, Hashable {
   /// Parses `FILE[,positive-down][,offset=M]` (the `--grid` argument and manifest strings).
   /// Only trailing parts that are one of the two suffixes count, so a file name with a comma
   /// still works. `relativeTo` resolves a relative file name.
-  /// - Throws: `GeodataError` naming `source` for an offset that is not a number in range.
+  /// - Throws: `FileError` naming `source` for an offset that is not a number in range.
   public static func parse(_ text: String, relativeTo directory: URL?, source: String) throws -> GridSource {
     var parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     var positiveDown = false
@@ -45,11 +45,11 @@ public struct GridSource: Sendable, Hashable {
       } else if word.hasPrefix("offset=") {
         let number = String(word.dropFirst("offset=".count))
         guard let value = Double(number) else {
-          throw GeodataError(
-            path: source, problem: "grid \"\(text)\": offset \"\(number)\" is not a number of metres")
+          throw FileError(
+            file: source, problem: "grid \"\(text)\": offset \"\(number)\" is not a number of metres")
         }
         if let problem = Limits.named("verticalOffsetM").problem(value) {
-          throw GeodataError(path: source, problem: "grid \"\(text)\": \(problem)")
+          throw FileError(file: source, problem: "grid \"\(text)\": \(problem)")
         }
         offset = value
       } else {

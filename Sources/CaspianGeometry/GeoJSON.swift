@@ -1,29 +1,6 @@
 import CaspianSupport
 import Foundation
 
-/// A GeoJSON document that cannot be used: malformed JSON, a wrong type, a coordinate out of
-/// range, an unclosed ring. The text is one line naming the file, the feature (index in the
-/// `features` array, from 0, and its name if it has one) and the problem, e.g.
-/// `landings.geojson: feature 3 "Aktau": position [43.635, 51.14]: latitude 51.14 … look swapped`.
-public struct GeoJSONError: Error, LocalizedError, CustomStringConvertible, Sendable {
-  /// The file (path) or other source the document came from.
-  public let source: String
-  /// Where in the document, e.g. `feature 3 "Aktau"`; nil for the document as a whole.
-  public let location: String?
-  public let problem: String
-
-  public init(source: String, location: String?, problem: String) {
-    self.source = source
-    self.location = location
-    self.problem = problem
-  }
-
-  public var description: String {
-    [source, location, problem].compactMap { $0 }.joined(separator: ": ")
-  }
-  public var errorDescription: String? { description }
-}
-
 /// Reading and writing GeoJSON (RFC 7946) with feature properties and ids kept.
 ///
 /// Reading accepts a FeatureCollection, a single Feature or a bare geometry (the latter two come
@@ -39,19 +16,19 @@ public enum GeoJSON {
   public static let coordinateDecimals = 7
 
   /// Reads the GeoJSON file at `url`.
-  /// - Throws: `FileReadError` or `GeoJSONError`, naming the file.
+  /// - Throws: `FileError` or `FileError`, naming the file.
   public static func readFeatureCollection(from url: URL) throws -> FeatureCollection {
     try decodeFeatureCollection(FileBytes.read(url), source: url.relativePath)
   }
 
   /// Decodes a GeoJSON document; `source` names it in errors (usually the file path).
-  /// - Throws: `GeoJSONError`.
+  /// - Throws: `FileError`.
   public static func decodeFeatureCollection(_ data: Data, source: String) throws -> FeatureCollection {
     let root: JSONValue
     do {
       root = try JSONValue.parse(data)
     } catch {
-      throw GeoJSONError(source: source, location: nil, problem: "malformed JSON at \(error)")
+      throw FileError(file: source, problem: "malformed JSON at \(error)")
     }
     var decoder = GeoJSONDecoder(source: source)
     return try decoder.document(root)
@@ -156,8 +133,8 @@ private struct GeoJSONDecoder {
     self.source = source
   }
 
-  func fail(_ problem: String) -> GeoJSONError {
-    GeoJSONError(source: source, location: location, problem: problem)
+  func fail(_ problem: String) -> FileError {
+    FileError(file: source, location: location, problem: problem)
   }
 
   static let geometryTypes: Set<String> = [

@@ -16,7 +16,7 @@ import Foundation
 /// that cannot write one of its outputs leaves none of them behind.
 public enum AtomicFile {
   /// Replaces the file at `url` with `data`, atomically.
-  /// - Throws: `AtomicFileError` naming the file and the system's reason.
+  /// - Throws: `FileError` naming the file and the system's reason.
   public static func write(_ data: Data, to url: URL) throws {
     try write([(data, url)])
   }
@@ -28,7 +28,7 @@ public enum AtomicFile {
 
   /// Writes every file or none: each one is staged (temporary file written and flushed, or the
   /// device opened) before the first is renamed into place.
-  /// - Throws: `AtomicFileError` for the first file that cannot be written; no destination
+  /// - Throws: `FileError` for the first file that cannot be written; no destination
   ///   has been changed then, except where a rename itself fails part-way (the error says so).
   public static func write(_ files: [(Data, URL)]) throws {
     var staged: [StagedFile] = []
@@ -44,10 +44,10 @@ public enum AtomicFile {
     for index in staged.indices where !staged[index].isWriteThrough {
       do {
         try staged[index].commit()
-      } catch let error as AtomicFileError where index > 0 {
+      } catch let error as FileError where index > 0 {
         let done = staged[..<index].filter { !$0.isWriteThrough }.map(\.path)
-        throw AtomicFileError(
-          path: error.path, reason: error.reason + " (already written: \(done.joined(separator: ", ")))")
+        throw FileError(
+          file: error.file, problem: error.problem + " (already written: \(done.joined(separator: ", ")))")
       }
     }
   }
@@ -78,7 +78,7 @@ public enum AtomicFile {
 
   /// The path a write to `path` lands on: symbolic links in the last component are followed
   /// (relative targets against the link's directory), even when the final target does not exist.
-  /// - Throws: `AtomicFileError` for a loop of links.
+  /// - Throws: `FileError` for a loop of links.
   static func resolvingLinks(_ path: String) throws -> String {
     var current = path
     for _ in 0..<40 {
@@ -91,7 +91,7 @@ public enum AtomicFile {
         target.hasPrefix("/")
         ? target : (current as NSString).deletingLastPathComponent.appending("/" + target)
     }
-    throw AtomicFileError(path: path, reason: "too many levels of symbolic links")
+    throw FileError(file: path, problem: "cannot write: too many levels of symbolic links")
   }
 }
 
@@ -114,8 +114,8 @@ private struct StagedFile {
     path = url.relativePath
     self.data = data
     target = try AtomicFile.resolvingLinks(url.path)
-    func failure(_ reason: String) -> AtomicFileError {
-      AtomicFileError(path: url.relativePath, reason: reason)
+    func failure(_ reason: String) -> FileError {
+      FileError(file: url.relativePath, problem: "cannot write: " + reason)
     }
     var info = stat()
     if stat(target, &info) == 0 {
@@ -171,10 +171,10 @@ private struct StagedFile {
   func commit() throws {
     if let temporary {
       guard rename(temporary, target) == 0 else {
-        throw AtomicFileError(path: path, reason: String(cString: strerror(errno)))
+        throw FileError(file: path, problem: "cannot write: " + (String(cString: strerror(errno))))
       }
     } else if let reason = Self.writeAll(data, to: descriptor) {
-      throw AtomicFileError(path: path, reason: reason)
+      throw FileError(file: path, problem: "cannot write: " + reason)
     }
   }
 
@@ -199,12 +199,4 @@ private struct StagedFile {
       return nil
     }
   }
-}
-
-/// A file could not be written; the destination is unchanged.
-public struct AtomicFileError: Error, LocalizedError, CustomStringConvertible {
-  public let path: String
-  public let reason: String
-  public var description: String { "\(path): cannot write: \(reason)" }
-  public var errorDescription: String? { description }
 }

@@ -37,10 +37,10 @@ public struct Limit: Sendable, Hashable {
   }
 
   /// `value` if it is in range.
-  /// - Throws: `LimitError` naming `source` (the file, `file:line` or "command line") and the range.
+  /// - Throws: `FileError` naming `source` (the file, `file:line` or "command line") and the range.
   @discardableResult
-  public func check(_ value: Double, source: String) throws(LimitError) -> Double {
-    if let problem = problem(value) { throw LimitError(source: source, problem: problem) }
+  public func check(_ value: Double, source: String) throws(FileError) -> Double {
+    if let problem = problem(value) { throw FileError(file: source, problem: problem) }
     return value
   }
 
@@ -49,14 +49,6 @@ public struct Limit: Sendable, Hashable {
     if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     return "\(value)"
   }
-}
-
-/// A number outside its documented range.
-public struct LimitError: Error, Sendable, Equatable, CustomStringConvertible {
-  /// Where the number came from: a file, `file:line`, or "command line".
-  public let source: String
-  public let problem: String
-  public var description: String { "\(source): \(problem)" }
 }
 
 /// Every documented range, in one table (the README's "Limits" section lists the same).

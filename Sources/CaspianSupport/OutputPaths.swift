@@ -25,23 +25,23 @@ public enum OutputPaths {
   }
 
   /// Refuses any output that is one of the inputs, or the same file as another output.
-  /// - Throws: `OutputPathError` naming the output, its flag and the input it would replace.
+  /// - Throws: `FileError` naming the output, its flag and the input it would replace.
   public static func check(_ outputs: [Output], against inputs: [Input]) throws {
     let known = inputs.map { (input: $0, identity: FileIdentity(path: $0.url.path)) }
     var seen: [(output: Output, identity: FileIdentity)] = []
     for output in outputs {
       let identity = FileIdentity(path: output.path)
       if let clash = known.first(where: { $0.identity == identity }) {
-        throw OutputPathError(
-          path: output.path,
+        throw FileError(
+          file: output.path,
           problem:
             "\(output.flag) would overwrite \(clash.input.role) (\(clash.input.url.relativePath)), which this command reads; choose another file"
         )
       }
       // Several outputs may go to one device (`/dev/null`), never to one file.
       if !identity.isDevice, let earlier = seen.first(where: { $0.identity == identity }) {
-        throw OutputPathError(
-          path: output.path, problem: "\(output.flag) names the same file as \(earlier.output.flag)")
+        throw FileError(
+          file: output.path, problem: "\(output.flag) names the same file as \(earlier.output.flag)")
       }
       seen.append((output, identity))
     }
@@ -78,12 +78,4 @@ struct FileIdentity: Equatable {
     kind = .path(
       (real ?? url.deletingLastPathComponent().standardizedFileURL.path) + "/" + url.lastPathComponent)
   }
-}
-
-/// An output path that the command refuses to write.
-public struct OutputPathError: Error, LocalizedError, CustomStringConvertible {
-  public let path: String
-  public let problem: String
-  public var description: String { "\(path): \(problem)" }
-  public var errorDescription: String? { description }
 }

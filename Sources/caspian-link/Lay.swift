@@ -42,7 +42,7 @@ struct LayOptions: ParsableArguments {
     do {
       return (project, selection, try RouteTrack(points: input.points))
     } catch {
-      throw RouteFileError(path: path, problem: "\(error)")
+      throw FileError(file: path, problem: "\(error)")
     }
   }
 }

@@ -60,7 +60,7 @@ extension CaspianLink {
         do {
           analysis = try analyzer.analyse(chosen.points)
         } catch let error as RouteProblem {
-          throw RouteFileError(path: routeFile, problem: "option \(chosen.option): \(error.problem)")
+          throw FileError(file: routeFile, location: "option \(chosen.option)", problem: error.problem)
         }
         chosenRoute = (RouteMeasures(analysis), analysis.intrusions.map(EngineeringWarning.init))
         if let route {

@@ -1,6 +1,7 @@
 import CaspianAnalysis
 import CaspianGeodata
 import CaspianGeometry
+import CaspianSupport
 import Foundation
 import Testing
 
@@ -63,10 +64,10 @@ import Testing
   func refusedFilesNameTheFileAndTheProblem(features: String, problem: String) throws {
     let path = try Self.file(features)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let error = try #require(throws: RouteFileError.self) {
+    let error = try #require(throws: FileError.self) {
       try RouteFile.read(path: path, option: nil, landings: [])
     }
-    #expect(error.path == path)
+    #expect(error.file == path)
     #expect(error.problem.contains(problem), "\(error.problem)")
   }
 
@@ -74,7 +75,7 @@ import Testing
     let path = try Self.file(
       Self.line("1", "[[50, 40], [51, 41]]") + ", " + Self.line("2", "[[50, 40], [51, 40]]"))
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let error = try #require(throws: RouteFileError.self) {
+    let error = try #require(throws: FileError.self) {
       try RouteFile.read(path: path, option: "3", landings: [])
     }
     #expect(error.problem == #"no route for option "3" (options: 1, 2)"#)

@@ -16,24 +16,24 @@ import Testing
 
   @Test func unknownMemberIsNamed() {
     let json = #"{"burial": {"maxDepth": 200}}"#
-    #expect(throws: EngineeringError(source: "eng.json", message: "unknown member \"burial.maxDepth\"")) {
+    #expect(throws: FileError(file: "eng.json", problem: "unknown member \"burial.maxDepth\"")) {
       try EngineeringParameters.overriding(with: Data(json.utf8), source: "eng.json")
     }
   }
 
   @Test func nonNumbersAndBadRangesAreRejected() {
-    #expect(throws: EngineeringError(source: "e.json", message: "\"lay.weatherFactor\" must be a number")) {
+    #expect(throws: FileError(file: "e.json", problem: "\"lay.weatherFactor\" must be a number")) {
       try EngineeringParameters.overriding(
         with: Data(#"{"lay": {"weatherFactor": "high"}}"#.utf8), source: "e.json")
     }
-    #expect(throws: EngineeringError.self) {
+    #expect(throws: FileError.self) {
       try EngineeringParameters.overriding(
         with: Data(#"{"armour": {"doubleArmourMaxDepthM": 2000}}"#.utf8), source: "e.json")
     }
     #expect {
       try EngineeringParameters.overriding(with: Data("{".utf8), source: "e.json")
     } throws: { error in
-      (error as? EngineeringError)?.message.hasPrefix("not valid JSON: line 1, column 2: ") == true
+      (error as? FileError)?.problem.hasPrefix("not valid JSON: line 1, column 2: ") == true
     }
   }
 
@@ -63,7 +63,7 @@ import Testing
       ),
     ])
   func outOfRangeFiguresAreRefused(json: String, message: String) {
-    #expect(throws: EngineeringError(source: "e.json", message: message)) {
+    #expect(throws: FileError(file: "e.json", problem: message)) {
       try EngineeringParameters.overriding(with: Data(json.utf8), source: "e.json")
     }
   }

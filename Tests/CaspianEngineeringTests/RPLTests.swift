@@ -1,5 +1,6 @@
 import CaspianGeodata
 import CaspianGeometry
+import CaspianSupport
 import Testing
 
 @testable import CaspianEngineering
@@ -140,7 +141,7 @@ import Testing
   }
 
   @Test func routeWithoutDepthIsRejected() {
-    #expect(throws: EngineeringError(source: "route", message: "no depth data anywhere along the route")) {
+    #expect(throws: FileError(file: "route", problem: "no depth data anywhere along the route")) {
       try RouteEngineer().analyse(
         route: VBasin.route, landingNames: ("A", "B"), depth: NoDepth(), waterSurfaceM: nil)
     }

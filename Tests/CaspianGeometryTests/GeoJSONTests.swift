@@ -1,4 +1,5 @@
 import CaspianGeometry
+import CaspianSupport
 import Foundation
 import Testing
 
@@ -84,7 +85,7 @@ private let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension:
 
   @Test func projectedLongitudeIsNamed() {
     let data = Data(#"{"type":"Point","coordinates":[500000,40]}"#.utf8)
-    #expect(throws: GeoJSONError.self) { try GeoJSON.decodeFeatureCollection(data, source: "p.geojson") }
+    #expect(throws: FileError.self) { try GeoJSON.decodeFeatureCollection(data, source: "p.geojson") }
     do {
       _ = try GeoJSON.decodeFeatureCollection(data, source: "p.geojson")
     } catch {

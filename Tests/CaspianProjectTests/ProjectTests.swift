@@ -1,5 +1,6 @@
 import CaspianProject
 import CaspianSchedule
+import CaspianSupport
 import Foundation
 import Testing
 

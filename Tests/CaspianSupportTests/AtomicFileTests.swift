@@ -90,13 +90,13 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let first = dir.appendingPathComponent("a.txt")
     let second = dir.appendingPathComponent("missing/b.txt")
-    #expect(throws: AtomicFileError.self) {
+    #expect(throws: FileError.self) {
       try AtomicFile.write([(Data("a".utf8), first), (Data("b".utf8), second)])
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     // A device that fails is written before any file is replaced.
     try AtomicFile.write("kept", to: first)
-    #expect(throws: AtomicFileError.self) {
+    #expect(throws: FileError.self) {
       try AtomicFile.write([(Data("new".utf8), first), (Data("x".utf8), URL(fileURLWithPath: "/dev/full"))])
     }
     #expect(try String(contentsOf: first, encoding: .utf8) == "kept")
@@ -143,7 +143,7 @@ import Testing
       dir.appendingPathComponent("sub/../plan.yaml").path,
       dir.appendingPathComponent("sub/../plan.updates.jsonl").path,
     ] {
-      #expect(throws: OutputPathError.self, "\(path)") {
+      #expect(throws: FileError.self, "\(path)") {
         try OutputPaths.check([.init(flag: "--output", path: path)], against: inputs)
       }
     }

@@ -82,8 +82,8 @@ import Testing
     #expect(limit.problem(0.5) == "cellSizeM must be between 1 and 20000 m, got 0.5")
     #expect(limit.problem(.nan) == "cellSizeM must be between 1 and 20000 m, got nan")
     #expect(
-      throws: LimitError(
-        source: "cost.json", problem: "cellSizeM must be between 1 and 20000 m, got 1000000000000")
+      throws: FileError(
+        file: "cost.json", problem: "cellSizeM must be between 1 and 20000 m, got 1000000000000")
     ) {
       try limit.check(1e12, source: "cost.json")
     }

@@ -28,7 +28,7 @@ struct EngineeringOptions: ParsableArguments {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw EngineeringError(source: file, message: "cannot read the file")
+      throw FileError(file: file, problem: "cannot read the file")
     }
     return try EngineeringParameters.overriding(with: data, source: file)
   }
@@ -75,9 +75,9 @@ struct EngineeringReport: Encodable {
         option: route.option, route: route.points, landingNames: route.landingNames, analyzer: analyzer,
         engineer: engineer, waterSurfaceM: waterSurfaceM, seaLevel: seaLevel)
     } catch let error as RouteProblem {
-      throw RouteFileError(path: file, problem: "option \(route.option): \(error.problem)")
-    } catch let error as EngineeringError where error.source == "route" {
-      throw RouteFileError(path: file, problem: "option \(route.option): \(error.message)")
+      throw FileError(file: file, location: "option \(route.option)", problem: error.problem)
+    } catch let error as FileError where error.file == "route" {
+      throw FileError(file: file, location: "option \(route.option)", problem: error.problem)
     }
   }
 

@@ -68,8 +68,8 @@ extension CaspianLink.Route {
       let data = try geodata.load()
       let routes = try RouteFile.read(path: route, option: option, landings: data.landings)
       if output != nil, routes.count != 1 {
-        throw RouteFileError(
-          path: route,
+        throw FileError(
+          file: route,
           problem:
             "holds \(routes.count) routes (\(routes.map(\.option).joined(separator: ", "))): choose one with --option"
         )

@@ -67,7 +67,7 @@ enum RouteSelector {
     do {
       analysis = try analyzer.analyse(input.points)
     } catch let problem as RouteProblem {
-      throw RouteFileError(path: source, problem: "option \(option): \(problem)")
+      throw FileError(file: source, problem: "option \(option): \(problem)")
     }
     let selection = RouteSelection(
       option: input.option, landingNames: input.landingNames, analysis: analysis,
