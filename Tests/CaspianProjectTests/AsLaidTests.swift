@@ -75,6 +75,13 @@ import Testing
       "time,lon,lat\n2026-06-01T07:00Z,51,43\n2026-06-01T07:00Z,51.1,43\n",
       "log.csv: line 3: a different fix at the same time as line 2 (2026-06-01T07:00:00Z)")
     refused("time,lon,lat\nyesterday,51,43\n", "log.csv: line 2: time 'yesterday' is not an ISO 8601 time")
+    refused(
+      "time,lon,lat\n2026-06-01T25:00Z,51,43\n",
+      "log.csv: line 2: time '2026-06-01T25:00Z' is not an ISO 8601 time")
+    let zoned = try LayLog.parse(
+      Data("time,lon,lat\n2026-06-01T06:00:00.5-03:30,51,43\n".utf8), file: "z.csv")
+    #expect(LayLog.timestamp(zoned.fixes[0].time) == "2026-06-01T09:30:00Z")
+    #expect(zoned.fixes[0].time.timeIntervalSince1970.truncatingRemainder(dividingBy: 1) == 0.5)
     refused("when,x,y\n", "log.csv: line 1: the header must name time, lon and lat columns (got when,x,y)")
     refused(
       "time,lon,lat,payout_km\n2026-06-01T07:00Z,51,43,-1\n",
