@@ -109,4 +109,29 @@ import Testing
     early.time = Self.time(12)
     #expect(throws: ProjectError.self) { try LayMerge(known: known, new: [early], file: "log.csv") }
   }
+
+  @Test func geoJSONPointsAreFixesToo() throws {
+    let text = """
+      {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [51.0, 43.0]},
+         "properties": {"time": "2026-06-01T06:00:00+02:00", "payoutKm": 1.5, "kpKm": 1.4}},
+        {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[51, 43], [50, 42]]}, "properties": {}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [50.9, 42.9]},
+         "properties": {"time": "2026-06-01T05:00:00Z"}}
+      ]}
+      """
+    let fixes = try LayLog.parse(Data(text.utf8), file: "track.geojson").fixes
+    #expect(fixes.count == 2)
+    #expect(LayLog.timestamp(fixes[0].time) == "2026-06-01T04:00:00Z")
+    #expect(fixes[0].payoutKm == 1.5)
+    #expect(fixes[0].loggedKpKm == 1.4)
+    #expect(fixes[1].line == 3)
+    #expect {
+      try LayLog.parse(
+        Data(
+          #"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [51, 43]}, "properties": {}}]}"#
+            .utf8),
+        file: "t.geojson")
+    } throws: { "\($0)" == "t.geojson: feature 1: a fix needs a 'time' property with an ISO 8601 time" }
+  }
 }
