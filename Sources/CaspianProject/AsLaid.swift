@@ -417,6 +417,12 @@ extension Project {
     return try LayLog.parse(data, file: layFixesURL.path).fixes
   }
 
+  /// The fixes imported so far made up to the end of `day` (UTC).
+  public func layFixes(upTo day: CalendarDate) throws -> [LayFix] {
+    let end = Date(timeIntervalSince1970: Double(day.dayNumber + 1) * 86_400)
+    return try layFixes().filter { $0.time < end }
+  }
+
   /// Stores every known fix (the file is replaced atomically).
   public func storeLayFixes(_ fixes: [LayFix]) throws {
     try FileManager.default.createDirectory(

@@ -116,6 +116,9 @@ import Testing
     #expect(abs(try #require(lay["kpReachedKm"] as? Double) - 180) < 0.01)
     #expect(abs(try #require(lay["crossTrackMaxM"] as? Double) - 30) < 1)
     #expect(abs(try #require(lay["routeLengthKm"] as? Double) - lengthKm) < 1e-9)
+    // Up to the end of 06-16 (UTC): the four fixes of that day only, KP 120 to 129.
+    let firstDay = try Self.json(try run(["lay", "status", "--as-of", "2026-06-16", "--format", "json"]))
+    #expect(abs(try #require(firstDay["kpReachedKm"] as? Double) - 129) < 0.01)
 
     // Mid-lay (after the import) and after the end: the three views give the same numbers.
     for asOf in ["2026-06-21", "2026-07-20"] {
