@@ -1,5 +1,6 @@
 import CaspianAnalysis
 import CaspianGeometry
+import CaspianSchedule
 import CaspianSupport
 import Foundation
 
@@ -89,25 +90,62 @@ public enum LayLog {
 
   /// An instant as ISO 8601 in UTC, to the second ("2026-06-01T02:00:00Z").
   public static func timestamp(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: date)
+    let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+    let (days, second) = (seconds.floorDivided(by: 86_400), seconds.floorModulo(86_400))
+    return "\(CalendarDate(dayNumber: days))T"
+      + String(format: "%02d:%02d:%02dZ", second / 3600, second / 60 % 60, second % 60)
   }
 
   /// An ISO 8601 time ("2026-06-01T06:00:00+04:00", "2026-06-01 06:00Z", seconds and their
   /// fraction optional); without a zone, UTC. Nil if it is not one.
   static func time(_ text: String) -> Date? {
-    let pattern = #"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$"#
-    guard let regex = try? Regex(pattern),
-      let match = text.trimmingCharacters(in: .whitespaces).wholeMatch(of: regex)
+    let value = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+    guard value.count >= 16, value[10] == UInt8(ascii: "T") || value[10] == UInt8(ascii: " "),
+      let day = CalendarDate(String(decoding: value[0..<10], as: UTF8.self))
     else { return nil }
-    func part(_ index: Int) -> String { match.output[index].substring.map(String.init) ?? "" }
-    let seconds = part(3).isEmpty ? ":00" : part(3)
-    let zone = part(5).isEmpty ? "Z" : part(5)
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions =
-      part(4).isEmpty ? [.withInternetDateTime] : [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.date(from: "\(part(1))T\(part(2))\(seconds)\(part(4))\(zone)")
+    var index = 11
+    func digits(_ count: Int) -> Int? {
+      guard index + count <= value.count else { return nil }
+      var number = 0
+      for byte in value[index..<index + count] {
+        guard (48...57).contains(byte) else { return nil }
+        number = number * 10 + Int(byte - 48)
+      }
+      index += count
+      return number
+    }
+    func skip(_ character: Character) -> Bool {
+      guard index < value.count, value[index] == character.asciiValue! else { return false }
+      index += 1
+      return true
+    }
+    guard let hour = digits(2), hour < 24, skip(":"), let minute = digits(2), minute < 60 else { return nil }
+    var second = 0.0
+    if skip(":") {
+      guard let whole = digits(2), whole < 60 else { return nil }
+      second = Double(whole)
+      if skip(".") {
+        let start = index
+        while index < value.count, (48...57).contains(value[index]) { index += 1 }
+        guard index > start,
+          let fraction = Double("0." + String(decoding: value[start..<index], as: UTF8.self))
+        else { return nil }
+        second += fraction
+      }
+    }
+    var offset = 0
+    if skip("Z") {
+    } else if index < value.count, value[index] == UInt8(ascii: "+") || value[index] == UInt8(ascii: "-") {
+      let sign = value[index] == UInt8(ascii: "-") ? -1 : 1
+      index += 1
+      guard let hours = digits(2), hours < 24 else { return nil }
+      _ = skip(":")
+      guard let minutes = digits(2), minutes < 60 else { return nil }
+      offset = sign * (hours * 3600 + minutes * 60)
+    }
+    guard index == value.count else { return nil }
+    let seconds = Double(day.dayNumber * 86_400 + hour * 3600 + minute * 60 - offset) + second
+    return Date(timeIntervalSince1970: seconds)
   }
 
   private static func csvFixes(_ data: Data, file: String) throws -> [LayFix] {
@@ -275,22 +313,27 @@ public struct AsLaid: Sendable {
   /// Spacing of the route samples the search for the nearest point starts from, m.
   static let sampleSpacingM = 1000.0
 
-  /// The KP of the route point nearest to `point` and the distance to it: the nearest sample,
-  /// then a golden-section search on the KP between its neighbours (distance along a geodesic leg
-  /// has one minimum there).
+  /// The KP of the route point nearest to `point` and the distance to it: the nearest sample
+  /// (found on a local equirectangular approximation, which only has to rank samples 1 km apart),
+  /// then a golden-section search on the geodesic distance between its neighbours (distance along
+  /// a geodesic leg has one minimum there).
   static func project(_ point: Coordinate, on track: RouteTrack, samples: [(Double, Coordinate)]) -> (
     Double, Double
   ) {
     let geodesic = Geodesic.wgs84
+    let scale = cos(point.latitude * .pi / 180)
     var best = 0
-    var bestDistance = Double.infinity
+    var bestRank = Double.infinity
     for (index, sample) in samples.enumerated() {
-      let distance = geodesic.distanceMetres(point, sample.1)
-      if distance < bestDistance {
+      let dx = (sample.1.longitude - point.longitude) * scale
+      let dy = sample.1.latitude - point.latitude
+      let rank = dx * dx + dy * dy
+      if rank < bestRank {
         best = index
-        bestDistance = distance
+        bestRank = rank
       }
     }
+    let bestDistance = geodesic.distanceMetres(point, samples[best].1)
     var low = samples[max(0, best - 1)].0
     var high = samples[min(samples.count - 1, best + 1)].0
     func distance(_ kp: Double) -> Double { geodesic.distanceMetres(point, track.coordinate(atKpKm: kp)) }
@@ -299,7 +342,7 @@ public struct AsLaid: Sendable {
     var b = low + ratio * (high - low)
     var fa = distance(a)
     var fb = distance(b)
-    while high - low > 1e-6 {  // 1 mm
+    while high - low > 1e-5 {  // 1 cm
       if fa < fb {
         high = b
         b = a
@@ -374,10 +417,27 @@ extension Project {
     return try LayLog.parse(data, file: layFixesURL.path).fixes
   }
 
+  /// The fixes imported so far made up to the end of `day` (UTC).
+  public func layFixes(upTo day: CalendarDate) throws -> [LayFix] {
+    let end = Date(timeIntervalSince1970: Double(day.dayNumber + 1) * 86_400)
+    return try layFixes().filter { $0.time < end }
+  }
+
   /// Stores every known fix (the file is replaced atomically).
   public func storeLayFixes(_ fixes: [LayFix]) throws {
     try FileManager.default.createDirectory(
       at: layFixesURL.deletingLastPathComponent(), withIntermediateDirectories: true)
     try AtomicFile.write(LayLog.csvText(fixes), to: layFixesURL)
   }
+}
+
+extension Int {
+  /// Division rounding towards minus infinity.
+  fileprivate func floorDivided(by divisor: Int) -> Int {
+    let quotient = self / divisor
+    return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+  }
+
+  /// The remainder of `floorDivided(by:)`, from 0 to `divisor` - 1.
+  fileprivate func floorModulo(_ divisor: Int) -> Int { self - floorDivided(by: divisor) * divisor }
 }

@@ -150,7 +150,7 @@ extension CaspianLink.Lay {
       commandName: "status",
       abstract: "The as-laid figures: KP reached, laid, cross-track deviation, lay rate, slack.",
       discussion: """
-        From every fix imported so far, projected onto the selected route. laidKm = KP reached - \
+        From every fix imported so far up to the end of --as-of (UTC), projected onto the selected route. laidKm = KP reached - \
         the KP of the first fix on the route; crossTrackP95M is the 95th percentile (nearest rank) \
         of the distance from the route; layRateKmPerDay = laidKm over the time from the first to \
         the last fix; slackPercent = cable paid out over route laid, less 1 (when payout is logged).
@@ -158,14 +158,17 @@ extension CaspianLink.Lay {
         Examples:
           caspian-link lay status
           caspian-link lay status --format json
+          caspian-link lay status --as-of 2026-06-20
         """)
 
     @OptionGroup var options: LayOptions
+    @OptionGroup var asOf: AsOfOption
     @Option(help: "table (for people) or json (for programs).") var format: OutputFormat = .table
 
     func run() async throws {
       let (project, selection, track) = try options.load(command: "lay status")
-      let asLaid = AsLaid(fixes: try project.layFixes(), track: track, maxOffsetM: options.maxOffsetM)
+      let asLaid = AsLaid(
+        fixes: try project.layFixes(upTo: asOf.resolved), track: track, maxOffsetM: options.maxOffsetM)
       switch format {
       case .json: StandardOutput.write(Data(asLaid.jsonValue.prettyPrinted().utf8))
       case .table:

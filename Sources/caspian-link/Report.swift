@@ -198,13 +198,13 @@ extension CaspianLink {
         data: data, routes: routes, title: "\(data.name): route options and seabed")
       // The lay so far, over the planned route (fixes near it; `lay import`).
       if let project = loaded.project, loaded.selection != nil {
-        layers.asLaid = try project.layFixes().map(\.position)
+        layers.asLaid = try project.layFixes(upTo: status.asOf).map(\.position)
       }
       let map = try MapFigure(
         layers: layers,
         projectionName: MapFigure.caspianProjectionName
       ).render(projection: try Projection.caspianEquidistant())
-      let asLaid = try ReportInputs.asLaid(loaded, route: route, routes: routes)
+      let asLaid = try ReportInputs.asLaid(loaded, route: route, routes: routes, asOf: status.asOf)
       let diagrams = try routes.enumerated().map { index, route in
         var series = ReportInputs.profile(route)
         series.asLaidKm = index == 0 ? asLaid : nil

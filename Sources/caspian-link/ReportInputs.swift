@@ -99,16 +99,16 @@ enum ReportInputs {
     ]
   }
 
-  /// The KPs laid so far on the project's selected route (the fixes `lay import` kept), when the
-  /// report draws that route; nil otherwise or before any fix.
-  static func asLaid(_ loaded: LoadedPlan, route: String?, routes: [ReportedRoute]) throws -> ClosedRange<
-    Double
-  >? {
+  /// The KPs laid by the end of `asOf` on the project's selected route (the fixes `lay import`
+  /// kept), when the report draws that route; nil otherwise or before any fix.
+  static func asLaid(_ loaded: LoadedPlan, route: String?, routes: [ReportedRoute], asOf: CalendarDate) throws
+    -> ClosedRange<Double>?
+  {
     guard let project = loaded.project, route == project.selectedRouteURL.path, let selected = routes.first
     else {
       return nil
     }
-    let fixes = try project.layFixes()
+    let fixes = try project.layFixes(upTo: asOf)
     guard !fixes.isEmpty else { return nil }
     let placed = AsLaid(
       fixes: fixes, track: try RouteTrack(points: selected.points), maxOffsetM: LayOptions.defaultMaxOffsetM

@@ -116,6 +116,9 @@ import Testing
     #expect(abs(try #require(lay["kpReachedKm"] as? Double) - 180) < 0.01)
     #expect(abs(try #require(lay["crossTrackMaxM"] as? Double) - 30) < 1)
     #expect(abs(try #require(lay["routeLengthKm"] as? Double) - lengthKm) < 1e-9)
+    // Up to the end of 06-16 (UTC): the four fixes of that day only, KP 120 to 129.
+    let firstDay = try Self.json(try run(["lay", "status", "--as-of", "2026-06-16", "--format", "json"]))
+    #expect(abs(try #require(firstDay["kpReachedKm"] as? Double) - 129) < 0.01)
 
     // Mid-lay (after the import) and after the end: the three views give the same numbers.
     for asOf in ["2026-06-21", "2026-07-20"] {
@@ -196,5 +199,40 @@ import Testing
     #expect(history.stdout.contains("KP 50.000 on option 1 of r.geojson"))
     let progress = try ScheduleCLI.run(["progress", "--project", project.path, "--as-of", "2026-06-05"])
     #expect(progress.stdout.contains("option 2 Aktau - Sumgait"))
+  }
+
+  @Test func anEmptyProjectAndTheCommandsThatNeedMore() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    func run(_ arguments: [String], in directory: URL) throws -> CLI.Result {
+      try CLI.run(arguments, removing: ["CASPIAN_GEODATA", "CASPIAN_PROJECT"], in: directory)
+    }
+    // Outside a project: route select and lay import refuse with the init hint.
+    for arguments in [
+      ["route", "select", "--route", "r.geojson", "--option", "1"], ["lay", "import", "x.csv"],
+    ] {
+      let result = try run(arguments, in: root)
+      #expect(result.status == 1, "\(arguments)")
+      #expect(result.stderr.contains("run `caspian-link init DIR`"), "\(result.stderr)")
+    }
+    let made = try run(["init", "blank", "--empty", "--name", "Blank test"], in: root)
+    #expect(made.status == 0, "\(made.stderr)")
+    #expect(made.stdout.contains("plan.yaml (template), plan.updates.jsonl (0 records)"))
+    let project = root.appendingPathComponent("blank")
+    // The template is a working plan; found from a folder below the project.
+    let below = project.appendingPathComponent("route")
+    let status = try run(["schedule", "status", "--format", "json"], in: below)
+    let object = try Self.json(status)
+    #expect(object["project"] as? String == "Blank test")
+    #expect(status.stderr.isEmpty, "\(status.stderr)")
+    // --project from anywhere; a project without a selected route cannot take a lay log.
+    let lay = try run(["lay", "status", "--project", project.path], in: root)
+    #expect(lay.status == 1)
+    #expect(lay.stderr.contains("the project has no selected route"))
+    // A second init there changes nothing.
+    let again = try run(["init", "blank"], in: root)
+    #expect(again.status == 1)
+    #expect(again.stderr.contains("a project is already here"))
   }
 }

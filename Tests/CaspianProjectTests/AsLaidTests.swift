@@ -75,6 +75,13 @@ import Testing
       "time,lon,lat\n2026-06-01T07:00Z,51,43\n2026-06-01T07:00Z,51.1,43\n",
       "log.csv: line 3: a different fix at the same time as line 2 (2026-06-01T07:00:00Z)")
     refused("time,lon,lat\nyesterday,51,43\n", "log.csv: line 2: time 'yesterday' is not an ISO 8601 time")
+    refused(
+      "time,lon,lat\n2026-06-01T25:00Z,51,43\n",
+      "log.csv: line 2: time '2026-06-01T25:00Z' is not an ISO 8601 time")
+    let zoned = try LayLog.parse(
+      Data("time,lon,lat\n2026-06-01T06:00:00.5-03:30,51,43\n".utf8), file: "z.csv")
+    #expect(LayLog.timestamp(zoned.fixes[0].time) == "2026-06-01T09:30:00Z")
+    #expect(zoned.fixes[0].time.timeIntervalSince1970.truncatingRemainder(dividingBy: 1) == 0.5)
     refused("when,x,y\n", "log.csv: line 1: the header must name time, lon and lat columns (got when,x,y)")
     refused(
       "time,lon,lat,payout_km\n2026-06-01T07:00Z,51,43,-1\n",
@@ -101,5 +108,30 @@ import Testing
     var early = next
     early.time = Self.time(12)
     #expect(throws: ProjectError.self) { try LayMerge(known: known, new: [early], file: "log.csv") }
+  }
+
+  @Test func geoJSONPointsAreFixesToo() throws {
+    let text = """
+      {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [51.0, 43.0]},
+         "properties": {"time": "2026-06-01T06:00:00+02:00", "payoutKm": 1.5, "kpKm": 1.4}},
+        {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[51, 43], [50, 42]]}, "properties": {}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [50.9, 42.9]},
+         "properties": {"time": "2026-06-01T05:00:00Z"}}
+      ]}
+      """
+    let fixes = try LayLog.parse(Data(text.utf8), file: "track.geojson").fixes
+    #expect(fixes.count == 2)
+    #expect(LayLog.timestamp(fixes[0].time) == "2026-06-01T04:00:00Z")
+    #expect(fixes[0].payoutKm == 1.5)
+    #expect(fixes[0].loggedKpKm == 1.4)
+    #expect(fixes[1].line == 3)
+    #expect {
+      try LayLog.parse(
+        Data(
+          #"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [51, 43]}, "properties": {}}]}"#
+            .utf8),
+        file: "t.geojson")
+    } throws: { "\($0)" == "t.geojson: feature 1: a fix needs a 'time' property with an ISO 8601 time" }
   }
 }

@@ -84,7 +84,9 @@ extension CaspianLink.Schedule {
       parts += dates.compactMap { name, date in date.map { "\(name) \($0)" } }
       if let percent = record.percentComplete { parts.append("\(fixed(percent, 1)) %") }
       if let kp = record.kp {
-        parts.append("KP \(Plan.printedKm(kp))" + (record.route.map { " on \($0)" } ?? ""))
+        // The route's option and file (the whole reference is in --format json).
+        let route = record.route.map { " on " + ($0.components(separatedBy: ", ").first ?? $0) }
+        parts.append("KP \(Plan.printedKm(kp))" + (route ?? ""))
       }
       if let entered = record.entered { parts.append("entered \(entered)") }
       if let note = record.note {

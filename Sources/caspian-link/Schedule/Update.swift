@@ -13,13 +13,19 @@ extension CaspianLink.Schedule {
         exclusive lock (one O_APPEND write, then fsync), after it has been checked against the plan and the \
         whole history. --status done without --actual-finish sets the actual finish to --date; \
         --status in-progress without a known actual start sets it to --date (--status done, --percent and --kp need a known actual start). \
-        For the cable lay, --kp KM records the kilometre point reached: percent complete = KP / \
-        planned route length, and the forecast finish follows from the lay rate so far.
+        For the cable lay, --kp KM records the kilometre point reached: percent complete = KP / the \
+        selected route's length (else the plan's routeLengthKm), and the forecast finish follows from the lay rate so far. \
+        Every record gets an id (R1, R2, ...; see `schedule history`): --correct RECORD appends a \
+        record of the same activity and date that takes its place, --void RECORD one that cancels \
+        it. Outside a project (`caspian-link init`) an update needs --plan FILE; the bundled \
+        Geodata/ is never written.
 
         Examples:
           caspian-link schedule update LAY --status in-progress --date 2026-06-01
           caspian-link schedule update LAY --kp 123.4 --date 2026-06-20
           caspian-link schedule update VESSEL --forecast-finish 2026-12-15
+          caspian-link schedule update --correct R22 --kp 80 --note "typo"
+          caspian-link schedule update --void R22
         """)
 
     @OptionGroup var plan: PlanOptions
