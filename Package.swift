@@ -112,7 +112,7 @@ let package = Package(
 if Context.environment["CASPIAN_FUZZ"] != nil {
   let fuzzTargets: [(name: String, dependency: Target.Dependency)] = [
     ("FuzzESRIASCII", "CaspianGeodata"), ("FuzzGeoJSON", "CaspianGeometry"),
-    ("FuzzPlan", "CaspianSchedule"), ("FuzzUpdateLog", "CaspianSchedule"),
+    ("FuzzPlan", "CaspianSchedule"), ("FuzzUpdateLog", "CaspianSchedule"), ("FuzzLayLog", "CaspianProject"),
   ]
   package.targets.append(.systemLibrary(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"))
   for (name, dependency) in fuzzTargets {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the parsers the project owns with libFuzzer (Swift's -sanitize=fuzzer,address).
 #
-#   Tools/fuzz.sh TARGET SECONDS     TARGET: esri-ascii, geojson, plan, update-log, or all
+#   Tools/fuzz.sh TARGET SECONDS     TARGET: esri-ascii, geojson, plan, update-log, lay-log, or all
 #
 # Builds the fuzz executable if needed (CASPIAN_FUZZ=1 declares the targets in Package.swift;
 # scratch path .build-fuzz, so the normal build is untouched), copies the seed corpus
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() {
-  echo "usage: Tools/fuzz.sh esri-ascii|geojson|plan|update-log|all SECONDS [libFuzzer flags...]" >&2
+  echo "usage: Tools/fuzz.sh esri-ascii|geojson|plan|update-log|lay-log|all SECONDS [libFuzzer flags...]" >&2
   exit 2
 }
 [[ $# -ge 2 ]] || usage
@@ -32,6 +32,7 @@ product() {
     geojson) echo FuzzGeoJSON ;;
     plan) echo FuzzPlan ;;
     update-log) echo FuzzUpdateLog ;;
+    lay-log) echo FuzzLayLog ;;
     *) return 1 ;;
   esac
 }
@@ -92,7 +93,7 @@ run() {
 
 if [[ $target == all ]]; then
   failed=0
-  for name in esri-ascii geojson plan update-log; do run "$name" "$@" || failed=1; done
+  for name in esri-ascii geojson plan update-log lay-log; do run "$name" "$@" || failed=1; done
   exit $failed
 fi
 product "$target" >/dev/null || usage
