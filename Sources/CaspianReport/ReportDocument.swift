@@ -44,14 +44,30 @@ public struct DiagramPart: Sendable {
   }
 }
 
-/// The schedule part: the Gantt chart and the progress summary.
+/// The schedule part: the Gantt chart and the progress summary, and the risk analysis when the
+/// plan has ranges.
 public struct SchedulePart: Sendable {
   public var gantt: SVG
   public var progress: [SummaryItem]
+  public var risk: RiskPart?
 
-  public init(gantt: SVG, progress: [SummaryItem]) {
+  public init(gantt: SVG, progress: [SummaryItem], risk: RiskPart? = nil) {
     self.gantt = gantt
     self.progress = progress
+    self.risk = risk
+  }
+}
+
+/// The schedule risk figures: the S-curve, the tornado chart of drivers and the key figures.
+public struct RiskPart: Sendable {
+  public var sCurve: SVG
+  public var tornado: SVG
+  public var summary: [SummaryItem]
+
+  public init(sCurve: SVG, tornado: SVG, summary: [SummaryItem]) {
+    self.sCurve = sCurve
+    self.tornado = tornado
+    self.summary = summary
   }
 }
 
@@ -173,7 +189,13 @@ public struct ReportDocument: Sendable {
         .element("figure", [:], [schedule.gantt.markup]),
         .element("h3", text: "Progress"),
         definitionList(schedule.progress),
-      ])
+      ]
+        + (schedule.risk.map { risk in
+          [
+            .element("h3", text: "Schedule risk"), definitionList(risk.summary),
+            .element("figure", [:], [risk.sCurve.markup]), .element("figure", [:], [risk.tornado.markup]),
+          ]
+        } ?? []))
   }
 
   private var figuresSection: Markup {

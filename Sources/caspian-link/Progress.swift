@@ -48,9 +48,10 @@ extension CaspianLink {
       let late = open.filter { $0.slipDays > 0 }
       let atRisk = open.filter { $0.slipDays <= 0 && ($0.totalFloatDays ?? 0) < riskDays }
       let doneLate = done.filter { $0.slipDays > 0 }
+      let risk = try await RiskReport.run(plan: plan, history: history, asOf: status.asOf)
       switch format {
       case .json:
-        let document: JSONValue = [
+        var document: [String: JSONValue] = [
           "asOf": .string(status.asOf.description), "project": .string(plan.project),
           "routeName": JSONValue(plan.routeName), "routeLengthKm": JSONValue(plan.routeLengthKm),
           "routeSource": JSONValue(plan.routeSource), "cableLaidKm": JSONValue(status.cableLaidKm),
@@ -66,7 +67,12 @@ extension CaspianLink {
           "marginDays": JSONValue(status.marginDays),
           "lastRecorded": JSONValue(describing: status.lastRecorded),
         ]
-        StandardOutput.write(Data(document.prettyPrinted().utf8))
+        if let risk {
+          document["riskP50"] = .string(risk.p50.description)
+          document["riskP80"] = .string(risk.p80.description)
+          document["onTimeProbability"] = .number(ScheduleExport.rounded(risk.onTimeProbability, 4))
+        }
+        StandardOutput.write(Data(JSONValue.object(document).prettyPrinted().utf8))
       case .table:
         func list(_ items: [ActivityStatus], _ detail: (ActivityStatus) -> String) -> String {
           items.isEmpty ? "-" : items.map { "\($0.activity.id) (\(detail($0)))" }.joined(separator: ", ")
@@ -102,6 +108,7 @@ extension CaspianLink {
             "forecast \(status.forecastFinish), deadline \(plan.deadline): \(marginText(status.marginDays))"
           ),
         ]
+        if let risk { rows.append(("Schedule risk", RiskReport.line(risk))) }
         rows.append(("Last record", lastRecordedText(status)))
         let width = rows.map(\.0.count).max()!
         lines += rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }

@@ -141,7 +141,9 @@ extension CaspianLink {
         return DiagramPart(
           series: series, svg: try StraightLineDiagram(series: series, optionIndex: index).render())
       }
-      let schedule = try ReportInputs.schedule(status)
+      var schedule = try ReportInputs.schedule(status)
+      schedule.risk = try await RiskReport.run(plan: schedulePlan, history: history, asOf: status.asOf).map(
+        RiskReport.part)
       let document = ReportDocument(
         title: title,
         facts: [
@@ -172,6 +174,9 @@ extension CaspianLink {
           createdDirectory = directory
         }
         var files = [("map.svg", map), ("gantt.svg", schedule.gantt)]
+        if let risk = schedule.risk {
+          files += [("s-curve.svg", risk.sCurve), ("tornado.svg", risk.tornado)]
+        }
         files += diagrams.map { ("sld-\(Self.fileName($0.series.name)).svg", $0.svg) }
         for (name, figure) in files {
           outputs.add("--svg", directory.appendingPathComponent(name).path, text: figure.document)
