@@ -247,7 +247,7 @@ import Testing
       arguments: { d in
         let line = try editPlan(d, "  - id: BURIAL\n", "  - id: BURIAL\n    progress: kp\n")
         return status(d) + ["--expect-line", "\(line)"]
-      }, expected: "plan.yaml:{line}: activity BURIAL has 'progress: kp' but LAY (line 138) already has"),
+      }, expected: "plan.yaml:{line}: activity BURIAL has 'progress: kp' but LAY (line 151) already has"),
     BadInput(
       name: "ANSI escape in a name",
       arguments: { d in

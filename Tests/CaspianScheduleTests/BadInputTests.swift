@@ -164,7 +164,7 @@ import Testing
     let (text, line) = try bundledPlanFailing(
       replacing: "    weight: 6\n", with: "    weight: 6\n    progress: kp\n")
     #expect(
-      text.hasSuffix("has 'progress: kp' but LAY (line 138) already has: one activity is the cable lay"))
+      text.hasSuffix("has 'progress: kp' but LAY (line 151) already has: one activity is the cable lay"))
     #expect(text.hasPrefix("plan.yaml:\(line - 6): activity BURIAL"))
   }
 
