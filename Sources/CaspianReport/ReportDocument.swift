@@ -47,17 +47,33 @@ public struct DiagramPart: Sendable {
   }
 }
 
-/// The schedule part: the Gantt chart and the progress summary.
+/// The schedule part: the Gantt chart and the progress summary, and the risk analysis when the
+/// plan has ranges.
 public struct SchedulePart: Sendable {
   public var gantt: SVG
   public var progress: [SummaryItem]
   /// The milestone trend chart, when there are forecasts to draw.
   public var trend: SVG?
+  public var risk: RiskPart?
 
-  public init(gantt: SVG, progress: [SummaryItem], trend: SVG? = nil) {
+  public init(gantt: SVG, progress: [SummaryItem], trend: SVG? = nil, risk: RiskPart? = nil) {
     self.gantt = gantt
     self.progress = progress
     self.trend = trend
+    self.risk = risk
+  }
+}
+
+/// The schedule risk figures: the S-curve, the tornado chart of drivers and the key figures.
+public struct RiskPart: Sendable {
+  public var sCurve: SVG
+  public var tornado: SVG
+  public var summary: [SummaryItem]
+
+  public init(sCurve: SVG, tornado: SVG, summary: [SummaryItem]) {
+    self.sCurve = sCurve
+    self.tornado = tornado
+    self.summary = summary
   }
 }
 
@@ -202,6 +218,12 @@ public struct ReportDocument: Sendable {
           [
             .element("h3", text: "Milestone trend"),
             .element("figure", [:], [trend.markup]),
+          ]
+        } ?? [])
+        + (schedule.risk.map { risk in
+          [
+            .element("h3", text: "Schedule risk"), definitionList(risk.summary),
+            .element("figure", [:], [risk.sCurve.markup]), .element("figure", [:], [risk.tornado.markup]),
           ]
         } ?? []))
   }

@@ -91,7 +91,7 @@ public enum ScheduleExport {
     ]
   }
 
-  static func rounded(_ value: Double, _ places: Int) -> Double {
+  public static func rounded(_ value: Double, _ places: Int) -> Double {
     let scale = pow(10, Double(places))
     return (value * scale).rounded() / scale
   }

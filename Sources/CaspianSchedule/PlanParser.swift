@@ -27,6 +27,14 @@ import Yams
 ///     source: ...
 ///     assumed: dates not public  # what is assumed (omit if all of it is on the record)
 ///     notes: ...
+///     duration: {optimistic: 65, likely: 82, pessimistic: 120}  # for `schedule risk`; pert optional
+///     calendar: marine          # the range is then in working days
+/// risks:                        # optional, like calendars and correlations
+///   - {id: STORM, name: ..., probability: 0.3, impactDays: {optimistic: 4, likely: 10, pessimistic: 25}, affects: [LAY]}
+/// calendars:
+///   marine: {workableShare: {jan: 0.45, ..., dec: 0.45}}   # all twelve months
+/// correlations:
+///   - {activities: [SHORE-AKT, SHORE-SUM], coefficient: 0.6}
 /// ```
 public enum PlanParser {
   /// Reads and checks the plan file at `url`; messages name it as `name` (default: its path).

@@ -93,6 +93,7 @@ public enum RiskAnalysis {
             let range = chunk * chunkSize..<min(iterations, (chunk + 1) * chunkSize)
             days.append((chunk, range.map { Int32(runner.simulate($0, into: &own) - model.dayOrigin) }))
           }
+          runner.flush(into: &own)
           return (own, days)
         }
       }
@@ -311,6 +312,13 @@ struct RiskRunner {
   var input: PassInput
   var uniforms: [Double]
   var impacts: [Int]
+  /// Per-activity finish days and drawn days of the last `pending` iterations, `block` slots per
+  /// activity, counted into the histograms a block at a time (each activity's window then stays
+  /// in cache for a block of counts).
+  static let block = 64
+  var pendingFinish: [Int32]
+  var pendingDrawn: [Int32]
+  var pending = 0
   /// For `SchedulePass.forwardChanges`.
   var dirty: [Bool]
   var undo: [(index: Int, start: Int, finish: Int)] = []
@@ -322,6 +330,8 @@ struct RiskRunner {
     uniforms = Array(repeating: 0, count: model.ranged.count)
     impacts = Array(repeating: 0, count: model.events.count)
     dirty = Array(repeating: false, count: model.network.count)
+    pendingFinish = Array(repeating: 0, count: model.network.count * Self.block)
+    pendingDrawn = Array(repeating: 0, count: model.variable.count * Self.block)
   }
 
   /// Draws iteration k into `input` (work and extra days) and `impacts` (0 if an event did not fire).
@@ -369,11 +379,16 @@ struct RiskRunner {
     let finishDay = finishBoundary - 1
     tally.finish.add(finishDay)
     pass.backward(input, target: finishBoundary)
+    let slot = pending
     for i in 0..<model.network.count {
-      tally.activityFinish.add(i, pass.finish[i] - 1)
+      pendingFinish[i * Self.block + slot] = Int32(pass.finish[i] - 1)
       if input.state[i] != .done, pass.lateFinish[i] == pass.finish[i] { tally.critical[i] += 1 }
     }
-    for (v, i) in model.variable.enumerated() { tally.drawn.add(v, input.work[i] + input.extraDays[i]) }
+    for (v, i) in model.variable.enumerated() {
+      pendingDrawn[v * Self.block + slot] = Int32(input.work[i] + input.extraDays[i])
+    }
+    pending += 1
+    if pending == Self.block { flush(into: &tally) }
     // Without each event that fired: the pass again where that changes dates, then back.
     for (e, event) in model.events.enumerated() {
       guard impacts[e] > 0 else {
@@ -387,6 +402,17 @@ struct RiskRunner {
       pass.undo(&undo)
     }
     return finishDay
+  }
+
+  /// Counts the pending iterations into `tally`.
+  mutating func flush(into tally: inout RiskTally) {
+    for i in 0..<model.network.count {
+      for slot in 0..<pending { tally.activityFinish.add(i, Int(pendingFinish[i * Self.block + slot])) }
+    }
+    for v in model.variable.indices {
+      for slot in 0..<pending { tally.drawn.add(v, Int(pendingDrawn[v * Self.block + slot])) }
+    }
+    pending = 0
   }
 
   /// Adds iteration k's (2 × mid-rank of drawn days) × (2 × mid-rank of the finish) to `sums`.

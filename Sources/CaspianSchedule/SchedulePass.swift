@@ -11,7 +11,6 @@ struct ScheduleNetwork: Sendable {
   let count: Int
   /// Predecessors before successors.
   let order: [Int]
-  let isMilestone: [Bool]
   /// `predecessors[predecessorStart[i]..<predecessorStart[i + 1]]` are the links into activity i.
   let predecessors: [Link]
   let predecessorStart: [Int]
@@ -22,7 +21,6 @@ struct ScheduleNetwork: Sendable {
   init(plan: Plan) {
     count = plan.activities.count
     order = plan.topologicalOrder
-    isMilestone = plan.activities.map(\.isMilestone)
     var into: [Link] = []
     var intoStart = [0]
     var out = Array(repeating: [Link](), count: count)

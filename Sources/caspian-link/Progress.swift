@@ -76,9 +76,10 @@ extension CaspianLink {
         summary.done, summary.doneLate, summary.open, summary.late, summary.atRisk
       )
       let routeBasis = route != nil ? "file" : loaded.selection != nil ? "selected" : "plan"
+      let risk = try await RiskReport.run(plan: plan, history: history, asOf: status.asOf)
       switch format {
       case .json:
-        var document: JSONValue = [
+        var document: [String: JSONValue] = [
           "asOf": .string(status.asOf.description), "project": .string(plan.project),
           "routeName": JSONValue(plan.routeName), "routeLengthKm": JSONValue(plan.routeLengthKm),
           "routeSource": JSONValue(plan.routeSource), "routeBasis": .string(routeBasis),
@@ -94,12 +95,16 @@ extension CaspianLink {
           "marginDays": JSONValue(status.marginDays),
           "lastRecorded": JSONValue(describing: status.lastRecorded),
         ]
-        if let chosenRoute, case .object(var members) = document {
-          members["route"] = .object(chosenRoute.measures.jsonMembers)
-          members["warnings"] = .array(chosenRoute.errors.map(\.jsonValue))
-          document = .object(members)
+        if let chosenRoute {
+          document["route"] = .object(chosenRoute.measures.jsonMembers)
+          document["warnings"] = .array(chosenRoute.errors.map(\.jsonValue))
         }
-        StandardOutput.write(Data(document.prettyPrinted().utf8))
+        if let risk {
+          document["riskP50"] = .string(risk.p50.description)
+          document["riskP80"] = .string(risk.p80.description)
+          document["onTimeProbability"] = .number(ScheduleExport.rounded(risk.onTimeProbability, 4))
+        }
+        StandardOutput.write(Data(JSONValue.object(document).prettyPrinted().utf8))
       case .table:
         func list(_ items: [ActivityStatus], _ detail: (ActivityStatus) -> String) -> String {
           items.isEmpty ? "-" : items.map { "\($0.activity.id) (\(detail($0)))" }.joined(separator: ", ")
@@ -136,6 +141,7 @@ extension CaspianLink {
             "forecast \(status.forecastFinish), deadline \(plan.deadline): \(marginText(status.marginDays))"
           ),
         ]
+        if let risk { rows.append(("Schedule risk", RiskReport.line(risk))) }
         rows.append(("Last record", lastRecordedText(status)))
         let width = rows.map(\.0.count).max()!
         lines += rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }

@@ -211,10 +211,12 @@ extension CaspianLink {
         return DiagramPart(
           series: series, svg: try StraightLineDiagram(series: series, optionIndex: index).render())
       }
-      let schedule = try ReportInputs.schedule(
+      var schedule = try ReportInputs.schedule(
         ProgressSummary(status), routeBasis: loaded.selection != nil ? "selected" : "plan",
         trend: try CaspianSchedule.Schedule.trend(
           plan: schedulePlan, history: loaded.history, asOf: status.asOf))
+      schedule.risk = try await RiskReport.run(plan: schedulePlan, history: loaded.history, asOf: status.asOf)
+        .map(RiskReport.part)
       let document = ReportDocument(
         title: title,
         facts: [
@@ -247,6 +249,9 @@ extension CaspianLink {
         }
         var files = [("map.svg", map), ("gantt.svg", schedule.gantt)]
         if let trend = schedule.trend { files.append(("trend.svg", trend)) }
+        if let risk = schedule.risk {
+          files += [("s-curve.svg", risk.sCurve), ("tornado.svg", risk.tornado)]
+        }
         files += diagrams.map { ("sld-\(Self.fileName($0.series.name)).svg", $0.svg) }
         for (name, figure) in files {
           outputs.add("--svg", directory.appendingPathComponent(name).path, text: figure.document)

@@ -241,3 +241,28 @@ enum ScheduleCLI {
       ])
   }
 }
+
+@Suite struct ScheduleRiskCLITests {
+  @Test func riskRepeatsByteForByteAndProgressShowsIt() throws {
+    let arguments = ["schedule", "risk", "--plan", ScheduleCLI.bundledPlan.path, "--as-of", "2026-02-24"]
+    let first = try ScheduleCLI.run(arguments + ["--iterations", "2000"])
+    #expect(first.status == 0)
+    #expect(first.stdout.contains("2000 iterations, seed 2026"))
+    #expect(first.stdout.contains("Probability of ready for service by 2026-12-31:"))
+    #expect(first.stdout.contains("<- deadline"))
+    #expect(try ScheduleCLI.run(arguments + ["--iterations", "2000"]).stdout == first.stdout)
+    let json = try ScheduleCLI.run(arguments + ["--iterations", "2000", "--seed", "7", "--format", "json"])
+    for key in [
+      "\"onTimeProbability\"", "\"deterministicFinish\": \"2026-11-30\"", "\"p80DaysAdded\"", "\"seed\": 7",
+    ] {
+      #expect(json.stdout.contains(key), "\(key)")
+    }
+    let bad = try ScheduleCLI.run(arguments + ["--iterations", "0"])
+    #expect(bad.status == 1)
+    #expect(bad.stderr.contains("--iterations must be between 1 and 1000000 iterations, got 0"))
+    let progress = try ScheduleCLI.run([
+      "progress", "--plan", ScheduleCLI.bundledPlan.path, "--as-of", "2026-02-24",
+    ])
+    #expect(progress.stdout.contains("Schedule risk      P50 "))
+  }
+}
