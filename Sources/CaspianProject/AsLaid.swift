@@ -42,27 +42,29 @@ public struct LayFix: Sendable, Equatable {
 /// (`2026-06-01T06:00:00+04:00`, `2026-06-01 06:00Z`); without a zone they are UTC.
 public enum LayLog {
   /// The fixes in `data`, in file order; `file` names it in errors (its extension chooses the format).
-  /// - Throws: `ProjectError` naming the file and line of the first bad fix, or a time that
+  /// - Throws: `FileError` naming the file and line of the first bad fix, or a time that
   ///   goes backwards, or two different fixes at one time.
   public static func parse(_ data: Data, file: String) throws -> (fixes: [LayFix], duplicates: [Int]) {
     let isGeoJSON = ["geojson", "json"].contains(URL(fileURLWithPath: file).pathExtension.lowercased())
     let fixes = try isGeoJSON ? geoJSONFixes(data, file: file) : csvFixes(data, file: file)
-    guard !fixes.isEmpty else { throw ProjectError(file: file, "no position fixes in the file") }
+    guard !fixes.isEmpty else { throw FileError(file: file, problem: "no position fixes in the file") }
     var kept: [LayFix] = []
     var duplicates: [Int] = []
     for fix in fixes {
       if let last = kept.last {
         if fix.time < last.time {
-          throw ProjectError(
+          throw FileError(
             file: file,
-            "line \(fix.line): time \(timestamp(fix.time)) goes backwards (line \(last.line) is \(timestamp(last.time)))"
+            problem:
+              "line \(fix.line): time \(timestamp(fix.time)) goes backwards (line \(last.line) is \(timestamp(last.time)))"
           )
         }
         if fix.time == last.time {
           guard fix.isSame(as: last) else {
-            throw ProjectError(
+            throw FileError(
               file: file,
-              "line \(fix.line): a different fix at the same time as line \(last.line) (\(timestamp(fix.time)))"
+              problem:
+                "line \(fix.line): a different fix at the same time as line \(last.line) (\(timestamp(fix.time)))"
             )
           }
           duplicates.append(fix.line)
@@ -150,10 +152,10 @@ public enum LayLog {
 
   private static func csvFixes(_ data: Data, file: String) throws -> [LayFix] {
     guard let text = String(data: data, encoding: .utf8) else {
-      throw ProjectError(file: file, "not UTF-8 text")
+      throw FileError(file: file, problem: "not UTF-8 text")
     }
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-    guard let header = lines.first else { throw ProjectError(file: file, "empty file") }
+    guard let header = lines.first else { throw FileError(file: file, problem: "empty file") }
     let names = header.split(separator: ",", omittingEmptySubsequences: false).map {
       $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "\u{FEFF}", with: "")
     }
@@ -161,9 +163,10 @@ public enum LayLog {
     guard let timeColumn = column(["time", "timestamp", "datetime"]),
       let lonColumn = column(["lon", "longitude"]), let latColumn = column(["lat", "latitude"])
     else {
-      throw ProjectError(
+      throw FileError(
         file: file,
-        "line 1: the header must name time, lon and lat columns (got \(names.joined(separator: ",")))")
+        problem:
+          "line 1: the header must name time, lon and lat columns (got \(names.joined(separator: ",")))")
     }
     let payoutColumn = column(["payout_km", "payout", "payoutkm"])
     let kpColumn = column(["kp", "kp_km", "kpkm"])
@@ -174,8 +177,8 @@ public enum LayLog {
       let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
         $0.trimmingCharacters(in: .whitespaces)
       }
-      func fail(_ message: String) -> ProjectError {
-        ProjectError(file: file, "line \(lineNumber): \(message)")
+      func fail(_ message: String) -> FileError {
+        FileError(file: file, problem: "line \(lineNumber): \(message)")
       }
       guard fields.count == names.count else {
         throw fail("\(fields.count) fields, the header has \(names.count)")
@@ -206,8 +209,8 @@ public enum LayLog {
     var fixes: [LayFix] = []
     for (index, feature) in collection.features.enumerated() {
       guard case .point(let point)? = feature.geometry else { continue }
-      func fail(_ message: String) -> ProjectError {
-        ProjectError(file: file, "feature \(index + 1): \(message)")
+      func fail(_ message: String) -> FileError {
+        FileError(file: file, problem: "feature \(index + 1): \(message)")
       }
       guard let text = feature.properties["time"]?.stringValue, let time = time(text) else {
         throw fail("a fix needs a 'time' property with an ISO 8601 time")
@@ -223,7 +226,7 @@ public enum LayLog {
 
   private static func fix(
     time: Date, lon: Double, lat: Double, payout: Double?, kp: Double?, line: Int,
-    fail: (String) -> ProjectError
+    fail: (String) -> FileError
   ) throws -> LayFix {
     let position = Coordinate(longitude: lon, latitude: lat)
     guard position.isInRange else { throw fail("position \(lon), \(lat) is out of range") }
@@ -244,7 +247,7 @@ public struct LayMerge: Sendable {
 
   /// Merges `new` (from `file`) into `known`: a fix already known adds nothing; a new fix must be
   /// later than the last known one.
-  /// - Throws: `ProjectError` for a fix at a known time with other values, or a new fix before the
+  /// - Throws: `FileError` for a fix at a known time with other values, or a new fix before the
   ///   last known one.
   public init(known: [LayFix], new: [LayFix], file: String) throws {
     var byTime: [Date: LayFix] = [:]
@@ -255,17 +258,19 @@ public struct LayMerge: Sendable {
     for fix in new {
       if let old = byTime[fix.time] {
         guard old.isSame(as: fix) else {
-          throw ProjectError(
+          throw FileError(
             file: file,
-            "line \(fix.line): a fix at \(LayLog.timestamp(fix.time)) is already known with other values")
+            problem:
+              "line \(fix.line): a fix at \(LayLog.timestamp(fix.time)) is already known with other values")
         }
         alreadyKnown += 1
         continue
       }
       if let last, fix.time < last {
-        throw ProjectError(
+        throw FileError(
           file: file,
-          "line \(fix.line): \(LayLog.timestamp(fix.time)) is before the last imported fix (\(LayLog.timestamp(last))) and not one of the known fixes"
+          problem:
+            "line \(fix.line): \(LayLog.timestamp(fix.time)) is before the last imported fix (\(LayLog.timestamp(last))) and not one of the known fixes"
         )
       }
       added.append(fix)

@@ -55,7 +55,7 @@ public struct Project: Sendable {
   }
 
   /// Reads the project file of the folder `directory`.
-  /// - Throws: `ProjectError` naming the project file and the problem.
+  /// - Throws: `FileError` naming the project file and the problem.
   public static func read(directory given: URL) throws -> Project {
     let directory = URL(fileURLWithPath: given.standardizedFileURL.path, isDirectory: true)
     let file = directory.appendingPathComponent(fileName)
@@ -63,29 +63,32 @@ public struct Project: Sendable {
     do {
       data = try Data(contentsOf: file)
     } catch {
-      throw ProjectError(
-        file: file.path, "no project file here (caspian-link init \(directory.path) makes one)")
+      throw FileError(
+        file: file.path, problem: "no project file here (caspian-link init \(directory.path) makes one)")
     }
     let value: JSONValue
     do {
       value = try JSONValue.parse(data, rejectingDuplicateKeys: true)
     } catch {
-      throw ProjectError(file: file.path, "not JSON: \(error)")
+      throw FileError(file: file.path, problem: "not JSON: \(error)")
     }
-    guard case .object(let fields) = value else { throw ProjectError(file: file.path, "not a JSON object") }
+    guard case .object(let fields) = value else {
+      throw FileError(file: file.path, problem: "not a JSON object")
+    }
     let known: Set<String> = ["name", "geodata", "costModel", "engineering", "plan"]
     if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
-      throw ProjectError(
+      throw FileError(
         file: file.path,
-        "unknown key '\(CloseMatches.echo(unknown))'\(CloseMatches.hint(for: unknown, in: known.sorted()))")
+        problem:
+          "unknown key '\(CloseMatches.echo(unknown))'\(CloseMatches.hint(for: unknown, in: known.sorted()))")
     }
     func text(_ key: String) throws -> String? {
       guard let field = fields[key], field != .null else { return nil }
       guard let string = field.stringValue, !string.isEmpty else {
-        throw ProjectError(file: file.path, "\(key) must be a non-empty string")
+        throw FileError(file: file.path, problem: "\(key) must be a non-empty string")
       }
       if let problem = TerminalText.problem(in: string, allowingNewlines: false) {
-        throw ProjectError(file: file.path, "\(key) \(problem)")
+        throw FileError(file: file.path, problem: "\(key) \(problem)")
       }
       return string
     }
@@ -112,7 +115,7 @@ public struct Project: Sendable {
 
   /// Makes a project in `directory` (created if needed): the project file, `plan.yaml` with
   /// `planText`, its log with `logData`, and the empty `route/` folder. Every file or none.
-  /// - Throws: `ProjectError` if the folder already holds a project, a plan or a log (nothing
+  /// - Throws: `FileError` if the folder already holds a project, a plan or a log (nothing
   ///   the user has is overwritten), or a file cannot be written.
   @discardableResult
   public static func create(at directory: URL, name: String, planText: String, logData: Data) throws
@@ -121,7 +124,7 @@ public struct Project: Sendable {
     let fileManager = FileManager.default
     var isDirectory: ObjCBool = false
     if fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-      throw ProjectError(file: directory.path, "is a file, not a folder for the project")
+      throw FileError(file: directory.path, problem: "is a file, not a folder for the project")
     }
     let plan = directory.appendingPathComponent("plan.yaml")
     let files: [(Data, URL)] = [
@@ -129,17 +132,17 @@ public struct Project: Sendable {
       (Data(planText.utf8), plan), (logData, UpdateLog.url(forPlan: plan)),
     ]
     for (_, url) in files where fileManager.fileExists(atPath: url.path) {
-      throw ProjectError(
+      throw FileError(
         file: url.path,
-        url.lastPathComponent == fileName
+        problem: url.lastPathComponent == fileName
           ? "a project is already here" : "already exists (init never overwrites a file)")
     }
     do {
       try fileManager.createDirectory(
         at: directory.appendingPathComponent("route", isDirectory: true), withIntermediateDirectories: true)
     } catch {
-      throw ProjectError(
-        file: directory.path, "cannot create the project folder: \(error.localizedDescription)")
+      throw FileError(
+        file: directory.path, problem: "cannot create the project folder: \(error.localizedDescription)")
     }
     try AtomicFile.write(files)
     return try read(directory: directory)
@@ -189,16 +192,4 @@ public struct Project: Sendable {
     # Append-only: correct a record with `schedule update --correct RECORD`, never by editing.
 
     """
-}
-
-/// A project file or folder that cannot be used; `file` names it.
-public struct ProjectError: Error, Sendable, LocalizedError, CustomStringConvertible {
-  public let file: String
-  public let message: String
-  public init(file: String, _ message: String) {
-    self.file = file
-    self.message = message
-  }
-  public var description: String { "\(file): \(message)" }
-  public var errorDescription: String? { description }
 }

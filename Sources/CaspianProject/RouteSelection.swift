@@ -54,29 +54,29 @@ public struct RouteSelection: Sendable, Equatable {
   }
 
   /// Reads `selection.json`; `file` names it in errors.
-  /// - Throws: `ProjectError` naming the file and the problem.
+  /// - Throws: `FileError` naming the file and the problem.
   public static func parse(_ data: Data, file: String) throws -> RouteSelection {
     let value: JSONValue
     do {
       value = try JSONValue.parse(data, rejectingDuplicateKeys: true)
     } catch {
-      throw ProjectError(file: file, "not JSON: \(error)")
+      throw FileError(file: file, problem: "not JSON: \(error)")
     }
-    guard case .object(let fields) = value else { throw ProjectError(file: file, "not a JSON object") }
+    guard case .object(let fields) = value else { throw FileError(file: file, problem: "not a JSON object") }
     func text(_ key: String) throws -> String {
       guard let text = fields[key]?.stringValue else {
-        throw ProjectError(file: file, "\(key) must be a string")
+        throw FileError(file: file, problem: "\(key) must be a string")
       }
       return text
     }
     func number(_ key: String) throws -> Double {
       guard let number = fields[key]?.doubleValue, number.isFinite else {
-        throw ProjectError(file: file, "\(key) must be a number")
+        throw FileError(file: file, problem: "\(key) must be a number")
       }
       return number
     }
     let length = try number("lengthKm")
-    if let problem = Limits.routeLengthKm.problem(length) { throw ProjectError(file: file, problem) }
+    if let problem = Limits.routeLengthKm.problem(length) { throw FileError(file: file, problem: problem) }
     return RouteSelection(
       option: try text("option"), from: try text("from"), to: try text("to"), lengthKm: length,
       alterCoursePoints: Int(try number("alterCoursePoints")), baselineKm: try number("baselineKm"),
@@ -103,14 +103,14 @@ extension RouteSelection {
 
 extension Project {
   /// The selected route, or nil if none has been selected.
-  /// - Throws: `ProjectError` for a selection file that cannot be read.
+  /// - Throws: `FileError` for a selection file that cannot be read.
   public func selection() throws -> RouteSelection? {
     guard FileManager.default.fileExists(atPath: selectionURL.path) else { return nil }
     let data: Data
     do {
       data = try Data(contentsOf: selectionURL)
     } catch {
-      throw ProjectError(file: selectionURL.path, "cannot read: \(error.localizedDescription)")
+      throw FileError(file: selectionURL.path, problem: "cannot read: \(error.localizedDescription)")
     }
     return try RouteSelection.parse(data, file: selectionURL.path)
   }

@@ -58,7 +58,7 @@ extension CaspianLink {
         projectName = name ?? plan.project
       }
       if let problem = TerminalText.problem(in: projectName, allowingNewlines: false) {
-        throw ProjectError(file: "--name", problem)
+        throw FileError(file: "--name", problem: problem)
       }
       let project = try Project.create(at: folder, name: projectName, planText: planText, logData: logData)
       let records = try UpdateLog.parse(logData, file: "log").records.count

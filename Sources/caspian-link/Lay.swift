@@ -33,9 +33,10 @@ struct LayOptions: ParsableArguments {
     try Limits.layMaxOffset.check(maxOffsetM, source: "command line")
     let project = try ProjectLocation.require(flag: project.directory, command: command)
     guard let selection = try project.selection() else {
-      throw ProjectError(
+      throw FileError(
         file: command,
-        "the project has no selected route: `caspian-link route select --route FILE --option N` first")
+        problem:
+          "the project has no selected route: `caspian-link route select --route FILE --option N` first")
     }
     let path = project.selectedRouteURL.path
     let input = try RouteFile.read(path: path, option: selection.option, landings: [])[0]
@@ -79,7 +80,7 @@ extension CaspianLink.Lay {
       do {
         data = try Data(contentsOf: URL(fileURLWithPath: file))
       } catch {
-        throw ProjectError(file: file, "cannot read: \(error.localizedDescription)")
+        throw FileError(file: file, problem: "cannot read: \(error.localizedDescription)")
       }
       let (read, duplicates) = try LayLog.parse(data, file: file)
       let merge = try LayMerge(known: try project.layFixes(), new: read, file: file)
@@ -108,12 +109,13 @@ extension CaspianLink.Lay {
       }
       guard let kp = asLaid.kpReachedKm, let first = asLaid.onRoute.first, let last = asLaid.onRoute.last
       else {
-        throw ProjectError(file: file, "no fix within \(fixed(options.maxOffsetM, 0)) m of the route")
+        throw FileError(file: file, problem: "no fix within \(fixed(options.maxOffsetM, 0)) m of the route")
       }
       let day = Self.utcDay(last.fix.time)
       let startDay = Self.utcDay(first.fix.time)
       guard day <= .today else {
-        throw ProjectError(file: file, "the last fix (\(LayLog.timestamp(last.fix.time))) is after today")
+        throw FileError(
+          file: file, problem: "the last fix (\(LayLog.timestamp(last.fix.time))) is after today")
       }
       let known = try CaspianSchedule.Schedule.status(plan: plan, history: history, asOf: day).activity(
         lay.id)!

@@ -1,6 +1,7 @@
 import CaspianAnalysis
 import CaspianGeometry
 import CaspianProject
+import CaspianSupport
 import Foundation
 import Testing
 
@@ -104,10 +105,10 @@ import Testing
     var moved = known[1]
     moved.position = Self.point(kpKm: 31, offsetM: 0)
     moved.line = 7
-    #expect(throws: ProjectError.self) { try LayMerge(known: known, new: [moved], file: "log.csv") }
+    #expect(throws: FileError.self) { try LayMerge(known: known, new: [moved], file: "log.csv") }
     var early = next
     early.time = Self.time(12)
-    #expect(throws: ProjectError.self) { try LayMerge(known: known, new: [early], file: "log.csv") }
+    #expect(throws: FileError.self) { try LayMerge(known: known, new: [early], file: "log.csv") }
   }
 
   @Test func geoJSONPointsAreFixesToo() throws {

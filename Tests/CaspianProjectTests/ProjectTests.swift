@@ -36,7 +36,7 @@ import Testing
     #expect(try project.selection() == nil)
     // A second init there is refused and changes nothing.
     let before = try Data(contentsOf: project.fileURL)
-    #expect(throws: ProjectError.self) {
+    #expect(throws: FileError.self) {
       try Project.create(at: folder, name: "Other", planText: "", logData: Data())
     }
     #expect(try Data(contentsOf: project.fileURL) == before)

@@ -86,9 +86,10 @@ enum RouteSelector {
           + ($0.record.route.map { ", measured on \($0)" } ?? "") + ")"
       }
       guard force else {
-        throw ProjectError(
+        throw FileError(
           file: "route select",
-          "\(kpRecords.count) KP record(s) were measured against the selected \(previous.name) (\(Plan.printedKm(previous.lengthKm)) km): \(ids.joined(separator: ", ")); give --force to select another route"
+          problem:
+            "\(kpRecords.count) KP record(s) were measured against the selected \(previous.name) (\(Plan.printedKm(previous.lengthKm)) km): \(ids.joined(separator: ", ")); give --force to select another route"
         )
       }
       lines.append(

@@ -126,9 +126,10 @@ enum ProjectLocation {
   /// The project, or an error with the `init` hint for `command`.
   static func require(flag: String?, command: String) throws -> Project {
     guard let project = try find(flag: flag) else {
-      throw ProjectError(
+      throw FileError(
         file: command,
-        "no project here or above (\(Project.fileName)): run `caspian-link init DIR` and work there (or pass --project DIR)"
+        problem:
+          "no project here or above (\(Project.fileName)): run `caspian-link init DIR` and work there (or pass --project DIR)"
       )
     }
     return project
