@@ -43,7 +43,8 @@ let package = Package(
     .target(name: "CaspianAnalysis", dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGeodata"]),
     // Route planning and cable engineering.
     .target(
-      name: "CaspianRouting", dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis"]),
+      name: "CaspianRouting",
+      dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGDAL", "CaspianGeodata", "CaspianAnalysis"]),
     // Milestones, critical path, progress.
     .target(name: "CaspianSchedule", dependencies: ["CaspianSupport", "Yams"]),
     // The report: map, straight line diagrams, Gantt chart and tables as SVG/HTML text.
@@ -52,7 +53,7 @@ let package = Package(
     .executableTarget(
       name: "caspian-link",
       dependencies: [
-        "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis", "CaspianRouting",
+        "CaspianSupport", "CaspianGeometry", "CaspianGDAL", "CaspianGeodata", "CaspianAnalysis", "CaspianRouting",
         "CaspianSchedule", "CaspianReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaspianGDAL
 import CaspianGeometry
 import CaspianRouting
 import CaspianSupport
@@ -74,7 +75,8 @@ extension CaspianLink.Route {
 
     @Option(
       help: ArgumentHelp(
-        "Also write the options to this file: .geojson (lines drawn along the geodesic, and their alter-course points).",
+        "Also write the options to this file, the format by its extension: .geojson, .gpkg, .kml, .shp or .csv"
+          + " (lines drawn along the geodesic, and their alter-course points; see README).",
         valueName: "file"))
     var output: String?
 
@@ -105,8 +107,8 @@ extension CaspianLink.Route {
         throw ValidationError("\"\(text)\" is not LON,LAT in decimal degrees")
       }
       if output != nil, geojson != nil { throw ValidationError("give --output or --geojson, not both") }
-      if let output, !["geojson", "json"].contains(URL(fileURLWithPath: output).pathExtension.lowercased()) {
-        throw ValidationError("--output \(output): unknown format; use .geojson")
+      if let output, GISFormat(path: output) == nil {
+        throw ValidationError("--output \(output): unknown format; use \(GISFormat.extensionsText)")
       }
     }
 
@@ -159,9 +161,9 @@ extension CaspianLink.Route {
       case .json: printed = EngineeringReport.adding(reports, toPlan: plan.jsonValue).serialized()
       }
       var outputs = Outputs()
-      outputs.add(
-        geojson != nil ? "--geojson" : "--output", output ?? geojson,
-        GeoJSON.encode(EngineeringReport.adding(reports, toFeatures: plan.featureCollection())))
+      let features = EngineeringReport.adding(reports, toFeatures: plan.featureCollection())
+      try outputs.addGIS(
+        geojson != nil ? "--geojson" : "--output", output ?? geojson, features, layers: RouteGISLayers.plan)
       outputs.add("--rpl", reports.isEmpty ? nil : rpl, text: reports[0].primary.rplCSV)
       try outputs.write(
         readingFrom: try geodata.inputs(of: data) + engineering.inputs
