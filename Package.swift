@@ -81,7 +81,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CaspianReportTests", dependencies: ["CaspianReport"]),
     .testTarget(
-      name: "CLITests", dependencies: ["caspian-link"],
+      name: "CLITests", dependencies: ["caspian-link", "CaspianGDAL"],
       resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,0 +1,106 @@
+import CaspianGDAL
+import CaspianGeometry
+import CaspianSupport
+import Foundation
+import Testing
+
+/// `--output` in every GIS format: each opens in GDAL (as `ogrinfo` does) with no warning and
+/// the expected layers, and GeoJSON → Shapefile → GeoJSON keeps geometry and figures.
+@Suite struct GISOutputTests {
+  static let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Geodata")
+
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gis-out-\(UUID().uuidString)")
+
+  func plan(_ name: String) throws -> URL {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let out = folder.appendingPathComponent(name)
+    let result = try CLI.run([
+      "route", "plan", "--from", "Aktau", "--to", "Sumgait", "--options", "2", "--geodata", Self.bundled.path,
+      "--output", out.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    return out
+  }
+
+  @Test("route plan and route rpl --output: every format opens with no warning, with its layers")
+  func everyFormatOpensCleanly() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let expected: [(String, [String: Int])] = [
+      ("plan.gpkg", ["routes": 2, "alter_course_points": 6, "endpoints": 2]),
+      ("plan.kml", ["routes": 2, "alter_course_points": 6, "endpoints": 2]),
+      ("plan.shp", ["plan": 2]), ("plan_alter_course_points.shp", ["plan_alter_course_points": 6]),
+      ("plan.csv", ["plan": 2]),
+    ]
+    _ = try plan("plan.gpkg")
+    _ = try plan("plan.kml")
+    _ = try plan("plan.shp")
+    _ = try plan("plan.csv")
+    for (name, layers) in expected {
+      let description = try GDALVector.describe(folder.appendingPathComponent(name))
+      #expect(description.warnings.isEmpty, "\(name): \(description.warnings)")
+      for (layer, count) in layers {
+        let found = description.layers.first { $0.name == layer }
+        #expect(found != nil, "\(name): no layer \(layer) in \(description.layers.map(\.name))")
+        if layer.contains("alter_course") {
+          #expect((found?.featureCount ?? 0) >= count, "\(name) \(layer)")
+        } else {
+          #expect(found?.featureCount == count, "\(name) \(layer)")
+        }
+      }
+    }
+    // The KML placemarks are named, with the figures in their description, and styled.
+    let kml = try String(contentsOf: folder.appendingPathComponent("plan.kml"), encoding: .utf8)
+    #expect(kml.contains("<name>Option 1 (least-cost): "))
+    #expect(kml.contains("routeLengthKm: "))
+    #expect(kml.contains("<LineStyle><color>"))
+    // A figure that happens to be 0 is still a Real field; counts are Integer.
+    let routes = try GDALVector.readFeatures(folder.appendingPathComponent("plan.gpkg"), layers: ["routes"])
+    #expect(routes.features.count == 2)
+    // route rpl writes its points and line in the same formats.
+    for name in ["rpl.gpkg", "rpl.kml", "rpl.shp"] {
+      let out = folder.appendingPathComponent(name)
+      let result = try CLI.run([
+        "route", "rpl", "--route", folder.appendingPathComponent("plan.gpkg").path, "--option", "1", "--geodata",
+        Self.bundled.path, "--output", out.path,
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      let description = try GDALVector.describe(out)
+      #expect(description.warnings.isEmpty, "\(name): \(description.warnings)")
+      #expect(description.layers.map(\.name) == (name.hasSuffix(".shp") ? ["rpl"] : ["rpl_points", "route"]))
+      // KML layers hold any geometry; the others one type each.
+      #expect(name.hasSuffix(".kml") || description.layers.first?.geometryType == "Point", "\(name)")
+    }
+  }
+
+  @Test("GeoJSON → Shapefile → GeoJSON keeps the geometry and the figures")
+  func shapefileRoundTrip() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let geoJSON = try GeoJSON.readFeatureCollection(from: try plan("plan.geojson"))
+    let shapefile = try plan("plan.shp")
+    let lines = geoJSON.features.filter { $0.geometry?.typeName == "LineString" }
+    let keys = Array(Set(lines.flatMap(\.properties.keys))).sorted()
+    let names = ShapefileFieldNames.names(for: keys)
+    #expect(names.values.allSatisfy { $0.count <= 10 })
+    #expect(Set(names.values.map { $0.lowercased() }).count == keys.count)
+    let back = ShapefileFieldNames.restoring(keys, in: try GDALVector.readAllLayers(shapefile).features)
+    #expect(back.count == lines.count)
+    for (a, b) in zip(lines, back) {
+      guard case .lineString(let p)? = a.geometry, case .lineString(let q)? = b.geometry else {
+        Issue.record("not a line")
+        continue
+      }
+      #expect(p.count == q.count)
+      for (x, y) in zip(p, q) {
+        #expect(abs(x.longitude - y.longitude) < 1e-7 && abs(x.latitude - y.latitude) < 1e-7)
+      }
+      for (key, value) in a.properties {
+        if let number = value.doubleValue {
+          #expect(b.properties[key]?.doubleValue == number, "\(key)")
+        } else {
+          #expect(b.properties[key]?.stringValue == value.stringValue, "\(key)")
+        }
+      }
+    }
+  }
+}
