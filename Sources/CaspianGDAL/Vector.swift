@@ -88,12 +88,15 @@ public enum GDALVector {
   /// first of `layers` it has (e.g. the `--layer` name, then the role's name).
   /// - Throws: `GDALError` naming the file, or `GeoJSONError` for a geometry the data set
   ///   cannot hold.
-  public static func readFeatures(_ url: URL, layers preferred: [String]) throws -> FeatureCollection {
+  public static func readFeatures(_ url: URL, layers preferred: [String]) throws -> (
+    driver: String, layer: VectorLayerDescription, collection: FeatureCollection
+  ) {
     let path = url.relativePath
     return try GDALSession.run { session in
       let dataset = try open(url, session: session)
       defer { GDALClose(dataset) }
-      let names = layers(of: dataset).map(\.name)
+      let described = layers(of: dataset)
+      let names = described.map(\.name)
       let chosen: String
       if names.count == 1 {
         chosen = names[0]
@@ -107,7 +110,10 @@ public enum GDALVector {
             : "the file has \(names.count) layers (\(names.joined(separator: ", "))); choose one with --layer NAME"
         )
       }
-      return try translate(dataset, layer: chosen, path: path, session: session)
+      return (
+        driverName(dataset), described.first { $0.name == chosen }!,
+        try translate(dataset, layer: chosen, path: path, session: session)
+      )
     }
   }
 

@@ -3,6 +3,21 @@ import CaspianGeometry
 import CaspianSupport
 import Foundation
 
+/// One vector file of a data set as it was read: for `geodata check`.
+public struct VectorFileInfo: Codable, Sendable, Hashable {
+  /// "sea", "landings" or "hazards".
+  public let role: String
+  public let file: String
+  /// GDAL's driver ("GPKG", "ESRI Shapefile", "KML", "CSV"), or the project's GeoJSON reader.
+  public let driver: String
+  /// The layer read (nil for GeoJSON, which has one).
+  public let layer: String?
+  /// The layer's geometry type as GDAL names it, or the GeoJSON types found.
+  public let geometryType: String
+  public let featureCount: Int
+  public let crs: String
+}
+
 extension GeodataLoader {
   /// The hazard properties the loader reads (and `--hazard-fields` may map).
   static let hazardKeys = [
@@ -20,15 +35,26 @@ extension GeodataLoader {
   /// 1/0 or "true"/"false" is read as a boolean. `mapping` (property → field)
   /// takes properties from other fields (`--hazard-fields kind=TYPE`) in any format.
   /// - Throws: `GDALError`, `GeoJSONError`, `FileReadError` or `GeodataError`, naming the file.
-  func readFeatures(_ url: URL, role: String, keys: [String], mapping: [String: String] = [:]) throws
+  mutating func readFeatures(_ url: URL, role: String, keys: [String], mapping: [String: String] = [:]) throws
     -> FeatureCollection
   {
     var collection: FeatureCollection
     let isGeoJSON = ["geojson", "json"].contains(url.pathExtension.lowercased())
     if isGeoJSON {
       collection = try GeoJSON.readFeatureCollection(from: url)
+      let types = Set(collection.features.compactMap { $0.geometry?.typeName }).sorted()
+      vectorFiles.append(
+        VectorFileInfo(
+          role: role, file: url.relativePath, driver: "GeoJSON (native reader)", layer: nil,
+          geometryType: types.joined(separator: ", "), featureCount: collection.features.count,
+          crs: "WGS 84 longitude/latitude (RFC 7946)"))
     } else {
-      collection = try GDALVector.readFeatures(url, layers: [layer, role].compactMap { $0 })
+      let read = try GDALVector.readFeatures(url, layers: [layer, role].compactMap { $0 })
+      collection = read.collection
+      vectorFiles.append(
+        VectorFileInfo(
+          role: role, file: url.relativePath, driver: read.driver, layer: read.layer.name,
+          geometryType: read.layer.geometryType, featureCount: read.layer.featureCount, crs: read.layer.crs))
     }
     let fields = Set(collection.features.flatMap(\.properties.keys))
     for (property, field) in mapping.sorted(by: { $0.key < $1.key }) where !fields.contains(field) {

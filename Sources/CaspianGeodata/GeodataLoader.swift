@@ -15,6 +15,8 @@ struct GeodataLoader {
   let engine: GeometryEngine
   var repairs: [String] = []
   var warnings: [String] = []
+  /// The vector files read, in order (for `geodata check`).
+  var vectorFiles: [VectorFileInfo] = []
 
   /// A polygon repair is "safe" when GEOS make-valid changes the geodesic area by less than this.
   static let maximumRepairAreaChange = 0.01
@@ -81,7 +83,7 @@ struct GeodataLoader {
     let hazards = try files.hazardFiles.flatMap { try loadHazards(from: $0, grid: grid) }
     return GeodataSet(
       name: name, files: files, sea: sea, grid: grid, waterSurfaceM: waterSurfaceM, landings: landings,
-      hazards: hazards, grids: loaded, repairs: repairs, warnings: warnings)
+      hazards: hazards, grids: loaded, vectorFiles: vectorFiles, repairs: repairs, warnings: warnings)
   }
 
   /// A grid with no cell below the water surface holds no sea: every depth would be land.

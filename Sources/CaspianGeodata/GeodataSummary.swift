@@ -38,6 +38,30 @@ public struct GeodataSummary: Codable, Sendable, Hashable {
     public let maxDepthM: Double?
   }
 
+  /// One grid file as read: what `geodata check` reports of each grid of a mosaic.
+  public struct GridFile: Codable, Sendable, Hashable {
+    public let file: String
+    /// GDAL's driver ("GTiff", "netCDF", …) or the native ESRI ASCII reader.
+    public let driver: String
+    /// The variable read from a file with several (NetCDF).
+    public let subdataset: String?
+    public let crs: String
+    /// Reprojected to WGS84 longitude/latitude on reading.
+    public let warped: Bool
+    /// Size, extent (min x, min y, max x, max y) and cell size in the file's own CRS and unit.
+    public let columns: Int
+    public let rows: Int
+    public let extent: [Double]
+    public let cellWidth: Double
+    public let cellHeight: Double
+    public let unit: String
+    /// Share of cells without a value, percent (of the grid as used, after any reprojection).
+    public let noDataPercent: Double
+    /// How the values relate to mean ocean level.
+    public let positiveDown: Bool
+    public let verticalOffsetM: Double
+  }
+
   public struct LandingRow: Codable, Sendable, Hashable {
     public let name: String
     public let longitude: Double
@@ -62,6 +86,10 @@ public struct GeodataSummary: Codable, Sendable, Hashable {
   public let grid: Grid
   public let landings: [LandingRow]
   public let hazards: Hazards
+  /// Each grid file, in the order given (several are mosaicked).
+  public let gridFiles: [GridFile]
+  /// Each vector file: driver, layer, geometry type, feature count, CRS.
+  public let vectorFiles: [VectorFileInfo]
   public let repairs: [String]
   public let warnings: [String]
 
@@ -88,7 +116,13 @@ public struct GeodataSummary: Codable, Sendable, Hashable {
     }
     let extent = grid.extent
     self.grid = Grid(
-      file: set.files.bathymetry.relativePath, columns: grid.columnCount, rows: grid.rowCount,
+      // In a mosaic, the lattice summarised is the coarsest grid's.
+      file: set.grids.first {
+        $0.grid.cellWidthDegrees == grid.cellWidthDegrees
+          && $0.grid.cellHeightDegrees == grid.cellHeightDegrees
+          && $0.grid.westLongitude == grid.westLongitude && $0.grid.northLatitude == grid.northLatitude
+      }?.source.url.relativePath ?? set.files.bathymetry.relativePath,
+      columns: grid.columnCount, rows: grid.rowCount,
       cellWidthDegrees: grid.cellWidthDegrees, cellHeightDegrees: grid.cellHeightDegrees,
       extent: Extent(
         west: extent.minLongitude, south: extent.minLatitude, east: extent.maxLongitude,
@@ -108,6 +142,17 @@ public struct GeodataSummary: Codable, Sendable, Hashable {
       count: set.hazards.count,
       byKind: Dictionary(grouping: set.hazards, by: \.kind.rawValue).mapValues(\.count),
       byConstraint: Dictionary(grouping: set.hazards, by: \.constraint.rawValue).mapValues(\.count))
+    gridFiles = set.grids.map { g in
+      let d = g.description
+      return GridFile(
+        file: g.source.url.relativePath, driver: d.driver, subdataset: d.subdataset, crs: d.crs,
+        warped: d.warped,
+        columns: d.columns, rows: d.rows,
+        extent: [d.extent.minX, d.extent.minY, d.extent.maxX, d.extent.maxY],
+        cellWidth: d.cellWidth, cellHeight: d.cellHeight, unit: d.unit, noDataPercent: g.noDataShare * 100,
+        positiveDown: g.source.positiveDown, verticalOffsetM: g.source.verticalOffsetM)
+    }
+    vectorFiles = set.vectorFiles
     repairs = set.repairs
     warnings = set.warnings
   }

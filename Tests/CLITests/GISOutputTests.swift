@@ -56,12 +56,14 @@ import Testing
     #expect(kml.contains("<LineStyle><color>"))
     // A figure that happens to be 0 is still a Real field; counts are Integer.
     let routes = try GDALVector.readFeatures(folder.appendingPathComponent("plan.gpkg"), layers: ["routes"])
-    #expect(routes.features.count == 2)
+    #expect(routes.collection.features.count == 2)
+    #expect(routes.layer.geometryType == "Line String")
     // route rpl writes its points and line in the same formats.
     for name in ["rpl.gpkg", "rpl.kml", "rpl.shp"] {
       let out = folder.appendingPathComponent(name)
       let result = try CLI.run([
-        "route", "rpl", "--route", folder.appendingPathComponent("plan.gpkg").path, "--option", "1", "--geodata",
+        "route", "rpl", "--route", folder.appendingPathComponent("plan.gpkg").path, "--option", "1",
+        "--geodata",
         Self.bundled.path, "--output", out.path,
       ])
       #expect(result.status == 0, "\(result.stderr)")
@@ -102,5 +104,44 @@ import Testing
         }
       }
     }
+  }
+}
+
+/// `geodata check` reports what it read of each file.
+@Suite struct GISCheckTests {
+  @Test("geodata check prints driver, CRS, extent, resolution, no data, vertical reference and layers")
+  func reportsWhatItRead() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gis-check-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let bundled = GISOutputTests.bundled
+    let grid = bundled.appendingPathComponent("caspian-etopo1-0.1deg.asc")
+    let utm = folder.appendingPathComponent("utm.tif")
+    try GDALConvert.warp(
+      grid, to: utm,
+      arguments: [
+        "-s_srs", "EPSG:4326", "-t_srs", "EPSG:32639", "-tr", "5000", "5000", "-srcnodata", "-99999",
+        "-dstnodata", "-99999",
+      ])
+    let hazards = folder.appendingPathComponent("hazards.gpkg")
+    try GDALConvert.vectorTranslate(
+      bundled.appendingPathComponent("hazards.geojson"), to: hazards,
+      arguments: ["-f", "GPKG", "-nln", "hazards"])
+    let result = try CLI.run([
+      "geodata", "check", "--geodata", bundled.path, "--grid", grid.path, "--grid", utm.path + ",offset=0",
+      "--hazards", hazards.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let out = result.stdout
+    #expect(
+      out.contains(
+        "\(utm.path): GTiff, WGS 84 / UTM zone 39N (EPSG:32639), reprojected to WGS 84 longitude/latitude"))
+    #expect(out.contains("cells of 5000 × 5000 metre; extent x "))
+    #expect(out.contains("vertical: elevation (positive up), zero at 0 m relative to mean ocean level"))
+    #expect(out.contains("AAIGrid (native reader)"))
+    #expect(
+      out.contains(
+        "hazards: \(hazards.path): GPKG, layer hazards, Unknown (any), 40 features, WGS 84 (EPSG:4326)"))
   }
 }

@@ -62,6 +62,28 @@ extension CaspianLink.Geodata {
           "no grid cell centre lies in the sea"
         }
       row("", "water surface \(number(g.waterSurfaceM, 2)) m; \(depths)")
+      for f in s.gridFiles {
+        let unit = f.unit == "degree" ? "°" : " \(f.unit)"
+        row(
+          "",
+          "\(f.file): \(f.driver)\(f.subdataset.map { " (variable \($0))" } ?? ""), \(f.crs)"
+            + (f.warped ? ", reprojected to WGS 84 longitude/latitude" : ""))
+        row(
+          "",
+          "  \(f.columns) × \(f.rows) cells of \(compact(f.cellWidth)) × \(compact(f.cellHeight))\(unit);"
+            + " extent x \(compact(f.extent[0]))…\(compact(f.extent[2])), y \(compact(f.extent[1]))…\(compact(f.extent[3]));"
+            + " no data \(number(f.noDataPercent, 1)) %")
+        row(
+          "",
+          "  vertical: " + (f.positiveDown ? "depth (positive down)" : "elevation (positive up)")
+            + ", zero at \(compact(f.verticalOffsetM)) m relative to mean ocean level")
+      }
+      for v in s.vectorFiles {
+        row(
+          v.role == "sea" ? "Files" : "",
+          "\(v.role): \(v.file): \(v.driver)\(v.layer.map { ", layer \($0)" } ?? ""), \(v.geometryType),"
+            + " \(count(v.featureCount, "feature")), \(v.crs)")
+      }
       row("Landings", "\(s.landings.count)")
       var landings = TextTable([
         ("NAME", .left), ("LON", .right), ("LAT", .right), ("COUNTRY", .left), ("CONFIDENCE", .left),
@@ -93,6 +115,11 @@ extension CaspianLink.Geodata {
       row("Warnings", s.warnings.isEmpty ? "none" : "\(s.warnings.count)")
       lines += s.warnings.map { "  " + $0 }
       return lines.joined(separator: "\n")
+    }
+
+    /// Up to 6 significant digits, no trailing zeros ("2000", "0.1", "-28.5").
+    static func compact(_ value: Double) -> String {
+      String(format: abs(value) >= 100_000 ? "%.0f" : "%.6g", value)
     }
 
     static func number(_ value: Double, _ decimals: Int) -> String {
