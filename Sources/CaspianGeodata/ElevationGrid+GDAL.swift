@@ -37,7 +37,8 @@ extension ElevationGrid {
         driver: "AAIGrid (native reader)", crs: "WGS 84 longitude/latitude (an .asc without .prj)",
         warped: false,
         columns: raw.columnCount, rows: raw.rowCount,
-        extent: (extent.minLongitude, extent.minLatitude, extent.maxLongitude, extent.maxLatitude),
+        extent: RasterExtent(
+          minX: extent.minLongitude, minY: extent.minLatitude, maxX: extent.maxLongitude, maxY: extent.maxLatitude),
         cellWidth: raw.cellWidthDegrees, cellHeight: raw.cellHeightDegrees, unit: "degree", noData: nil)
     } else {
       let raster = try GDALRaster.read(

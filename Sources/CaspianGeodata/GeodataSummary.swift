@@ -1,3 +1,4 @@
+import CaspianGDAL
 import CaspianGeometry
 
 /// What `geodata check` reports about a loaded data set, for people (a table) and programs (JSON).
@@ -41,20 +42,8 @@ public struct GeodataSummary: Codable, Sendable, Hashable {
   /// One grid file as read: what `geodata check` reports of each grid of a mosaic.
   public struct GridFile: Codable, Sendable, Hashable {
     public let file: String
-    /// GDAL's driver ("GTiff", "netCDF", …) or the native ESRI ASCII reader.
-    public let driver: String
-    /// The variable read from a file with several (NetCDF).
-    public let subdataset: String?
-    public let crs: String
-    /// Reprojected to WGS84 longitude/latitude on reading.
-    public let warped: Bool
-    /// Size, extent (min x, min y, max x, max y) and cell size in the file's own CRS and unit.
-    public let columns: Int
-    public let rows: Int
-    public let extent: [Double]
-    public let cellWidth: Double
-    public let cellHeight: Double
-    public let unit: String
+    /// Driver, CRS, size, extent and cell size in the file's own CRS and unit.
+    public let raster: RasterDescription
     /// Share of cells without a value, percent (of the grid as used, after any reprojection).
     public let noDataPercent: Double
     /// How the values relate to mean ocean level.

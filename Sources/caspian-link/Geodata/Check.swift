@@ -62,7 +62,8 @@ extension CaspianLink.Geodata {
           "no grid cell centre lies in the sea"
         }
       row("", "water surface \(number(g.waterSurfaceM, 2)) m; \(depths)")
-      for f in s.gridFiles {
+      for file in s.gridFiles {
+        let f = file.raster
         let unit = f.unit == "degree" ? "°" : " \(f.unit)"
         row(
           "",
@@ -71,12 +72,12 @@ extension CaspianLink.Geodata {
         row(
           "",
           "  \(f.columns) × \(f.rows) cells of \(compact(f.cellWidth)) × \(compact(f.cellHeight))\(unit);"
-            + " extent x \(compact(f.extent[0]))…\(compact(f.extent[2])), y \(compact(f.extent[1]))…\(compact(f.extent[3]));"
-            + " no data \(number(f.noDataPercent, 1)) %")
+            + " extent x \(compact(f.extent.minX))…\(compact(f.extent.maxX)), y \(compact(f.extent.minY))…\(compact(f.extent.maxY));"
+            + " no data \(number(file.noDataPercent, 1)) %")
         row(
           "",
-          "  vertical: " + (f.positiveDown ? "depth (positive down)" : "elevation (positive up)")
-            + ", zero at \(compact(f.verticalOffsetM)) m relative to mean ocean level")
+          "  vertical: " + (file.positiveDown ? "depth (positive down)" : "elevation (positive up)")
+            + ", zero at \(compact(file.verticalOffsetM)) m relative to mean ocean level")
       }
       for v in s.vectorFiles {
         row(
