@@ -124,7 +124,8 @@ public enum GDALRaster {
       let minX = transform[0]
       let maxX = transform[0] + Double(columns) * transform[1]
       let yEdges = [transform[3], transform[3] + Double(rows) * transform[5]]
-      let extent = RasterExtent(minX: min(minX, maxX), minY: yEdges.min()!, maxX: max(minX, maxX), maxY: yEdges.max()!)
+      let extent = RasterExtent(
+        minX: min(minX, maxX), minY: yEdges.min()!, maxX: max(minX, maxX), maxY: yEdges.max()!)
       let inDegrees =
         extent.minX >= -180 - 1e-9 && extent.maxX <= 180 + 1e-9 && extent.minY >= -90 - 1e-9
         && extent.maxY <= 90 + 1e-9

@@ -38,7 +38,8 @@ extension ElevationGrid {
         warped: false,
         columns: raw.columnCount, rows: raw.rowCount,
         extent: RasterExtent(
-          minX: extent.minLongitude, minY: extent.minLatitude, maxX: extent.maxLongitude, maxY: extent.maxLatitude),
+          minX: extent.minLongitude, minY: extent.minLatitude, maxX: extent.maxLongitude,
+          maxY: extent.maxLatitude),
         cellWidth: raw.cellWidthDegrees, cellHeight: raw.cellHeightDegrees, unit: "degree", noData: nil)
     } else {
       let raster = try GDALRaster.read(

@@ -131,15 +131,10 @@ public struct GeodataSummary: Codable, Sendable, Hashable {
       count: set.hazards.count,
       byKind: Dictionary(grouping: set.hazards, by: \.kind.rawValue).mapValues(\.count),
       byConstraint: Dictionary(grouping: set.hazards, by: \.constraint.rawValue).mapValues(\.count))
-    gridFiles = set.grids.map { g in
-      let d = g.description
-      return GridFile(
-        file: g.source.url.relativePath, driver: d.driver, subdataset: d.subdataset, crs: d.crs,
-        warped: d.warped,
-        columns: d.columns, rows: d.rows,
-        extent: [d.extent.minX, d.extent.minY, d.extent.maxX, d.extent.maxY],
-        cellWidth: d.cellWidth, cellHeight: d.cellHeight, unit: d.unit, noDataPercent: g.noDataShare * 100,
-        positiveDown: g.source.positiveDown, verticalOffsetM: g.source.verticalOffsetM)
+    gridFiles = set.grids.map {
+      GridFile(
+        file: $0.source.url.relativePath, raster: $0.description, noDataPercent: $0.noDataShare * 100,
+        positiveDown: $0.source.positiveDown, verticalOffsetM: $0.source.verticalOffsetM)
     }
     vectorFiles = set.vectorFiles
     repairs = set.repairs

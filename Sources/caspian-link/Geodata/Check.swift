@@ -67,7 +67,7 @@ extension CaspianLink.Geodata {
         let unit = f.unit == "degree" ? "°" : " \(f.unit)"
         row(
           "",
-          "\(f.file): \(f.driver)\(f.subdataset.map { " (variable \($0))" } ?? ""), \(f.crs)"
+          "\(file.file): \(f.driver)\(f.subdataset.map { " (variable \($0))" } ?? ""), \(f.crs)"
             + (f.warped ? ", reprojected to WGS 84 longitude/latitude" : ""))
         row(
           "",

@@ -163,7 +163,8 @@ extension CaspianLink.Route {
       var outputs = Outputs()
       let features = EngineeringReport.adding(reports, toFeatures: plan.featureCollection())
       try outputs.addGIS(
-        geojson != nil ? "--geojson" : "--output", output ?? geojson, features, layers: RouteGISLayers.plan)
+        geojson != nil ? "--geojson" : "--output", output ?? geojson, features,
+        format: geojson != nil ? .geoJSON : nil, layers: RouteGISLayers.plan)
       outputs.add("--rpl", reports.isEmpty ? nil : rpl, text: reports[0].primary.rplCSV)
       try outputs.write(
         readingFrom: try geodata.inputs(of: data) + engineering.inputs

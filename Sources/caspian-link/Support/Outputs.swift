@@ -22,13 +22,15 @@ struct Outputs {
     files.append((flag, path, Data(try text().utf8)))
   }
 
-  /// Adds `features` for the file named by `flag` in the GIS format of its extension: GeoJSON as
-  /// the project writes it, any other format through `GISWriter` with the layers `layers` makes
-  /// (a Shapefile gives several files, all added).
+  /// Adds `features` for the file named by `flag` in `format`, else the GIS format of its
+  /// extension (checked by the command's `validate`): GeoJSON as the project writes it, any other
+  /// format through `GISWriter` with the layers `layers` makes (a Shapefile gives several files,
+  /// all added).
   mutating func addGIS(
-    _ flag: String, _ path: String?, _ features: FeatureCollection, layers: (FeatureCollection) -> [GISLayer]
+    _ flag: String, _ path: String?, _ features: FeatureCollection, format: GISFormat? = nil,
+    layers: (FeatureCollection) -> [GISLayer]
   ) throws {
-    guard let path, let format = GISFormat(path: path) else { return }
+    guard let path, let format = format ?? GISFormat(path: path) else { return }
     if format == .geoJSON {
       add(flag, path, GeoJSON.encode(features))
       return
