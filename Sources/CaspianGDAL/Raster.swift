@@ -200,11 +200,7 @@ public enum GDALRaster {
       "-of", "MEM", "-t_srs", "EPSG:4326", "-r", "bilinear", "-ot", "Float32", "-dstnodata", "nan",
     ]
     if let noData { arguments += ["-srcnodata", "\(noData)"] }
-    let options = withStringList(arguments) { GDALWarpAppOptionsNew($0, nil) }
-    defer { GDALWarpAppOptionsFree(options) }
-    var sources: [GDALDatasetH?] = [dataset]
-    var usageError: Int32 = 0
-    guard let warped = GDALWarp("", nil, 1, &sources, options, &usageError) else {
+    guard let warped = GDALConvert.warp(dataset, to: "", arguments: arguments) else {
       throw GDALError(
         path: path, problem: "cannot reproject to WGS 84 longitude/latitude\(session.lastError)")
     }

@@ -141,11 +141,7 @@ public enum GDALVector {
     let memory = "/vsimem/caspian-\(UUID().uuidString).geojson"
     let arguments =
       ["-f", "GeoJSON", "-lco", "WRITE_NAME=NO"] + (hasCRS ? ["-t_srs", "OGC:CRS84"] : []) + [chosen]
-    let options = withStringList(arguments) { GDALVectorTranslateOptionsNew($0, nil) }
-    defer { GDALVectorTranslateOptionsFree(options) }
-    var sources: [GDALDatasetH?] = [dataset]
-    var usageError: Int32 = 0
-    guard let translated = GDALVectorTranslate(memory, nil, 1, &sources, options, &usageError) else {
+    guard let translated = GDALConvert.vectorTranslate(dataset, to: memory, arguments: arguments) else {
       throw GDALError(path: path, problem: "cannot read layer \"\(chosen)\"\(session.lastError)")
     }
     GDALClose(translated)
