@@ -61,7 +61,7 @@ let package = Package(
     .executableTarget(
       name: "caspian-bench",
       dependencies: [
-        "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis", "CaspianRouting",
+        "CaspianSupport", "CaspianGeometry", "CaspianGDAL", "CaspianGeodata", "CaspianAnalysis", "CaspianRouting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

@@ -14,6 +14,14 @@ public struct LoadedGrid: Sendable {
 }
 
 extension ElevationGrid {
+  /// The values of a raster read by GDAL, as they are (no vertical reference applied).
+  public init(_ raster: GeographicRaster) {
+    self.init(
+      columnCount: raster.columns, rowCount: raster.rows, westLongitude: raster.westLongitude,
+      northLatitude: raster.northLatitude, cellWidthDegrees: raster.cellWidthDegrees,
+      cellHeightDegrees: raster.cellHeightDegrees, elevations: raster.values)
+  }
+
   /// Reads one grid of a data set and turns its values into elevations relative to mean ocean
   /// level by the source's vertical reference.
   ///
@@ -44,10 +52,7 @@ extension ElevationGrid {
     } else {
       let raster = try GDALRaster.read(
         source.url, maximumCells: Int(Limits.named("gridCells").range.upperBound))
-      raw = ElevationGrid(
-        columnCount: raster.columns, rowCount: raster.rows, westLongitude: raster.westLongitude,
-        northLatitude: raster.northLatitude, cellWidthDegrees: raster.cellWidthDegrees,
-        cellHeightDegrees: raster.cellHeightDegrees, elevations: raster.values)
+      raw = ElevationGrid(raster)
       description = raster.description
     }
     let sign: Float = source.positiveDown ? -1 : 1

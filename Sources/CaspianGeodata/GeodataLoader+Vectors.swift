@@ -19,6 +19,13 @@ public struct VectorFileInfo: Codable, Sendable, Hashable {
 }
 
 extension GeodataLoader {
+  /// Whether a field says yes: true, a non-zero number, or "true", "yes", "y", "1", "no-go".
+  static func isYes(_ value: JSONValue?) -> Bool {
+    if let flag = value?.boolValue { return flag }
+    if let number = value?.doubleValue { return number != 0 }
+    return ["true", "yes", "y", "1", "no-go"].contains(value?.stringValue?.lowercased() ?? "")
+  }
+
   /// The hazard properties the loader reads (and `--hazard-fields` may map).
   static let hazardKeys = [
     "kind", "name", "constraint", "source", "confidence", "schematic", "safetyZoneM", "bufferM", "widthM",
@@ -33,7 +40,9 @@ extension GeodataLoader {
   /// taken from a field with the same name ignoring case (KML's `Name`) or cut to the 10
   /// characters a Shapefile keeps (`safetyZone` for `safetyZoneM`), and a `schematic` flag of
   /// 1/0 or "true"/"false" is read as a boolean. `mapping` (property → field)
-  /// takes properties from other fields (`--hazard-fields kind=TYPE`) in any format.
+  /// takes properties from other fields (`--hazard-fields kind=TYPE`) in any format; its key
+  /// `no-go` names a yes/no field that gives the constraint (`no-go`, else `soft`) of a feature
+  /// with none.
   /// - Throws: `GDALError`, `GeoJSONError`, `FileReadError` or `GeodataError`, naming the file.
   mutating func readFeatures(_ url: URL, role: String, keys: [String], mapping: [String: String] = [:]) throws
     -> FeatureCollection
@@ -83,7 +92,11 @@ extension GeodataLoader {
           }
         }
       }
-      for (property, field) in mapping { properties[property] = properties[field] }
+      for (property, field) in mapping where property != "no-go" { properties[property] = properties[field] }
+      // `no-go=FIELD`: a yes/no field gives the constraint (no-go, else soft) where none is given.
+      if let field = mapping["no-go"], properties["constraint"] == nil || properties["constraint"] == .null {
+        properties["constraint"] = .string(Self.isYes(properties[field]) ? "no-go" : "soft")
+      }
       collection.features[i].properties = properties
     }
     return collection

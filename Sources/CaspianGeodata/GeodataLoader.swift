@@ -52,11 +52,12 @@ struct GeodataLoader {
       landings: sources.landings ?? file(manifest.landings), hazards: hazards)
     name = manifest.name ?? directory.standardizedFileURL.lastPathComponent
     layer = sources.layer
-    for property in sources.hazardFields.keys where !Self.hazardKeys.contains(property) {
+    for property in sources.hazardFields.keys where !(Self.hazardKeys + ["no-go"]).contains(property) {
       throw GeodataError(
         path: "--hazard-fields",
         problem:
-          "\"\(property)\" is not a hazard property (known: \(Self.hazardKeys.joined(separator: ", ")))")
+          "\"\(property)\" is not a hazard property (known: \((Self.hazardKeys + ["no-go"]).joined(separator: ", ")))"
+      )
     }
     hazardFields = sources.hazardFields
     if let level = sources.waterSurfaceM ?? manifest.waterSurfaceM {

@@ -143,5 +143,29 @@ import Testing
     #expect(
       out.contains(
         "hazards: \(hazards.path): GPKG, layer hazards, Unknown (any), 40 features, WGS 84 (EPSG:4326)"))
+    // A field mapping from a JSON file; an unknown property is one line naming the flag.
+    let renamed = folder.appendingPathComponent("renamed.gpkg")
+    try GDALConvert.vectorTranslate(
+      bundled.appendingPathComponent("hazards.geojson"), to: renamed,
+      arguments: [
+        "-f", "GPKG", "-nln", "hazards", "-sql",
+        "SELECT kind AS TYPE, name, \"constraint\", safetyZoneM, widthM FROM hazards",
+      ])
+    let mapping = folder.appendingPathComponent("fields.json")
+    try Data(#"{"kind": "TYPE"}"#.utf8).write(to: mapping)
+    let mapped = try CLI.run([
+      "geodata", "check", "--geodata", bundled.path, "--hazards", renamed.path, "--hazard-fields",
+      mapping.path,
+    ])
+    #expect(mapped.status == 0, "\(mapped.stderr)")
+    #expect(mapped.stdout.contains("Hazards   40 in \(renamed.path)"))
+    let unknown = try CLI.run([
+      "geodata", "check", "--geodata", bundled.path, "--hazards", renamed.path, "--hazard-fields",
+      "type=TYPE",
+    ])
+    #expect(unknown.status == 1)
+    #expect(
+      unknown.stderr.contains(
+        "--hazard-fields: \"type\" is not a hazard property (known: kind, name, constraint"))
   }
 }

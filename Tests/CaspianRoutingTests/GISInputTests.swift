@@ -157,6 +157,19 @@ struct GISInputTests {
     #expect {
       _ = try GeodataSet.load(GeodataSources(directory: bundled, hazards: [renamed]))
     } throws: { "\($0)".contains("property \"kind\" is missing (one of: field, platform, pipeline") }
+    // A yes/no field for the constraint: no-go where it says yes, soft elsewhere.
+    let flagged = try fixtures.hazardsGeoPackage([
+      "-dialect", "SQLite", "-sql",
+      "SELECT geometry, kind, name, safetyZoneM, widthM, CASE WHEN \"constraint\" = 'no-go' THEN 'Y' ELSE 'N' END"
+        + " AS RESTRICTED FROM hazards",
+    ])
+    let restricted = try GeodataSet.load(
+      GeodataSources(directory: bundled, hazards: [flagged], hazardFields: ["no-go": "RESTRICTED"])
+    ).hazards
+    #expect(restricted.map(\.name) == bundledData.hazards.map(\.name))
+    #expect(
+      restricted.map { $0.constraint == .noGo } == bundledData.hazards.map { $0.constraint == .noGo })
+    #expect(restricted.allSatisfy { $0.constraint != .info })
     let unknown = fixtures.file("unknown.csv")
     try Data("WKT,kind,name,constraint\n\"POINT (50.5 41.5)\",wellhead,W1,no-go\n".utf8).write(to: unknown)
     #expect {
