@@ -83,6 +83,16 @@ extension GeodataLoader {
             properties[key] = properties[match]
           }
         }
+        // Formats without list fields hold `originalLonLat` as text: JSON `[51.1, 43.6]` or
+        // OGR's `(2:51.1,43.6)`.
+        if let text = properties["originalLonLat"]?.stringValue {
+          let inner =
+            text.hasPrefix("(")
+            ? "[" + (text.split(separator: ":", maxSplits: 1).last ?? "").dropLast() + "]" : text
+          if let list = try? JSONValue.parse(Data(inner.utf8)), case .array = list {
+            properties["originalLonLat"] = list
+          }
+        }
         // Formats without a boolean type (Shapefile, CSV) hold flags as 1/0 or text.
         if let flag = properties["schematic"], flag.boolValue == nil {
           switch flag.doubleValue ?? (flag.stringValue.flatMap { ["true": 1, "false": 0][$0.lowercased()] }) {
