@@ -96,7 +96,7 @@ private func expectSameOptions(_ a: PlannedRoute, _ b: PlannedRoute) {
 struct GISInputTests {
   static let reference = Result { try plan(GeodataSources(directory: bundled)) }
 
-  @Test("A GeoTIFF in UTM 39N and a NetCDF made from the bundled grid plan the same options")
+  @Test("A GeoTIFF in UTM 39N, a NetCDF, an XYZ and a BAG made from the bundled grid plan the same options")
   func rastersInOtherFormatsAndCRS() throws {
     let fixtures = try GISFixtures()
     defer { fixtures.remove() }
@@ -112,6 +112,16 @@ struct GISInputTests {
     #expect(try ElevationGrid.load(GridSource(url: netCDF)).description.driver == "netCDF")
     expectSameOptions(
       reference, try plan(GeodataSources(directory: bundled, bathymetry: [GridSource(url: netCDF)])))
+    // XYZ (no CRS, degrees) from the bundled grid; BAG (UTM 39N, as survey contractors deliver) from the GeoTIFF.
+    let xyz = fixtures.file("grid.xyz")
+    try GDALConvert.translate(fixtures.grid, to: xyz, arguments: ["-of", "XYZ"])
+    let bag = fixtures.file("survey.bag")
+    try GDALConvert.translate(utm, to: bag, arguments: ["-of", "BAG"])
+    for (file, driver) in [(xyz, "XYZ"), (bag, "BAG")] {
+      #expect(try ElevationGrid.load(GridSource(url: file)).description.driver == driver)
+      expectSameOptions(
+        reference, try plan(GeodataSources(directory: bundled, bathymetry: [GridSource(url: file)])))
+    }
   }
 
   @Test("Hazards as a GeoPackage and as three merged Shapefiles, landings as KML, plan the same options")
