@@ -42,7 +42,9 @@ let package = Package(
     // Loading and validating the data set (sea polygon, grid, landings, hazards).
     .target(name: "CaspianGeodata", dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGDAL"]),
     // The one along-route analysis: track and KPs, depth profile, crossings, clearances, intrusions.
-    .target(name: "CaspianAnalysis", dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGeodata"]),
+    .target(
+      name: "CaspianAnalysis",
+      dependencies: ["CaspianSupport", "CaspianGeometry", "CaspianGDAL", "CaspianGeodata"]),
     // Cable engineering on top of the analysis: RPL, armour, burial, slack, checks, cost, lay time.
     .target(
       name: "CaspianEngineering",
@@ -51,7 +53,8 @@ let package = Package(
     .target(
       name: "CaspianRouting",
       dependencies: [
-        "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis", "CaspianEngineering",
+        "CaspianSupport", "CaspianGeometry", "CaspianGDAL", "CaspianGeodata", "CaspianAnalysis",
+        "CaspianEngineering",
       ]),
     // Milestones, critical path, progress.
     .target(name: "CaspianSchedule", dependencies: ["CaspianSupport", "Yams"]),
@@ -65,8 +68,8 @@ let package = Package(
     .executableTarget(
       name: "caspian-link",
       dependencies: [
-        "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis", "CaspianEngineering",
-        "CaspianRouting", "CaspianSchedule", "CaspianReport", "CaspianProject",
+        "CaspianSupport", "CaspianGeometry", "CaspianGDAL", "CaspianGeodata", "CaspianAnalysis",
+        "CaspianEngineering", "CaspianRouting", "CaspianSchedule", "CaspianReport", "CaspianProject",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -74,7 +77,8 @@ let package = Package(
     .executableTarget(
       name: "caspian-bench",
       dependencies: [
-        "CaspianSupport", "CaspianGeometry", "CaspianGeodata", "CaspianAnalysis", "CaspianRouting",
+        "CaspianSupport", "CaspianGeometry", "CaspianGDAL", "CaspianGeodata", "CaspianAnalysis",
+        "CaspianRouting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -100,7 +104,7 @@ let package = Package(
       name: "CaspianProjectTests",
       dependencies: ["CaspianProject", "CaspianSchedule", "CaspianAnalysis", "CaspianGeometry"]),
     .testTarget(
-      name: "CLITests", dependencies: ["caspian-link", "CaspianAnalysis", "CaspianGeometry"],
+      name: "CLITests", dependencies: ["caspian-link", "CaspianAnalysis", "CaspianGeometry", "CaspianGDAL"],
       resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,9 +1,10 @@
+import CaspianGDAL
 import CaspianGeodata
 import CaspianGeometry
 import CaspianSupport
 import Foundation
 
-/// A route read back from a GeoJSON file.
+/// A route read back from a route file (GeoJSON, GeoPackage, KML, Shapefile).
 public struct RouteInput: Sendable {
   /// The option's id (property "option" or "id", else the feature id, else its position).
   public var option: String
@@ -33,10 +34,29 @@ public enum RouteFile {
   /// Every command that reads a route file reads it here, so all refuse the same files: two
   /// routes with one option id, a route of fewer than 2 points, and a leg across the
   /// antimeridian (longitudes jump by more than 180°), whichever option is asked for.
+  /// The properties a route file's reader looks at (restored from a Shapefile's 10-character names).
+  static let routeKeys = ["featureType", "option", "index", "kpKm", "id", "from", "to", "role", "name"]
+
+  /// The features of a route file: GeoJSON as the project reads it; any other GIS format through
+  /// GDAL, every layer (GeoPackage, KML), and for a Shapefile `NAME.shp` with its sibling
+  /// `NAME_<layer>.shp` files (as `--output NAME.shp` writes them).
+  public static func readFeatures(_ url: URL) throws -> FeatureCollection {
+    switch GISFormat(path: url.path) {
+    case .geoJSON?, nil: return try GeoJSON.readFeatureCollection(from: url)
+    case .shapefile?:
+      let base = url.deletingPathExtension().lastPathComponent
+      let siblings =
+        ((try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? [])
+        .filter { $0.hasPrefix(base + "_") && $0.lowercased().hasSuffix(".shp") }.sorted()
+        .map { url.deletingLastPathComponent().appendingPathComponent($0) }
+      let features = try ([url] + siblings).flatMap { try GDALVector.readAllLayers($0).features }
+      return FeatureCollection(features: ShapefileFieldNames.restoring(routeKeys, in: features))
+    default: return try GDALVector.readAllLayers(url)
+    }
+  }
+
   public static func read(path: String, option: String?, landings: [Landing]) throws -> [RouteInput] {
-    try read(
-      GeoJSON.readFeatureCollection(from: URL(fileURLWithPath: path)), path: path, option: option,
-      landings: landings)
+    try read(readFeatures(URL(fileURLWithPath: path)), path: path, option: option, landings: landings)
   }
 
   /// `read(path:option:landings:)` for a collection already in memory; `path` names it in errors.

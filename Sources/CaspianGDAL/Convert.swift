@@ -9,19 +9,13 @@ public enum GDALConvert {
   /// - Returns: GDAL's warnings. - Throws: `GDALError` naming the source, with GDAL's message.
   @discardableResult
   public static func warp(_ source: URL, to destination: URL, arguments: [String]) throws -> [String] {
-    try run(source, flags: GDAL_OF_RASTER) { dataset, session in
-      let options = withStringList(arguments) { GDALWarpAppOptionsNew($0, nil) }
-      defer { GDALWarpAppOptionsFree(options) }
-      var sources: [GDALDatasetH?] = [dataset]
-      var usageError: Int32 = 0
-      return GDALWarp(destination.path, nil, 1, &sources, options, &usageError)
-    }
+    try run(source, flags: GDAL_OF_RASTER) { warp($0, to: destination.path, arguments: arguments) }
   }
 
   /// `gdal_translate ARGUMENTS SOURCE DESTINATION`.
   @discardableResult
   public static func translate(_ source: URL, to destination: URL, arguments: [String]) throws -> [String] {
-    try run(source, flags: GDAL_OF_RASTER) { dataset, session in
+    try run(source, flags: GDAL_OF_RASTER) { dataset in
       let options = withStringList(arguments) { GDALTranslateOptionsNew($0, nil) }
       defer { GDALTranslateOptionsFree(options) }
       var usageError: Int32 = 0
@@ -29,29 +23,36 @@ public enum GDALConvert {
     }
   }
 
-  /// `ogr2ogr ARGUMENTS DESTINATION SOURCE` (a new destination; `-append` adds layers to it).
+  /// `ogr2ogr ARGUMENTS DESTINATION SOURCE` (a new destination).
   @discardableResult
   public static func vectorTranslate(_ source: URL, to destination: URL, arguments: [String]) throws
     -> [String]
   {
-    try run(source, flags: GDAL_OF_VECTOR) { dataset, session in
-      let options = withStringList(arguments) { GDALVectorTranslateOptionsNew($0, nil) }
-      defer { GDALVectorTranslateOptionsFree(options) }
-      var sources: [GDALDatasetH?] = [dataset]
-      var usageError: Int32 = 0
-      let existing =
-        arguments.contains("-append") && FileManager.default.fileExists(atPath: destination.path)
-        ? GDALOpenEx(destination.path, UInt32(GDAL_OF_VECTOR | GDAL_OF_UPDATE), nil, nil, nil) : nil
-      let result = GDALVectorTranslate(
-        existing == nil ? destination.path : nil, existing, 1, &sources, options,
-        &usageError)
-      return result
-    }
+    try run(source, flags: GDAL_OF_VECTOR) { vectorTranslate($0, to: destination.path, arguments: arguments) }
+  }
+
+  /// `gdalwarp` on an open dataset; nil when GDAL fails (its message is in the session).
+  static func warp(_ dataset: GDALDatasetH, to path: String, arguments: [String]) -> GDALDatasetH? {
+    let options = withStringList(arguments) { GDALWarpAppOptionsNew($0, nil) }
+    defer { GDALWarpAppOptionsFree(options) }
+    var sources: [GDALDatasetH?] = [dataset]
+    var usageError: Int32 = 0
+    return GDALWarp(path, nil, 1, &sources, options, &usageError)
+  }
+
+  /// `ogr2ogr` on an open dataset; nil when GDAL fails (its message is in the session).
+  static func vectorTranslate(_ dataset: GDALDatasetH, to path: String, arguments: [String]) -> GDALDatasetH?
+  {
+    let options = withStringList(arguments) { GDALVectorTranslateOptionsNew($0, nil) }
+    defer { GDALVectorTranslateOptionsFree(options) }
+    var sources: [GDALDatasetH?] = [dataset]
+    var usageError: Int32 = 0
+    return GDALVectorTranslate(path, nil, 1, &sources, options, &usageError)
   }
 
   /// Opens `source`, runs one utility on it and closes what it made.
   static func run(
-    _ source: URL, flags: Int32, _ body: (GDALDatasetH, GDALSession) -> GDALDatasetH?
+    _ source: URL, flags: Int32, _ body: (GDALDatasetH) -> GDALDatasetH?
   ) throws -> [String] {
     try GDALSession.run { session in
       guard
@@ -61,7 +62,7 @@ public enum GDALConvert {
         throw GDALError(path: source.relativePath, problem: "cannot open\(session.lastError)")
       }
       defer { GDALClose(dataset) }
-      guard let made = body(dataset, session) else {
+      guard let made = body(dataset) else {
         throw GDALError(path: source.relativePath, problem: "cannot convert\(session.lastError)")
       }
       GDALClose(made)

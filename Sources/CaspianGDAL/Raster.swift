@@ -2,7 +2,22 @@ import CGDAL
 import Foundation
 
 /// What a raster file is, as GDAL read it: for `geodata check` and messages.
-public struct RasterDescription: Sendable {
+/// A box in a raster's own CRS (metres or degrees).
+public struct RasterExtent: Codable, Sendable, Hashable {
+  public let minX: Double
+  public let minY: Double
+  public let maxX: Double
+  public let maxY: Double
+
+  public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
+    self.minX = minX
+    self.minY = minY
+    self.maxX = maxX
+    self.maxY = maxY
+  }
+}
+
+public struct RasterDescription: Codable, Sendable, Hashable {
   /// GDAL's short driver name ("GTiff", "netCDF", "AAIGrid", "BAG", "XYZ").
   public let driver: String
   /// The variable or subdataset read, when the file has several (NetCDF's `elevation`).
@@ -16,7 +31,7 @@ public struct RasterDescription: Sendable {
   public let columns: Int
   public let rows: Int
   /// Extent in the file's own CRS: min x, min y, max x, max y (metres or degrees).
-  public let extent: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+  public let extent: RasterExtent
   /// Cell size in the file's own CRS units.
   public let cellWidth: Double
   public let cellHeight: Double
@@ -27,7 +42,7 @@ public struct RasterDescription: Sendable {
 
   public init(
     driver: String, subdataset: String? = nil, crs: String, warped: Bool, columns: Int, rows: Int,
-    extent: (minX: Double, minY: Double, maxX: Double, maxY: Double), cellWidth: Double, cellHeight: Double,
+    extent: RasterExtent, cellWidth: Double, cellHeight: Double,
     unit: String, noData: Double?
   ) {
     self.driver = driver
@@ -109,7 +124,8 @@ public enum GDALRaster {
       let minX = transform[0]
       let maxX = transform[0] + Double(columns) * transform[1]
       let yEdges = [transform[3], transform[3] + Double(rows) * transform[5]]
-      let extent = (minX: min(minX, maxX), minY: yEdges.min()!, maxX: max(minX, maxX), maxY: yEdges.max()!)
+      let extent = RasterExtent(
+        minX: min(minX, maxX), minY: yEdges.min()!, maxX: max(minX, maxX), maxY: yEdges.max()!)
       let inDegrees =
         extent.minX >= -180 - 1e-9 && extent.maxX <= 180 + 1e-9 && extent.minY >= -90 - 1e-9
         && extent.maxY <= 90 + 1e-9
@@ -184,11 +200,7 @@ public enum GDALRaster {
       "-of", "MEM", "-t_srs", "EPSG:4326", "-r", "bilinear", "-ot", "Float32", "-dstnodata", "nan",
     ]
     if let noData { arguments += ["-srcnodata", "\(noData)"] }
-    let options = withStringList(arguments) { GDALWarpAppOptionsNew($0, nil) }
-    defer { GDALWarpAppOptionsFree(options) }
-    var sources: [GDALDatasetH?] = [dataset]
-    var usageError: Int32 = 0
-    guard let warped = GDALWarp("", nil, 1, &sources, options, &usageError) else {
+    guard let warped = GDALConvert.warp(dataset, to: "", arguments: arguments) else {
       throw GDALError(
         path: path, problem: "cannot reproject to WGS 84 longitude/latitude\(session.lastError)")
     }

@@ -18,6 +18,9 @@ public struct VectorFileDescription: Sendable, Hashable {
   /// GDAL's short driver name ("GPKG", "ESRI Shapefile", "KML", "LIBKML", "CSV", "GeoJSON").
   public let driver: String
   public let layers: [VectorLayerDescription]
+  /// What GDAL warned about while opening the file and reading every feature (as `ogrinfo`
+  /// would print them); empty for a clean file.
+  public let warnings: [String]
 }
 
 /// Reading any vector file GDAL knows (Shapefile, GeoPackage, KML/KMZ, CSV, …) as GeoJSON
@@ -48,13 +51,19 @@ public enum GDALVector {
     return dataset
   }
 
-  /// The driver and layers of the vector file at `url`.
+  /// The driver and layers of the vector file at `url`, after reading every feature.
   /// - Throws: `GDALError` naming the file.
   public static func describe(_ url: URL) throws -> VectorFileDescription {
     try GDALSession.run { session in
       let dataset = try open(url, session: session)
       defer { GDALClose(dataset) }
-      return VectorFileDescription(driver: driverName(dataset), layers: layers(of: dataset))
+      let described = layers(of: dataset)
+      for i in 0..<GDALDatasetGetLayerCount(dataset) {
+        guard let layer = GDALDatasetGetLayer(dataset, i) else { continue }
+        OGR_L_ResetReading(layer)
+        while let feature = OGR_L_GetNextFeature(layer) { OGR_F_Destroy(feature) }
+      }
+      return VectorFileDescription(driver: driverName(dataset), layers: described, warnings: session.warnings)
     }
   }
 
@@ -80,12 +89,15 @@ public enum GDALVector {
   /// first of `layers` it has (e.g. the `--layer` name, then the role's name).
   /// - Throws: `GDALError` naming the file, or `FileError` for a geometry the data set
   ///   cannot hold.
-  public static func readFeatures(_ url: URL, layers preferred: [String]) throws -> FeatureCollection {
+  public static func readFeatures(_ url: URL, layers preferred: [String]) throws -> (
+    driver: String, layer: VectorLayerDescription, collection: FeatureCollection
+  ) {
     let path = url.relativePath
     return try GDALSession.run { session in
       let dataset = try open(url, session: session)
       defer { GDALClose(dataset) }
-      let names = layers(of: dataset).map(\.name)
+      let described = layers(of: dataset)
+      let names = described.map(\.name)
       let chosen: String
       if names.count == 1 {
         chosen = names[0]
@@ -99,25 +111,47 @@ public enum GDALVector {
             : "the file has \(names.count) layers (\(names.joined(separator: ", "))); choose one with --layer NAME"
         )
       }
-      let hasCRS = GDALDatasetGetLayerByName(dataset, chosen).flatMap { OGR_L_GetSpatialRef($0) } != nil
-      let memory = "/vsimem/caspian-\(UUID().uuidString).geojson"
-      let arguments =
-        ["-f", "GeoJSON", "-lco", "WRITE_NAME=NO"] + (hasCRS ? ["-t_srs", "OGC:CRS84"] : []) + [chosen]
-      let options = withStringList(arguments) { GDALVectorTranslateOptionsNew($0, nil) }
-      defer { GDALVectorTranslateOptionsFree(options) }
-      var sources: [GDALDatasetH?] = [dataset]
-      var usageError: Int32 = 0
-      guard let translated = GDALVectorTranslate(memory, nil, 1, &sources, options, &usageError) else {
-        throw GDALError(path: path, problem: "cannot read layer \"\(chosen)\"\(session.lastError)")
-      }
-      GDALClose(translated)
-      var length: vsi_l_offset = 0
-      guard let buffer = VSIGetMemFileBuffer(memory, &length, 1) else {
-        throw GDALError(path: path, problem: "cannot read layer \"\(chosen)\"\(session.lastError)")
-      }
-      defer { VSIFree(buffer) }
-      let data = Data(bytes: buffer, count: Int(length))
-      return try GeoJSON.decodeFeatureCollection(data, source: path)
+      return (
+        driverName(dataset), described.first { $0.name == chosen }!,
+        try translate(dataset, layer: chosen, path: path, session: session)
+      )
     }
+  }
+
+  /// Every feature of every layer of the vector file at `url`, in layer order, reprojected to
+  /// WGS84 longitude/latitude (a route file: lines and their alter-course points).
+  /// - Throws: `GDALError` naming the file, or `FileError`.
+  public static func readAllLayers(_ url: URL) throws -> FeatureCollection {
+    try GDALSession.run { session in
+      let dataset = try open(url, session: session)
+      defer { GDALClose(dataset) }
+      let features = try layers(of: dataset).flatMap {
+        try translate(dataset, layer: $0.name, path: url.relativePath, session: session).features
+      }
+      return FeatureCollection(features: features)
+    }
+  }
+
+  /// One layer as GeoJSON features (through GDAL's GeoJSON writer in memory, then the project's
+  /// GeoJSON reader, so that every format gives the features GeoJSON would).
+  static func translate(_ dataset: GDALDatasetH, layer chosen: String, path: String, session: GDALSession)
+    throws
+    -> FeatureCollection
+  {
+    let hasCRS = GDALDatasetGetLayerByName(dataset, chosen).flatMap { OGR_L_GetSpatialRef($0) } != nil
+    let memory = "/vsimem/caspian-\(UUID().uuidString).geojson"
+    let arguments =
+      ["-f", "GeoJSON", "-lco", "WRITE_NAME=NO"] + (hasCRS ? ["-t_srs", "OGC:CRS84"] : []) + [chosen]
+    guard let translated = GDALConvert.vectorTranslate(dataset, to: memory, arguments: arguments) else {
+      throw GDALError(path: path, problem: "cannot read layer \"\(chosen)\"\(session.lastError)")
+    }
+    GDALClose(translated)
+    var length: vsi_l_offset = 0
+    guard let buffer = VSIGetMemFileBuffer(memory, &length, 1) else {
+      throw GDALError(path: path, problem: "cannot read layer \"\(chosen)\"\(session.lastError)")
+    }
+    defer { VSIFree(buffer) }
+    let data = Data(bytes: buffer, count: Int(length))
+    return try GeoJSON.decodeFeatureCollection(data, source: path)
   }
 }

@@ -14,6 +14,14 @@ public struct LoadedGrid: Sendable {
 }
 
 extension ElevationGrid {
+  /// The values of a raster read by GDAL, as they are (no vertical reference applied).
+  public init(_ raster: GeographicRaster) {
+    self.init(
+      columnCount: raster.columns, rowCount: raster.rows, westLongitude: raster.westLongitude,
+      northLatitude: raster.northLatitude, cellWidthDegrees: raster.cellWidthDegrees,
+      cellHeightDegrees: raster.cellHeightDegrees, elevations: raster.values)
+  }
+
   /// Reads one grid of a data set and turns its values into elevations relative to mean ocean
   /// level by the source's vertical reference.
   ///
@@ -37,15 +45,14 @@ extension ElevationGrid {
         driver: "AAIGrid (native reader)", crs: "WGS 84 longitude/latitude (an .asc without .prj)",
         warped: false,
         columns: raw.columnCount, rows: raw.rowCount,
-        extent: (extent.minLongitude, extent.minLatitude, extent.maxLongitude, extent.maxLatitude),
+        extent: RasterExtent(
+          minX: extent.minLongitude, minY: extent.minLatitude, maxX: extent.maxLongitude,
+          maxY: extent.maxLatitude),
         cellWidth: raw.cellWidthDegrees, cellHeight: raw.cellHeightDegrees, unit: "degree", noData: nil)
     } else {
       let raster = try GDALRaster.read(
         source.url, maximumCells: Int(Limits.named("gridCells").range.upperBound))
-      raw = ElevationGrid(
-        columnCount: raster.columns, rowCount: raster.rows, westLongitude: raster.westLongitude,
-        northLatitude: raster.northLatitude, cellWidthDegrees: raster.cellWidthDegrees,
-        cellHeightDegrees: raster.cellHeightDegrees, elevations: raster.values)
+      raw = ElevationGrid(raster)
       description = raster.description
     }
     let sign: Float = source.positiveDown ? -1 : 1

@@ -15,6 +15,8 @@ struct GeodataLoader {
   let engine: GeometryEngine
   var repairs: [String] = []
   var warnings: [String] = []
+  /// The vector files read, in order (for `geodata check`).
+  var vectorFiles: [VectorFileInfo] = []
 
   /// A polygon repair is "safe" when GEOS make-valid changes the geodesic area by less than this.
   static let maximumRepairAreaChange = 0.01
@@ -50,11 +52,12 @@ struct GeodataLoader {
       landings: sources.landings ?? file(manifest.landings), hazards: hazards)
     name = manifest.name ?? directory.standardizedFileURL.lastPathComponent
     layer = sources.layer
-    for property in sources.hazardFields.keys where !Self.hazardKeys.contains(property) {
+    for property in sources.hazardFields.keys where !(Self.hazardKeys + ["no-go"]).contains(property) {
       throw FileError(
         file: "--hazard-fields",
         problem:
-          "\"\(property)\" is not a hazard property (known: \(Self.hazardKeys.joined(separator: ", ")))")
+          "\"\(property)\" is not a hazard property (known: \((Self.hazardKeys + ["no-go"]).joined(separator: ", ")))"
+      )
     }
     hazardFields = sources.hazardFields
     if let level = sources.waterSurfaceM ?? manifest.waterSurfaceM {
@@ -81,7 +84,7 @@ struct GeodataLoader {
     let hazards = try files.hazardFiles.flatMap { try loadHazards(from: $0, grid: grid) }
     return GeodataSet(
       name: name, files: files, sea: sea, grid: grid, waterSurfaceM: waterSurfaceM, landings: landings,
-      hazards: hazards, grids: loaded, repairs: repairs, warnings: warnings)
+      hazards: hazards, grids: loaded, vectorFiles: vectorFiles, repairs: repairs, warnings: warnings)
   }
 
   /// A grid with no cell below the water surface holds no sea: every depth would be land.

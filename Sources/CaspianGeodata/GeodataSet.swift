@@ -72,6 +72,8 @@ public struct GeodataSet: Sendable {
   public let grid: ElevationGrid
   /// Each grid as read, in the order listed (for `geodata check`); empty when built in memory.
   public let grids: [LoadedGrid]
+  /// Each vector file as read (sea, landings, hazards); empty when built in memory.
+  public let vectorFiles: [VectorFileInfo]
   /// Water-surface level, metres relative to mean ocean level.
   public let waterSurfaceM: Double
   public let landings: [Landing]
@@ -83,7 +85,8 @@ public struct GeodataSet: Sendable {
 
   public init(
     name: String, files: GeodataFiles, sea: SeaArea, grid: ElevationGrid, waterSurfaceM: Double,
-    landings: [Landing], hazards: [Hazard], grids: [LoadedGrid] = [], repairs: [String] = [],
+    landings: [Landing], hazards: [Hazard], grids: [LoadedGrid] = [], vectorFiles: [VectorFileInfo] = [],
+    repairs: [String] = [],
     warnings: [String] = []
   ) {
     self.name = name
@@ -91,6 +94,7 @@ public struct GeodataSet: Sendable {
     self.sea = sea
     self.grid = grid
     self.grids = grids
+    self.vectorFiles = vectorFiles
     self.waterSurfaceM = waterSurfaceM
     self.landings = landings
     self.hazards = hazards

@@ -1,3 +1,4 @@
+import CaspianGDAL
 import CaspianGeometry
 
 /// What `geodata check` reports about a loaded data set, for people (a table) and programs (JSON).
@@ -38,6 +39,18 @@ public struct GeodataSummary: Codable, Sendable, Hashable {
     public let maxDepthM: Double?
   }
 
+  /// One grid file as read: what `geodata check` reports of each grid of a mosaic.
+  public struct GridFile: Codable, Sendable, Hashable {
+    public let file: String
+    /// Driver, CRS, size, extent and cell size in the file's own CRS and unit.
+    public let raster: RasterDescription
+    /// Share of cells without a value, percent (of the grid as used, after any reprojection).
+    public let noDataPercent: Double
+    /// How the values relate to mean ocean level.
+    public let positiveDown: Bool
+    public let verticalOffsetM: Double
+  }
+
   public struct LandingRow: Codable, Sendable, Hashable {
     public let name: String
     public let longitude: Double
@@ -62,6 +75,10 @@ public struct GeodataSummary: Codable, Sendable, Hashable {
   public let grid: Grid
   public let landings: [LandingRow]
   public let hazards: Hazards
+  /// Each grid file, in the order given (several are mosaicked).
+  public let gridFiles: [GridFile]
+  /// Each vector file: driver, layer, geometry type, feature count, CRS.
+  public let vectorFiles: [VectorFileInfo]
   public let repairs: [String]
   public let warnings: [String]
 
@@ -88,7 +105,13 @@ public struct GeodataSummary: Codable, Sendable, Hashable {
     }
     let extent = grid.extent
     self.grid = Grid(
-      file: set.files.bathymetry.relativePath, columns: grid.columnCount, rows: grid.rowCount,
+      // In a mosaic, the lattice summarised is the coarsest grid's.
+      file: set.grids.first {
+        $0.grid.cellWidthDegrees == grid.cellWidthDegrees
+          && $0.grid.cellHeightDegrees == grid.cellHeightDegrees
+          && $0.grid.westLongitude == grid.westLongitude && $0.grid.northLatitude == grid.northLatitude
+      }?.source.url.relativePath ?? set.files.bathymetry.relativePath,
+      columns: grid.columnCount, rows: grid.rowCount,
       cellWidthDegrees: grid.cellWidthDegrees, cellHeightDegrees: grid.cellHeightDegrees,
       extent: Extent(
         west: extent.minLongitude, south: extent.minLatitude, east: extent.maxLongitude,
@@ -108,6 +131,12 @@ public struct GeodataSummary: Codable, Sendable, Hashable {
       count: set.hazards.count,
       byKind: Dictionary(grouping: set.hazards, by: \.kind.rawValue).mapValues(\.count),
       byConstraint: Dictionary(grouping: set.hazards, by: \.constraint.rawValue).mapValues(\.count))
+    gridFiles = set.grids.map {
+      GridFile(
+        file: $0.source.url.relativePath, raster: $0.description, noDataPercent: $0.noDataShare * 100,
+        positiveDown: $0.source.positiveDown, verticalOffsetM: $0.source.verticalOffsetM)
+    }
+    vectorFiles = set.vectorFiles
     repairs = set.repairs
     warnings = set.warnings
   }

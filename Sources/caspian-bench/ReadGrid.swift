@@ -1,5 +1,7 @@
 import ArgumentParser
+import CaspianGDAL
 import CaspianGeodata
+import CaspianSupport
 import Foundation
 
 extension CaspianBench {
@@ -20,7 +22,10 @@ extension CaspianBench {
       let url = URL(fileURLWithPath: file)
       let grid: ElevationGrid
       switch reader {
-      case "gdal": grid = try ElevationGrid.load(GridSource(url: url)).grid
+      case "gdal":
+        // GDAL's reader itself (`ElevationGrid.load` would send an .asc without .prj to the native one).
+        let raster = try GDALRaster.read(url, maximumCells: Int(Limits.named("gridCells").range.upperBound))
+        grid = ElevationGrid(raster)
       case "native": grid = try ElevationGrid.read(from: url)
       default: throw ValidationError("--reader must be gdal or native")
       }

@@ -96,7 +96,7 @@ private func expectSameOptions(_ a: PlannedRoute, _ b: PlannedRoute) {
 struct GISInputTests {
   static let reference = Result { try plan(GeodataSources(directory: bundled)) }
 
-  @Test("A GeoTIFF in UTM 39N and a NetCDF made from the bundled grid plan the same options")
+  @Test("A GeoTIFF in UTM 39N, a NetCDF, an XYZ and a BAG made from the bundled grid plan the same options")
   func rastersInOtherFormatsAndCRS() throws {
     let fixtures = try GISFixtures()
     defer { fixtures.remove() }
@@ -112,6 +112,16 @@ struct GISInputTests {
     #expect(try ElevationGrid.load(GridSource(url: netCDF)).description.driver == "netCDF")
     expectSameOptions(
       reference, try plan(GeodataSources(directory: bundled, bathymetry: [GridSource(url: netCDF)])))
+    // XYZ (no CRS, degrees) from the bundled grid; BAG (UTM 39N, as survey contractors deliver) from the GeoTIFF.
+    let xyz = fixtures.file("grid.xyz")
+    try GDALConvert.translate(fixtures.grid, to: xyz, arguments: ["-of", "XYZ"])
+    let bag = fixtures.file("survey.bag")
+    try GDALConvert.translate(utm, to: bag, arguments: ["-of", "BAG"])
+    for (file, driver) in [(xyz, "XYZ"), (bag, "BAG")] {
+      #expect(try ElevationGrid.load(GridSource(url: file)).description.driver == driver)
+      expectSameOptions(
+        reference, try plan(GeodataSources(directory: bundled, bathymetry: [GridSource(url: file)])))
+    }
   }
 
   @Test("Hazards as a GeoPackage and as three merged Shapefiles, landings as KML, plan the same options")
@@ -157,6 +167,19 @@ struct GISInputTests {
     #expect {
       _ = try GeodataSet.load(GeodataSources(directory: bundled, hazards: [renamed]))
     } throws: { "\($0)".contains("property \"kind\" is missing (one of: field, platform, pipeline") }
+    // A yes/no field for the constraint: no-go where it says yes, soft elsewhere.
+    let flagged = try fixtures.hazardsGeoPackage([
+      "-dialect", "SQLite", "-sql",
+      "SELECT geometry, kind, name, safetyZoneM, widthM, CASE WHEN \"constraint\" = 'no-go' THEN 'Y' ELSE 'N' END"
+        + " AS RESTRICTED FROM hazards",
+    ])
+    let restricted = try GeodataSet.load(
+      GeodataSources(directory: bundled, hazards: [flagged], hazardFields: ["no-go": "RESTRICTED"])
+    ).hazards
+    #expect(restricted.map(\.name) == bundledData.hazards.map(\.name))
+    #expect(
+      restricted.map { $0.constraint == .noGo } == bundledData.hazards.map { $0.constraint == .noGo })
+    #expect(restricted.allSatisfy { $0.constraint != .info })
     let unknown = fixtures.file("unknown.csv")
     try Data("WKT,kind,name,constraint\n\"POINT (50.5 41.5)\",wellhead,W1,no-go\n".utf8).write(to: unknown)
     #expect {

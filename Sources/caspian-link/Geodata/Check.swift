@@ -62,6 +62,29 @@ extension CaspianLink.Geodata {
           "no grid cell centre lies in the sea"
         }
       row("", "water surface \(number(g.waterSurfaceM, 2)) m; \(depths)")
+      for file in s.gridFiles {
+        let f = file.raster
+        let unit = f.unit == "degree" ? "°" : " \(f.unit)"
+        row(
+          "",
+          "\(file.file): \(f.driver)\(f.subdataset.map { " (variable \($0))" } ?? ""), \(f.crs)"
+            + (f.warped ? ", reprojected to WGS 84 longitude/latitude" : ""))
+        row(
+          "",
+          "  \(f.columns) × \(f.rows) cells of \(compact(f.cellWidth)) × \(compact(f.cellHeight))\(unit);"
+            + " extent x \(compact(f.extent.minX))…\(compact(f.extent.maxX)), y \(compact(f.extent.minY))…\(compact(f.extent.maxY));"
+            + " no data \(number(file.noDataPercent, 1)) %")
+        row(
+          "",
+          "  vertical: " + (file.positiveDown ? "depth (positive down)" : "elevation (positive up)")
+            + ", zero at \(compact(file.verticalOffsetM)) m relative to mean ocean level")
+      }
+      for v in s.vectorFiles {
+        row(
+          v.role == "sea" ? "Files" : "",
+          "\(v.role): \(v.file): \(v.driver)\(v.layer.map { ", layer \($0)" } ?? ""), \(v.geometryType),"
+            + " \(count(v.featureCount, "feature")), \(v.crs)")
+      }
       row("Landings", "\(s.landings.count)")
       var landings = TextTable([
         ("NAME", .left), ("LON", .right), ("LAT", .right), ("COUNTRY", .left), ("CONFIDENCE", .left),
@@ -93,6 +116,11 @@ extension CaspianLink.Geodata {
       row("Warnings", s.warnings.isEmpty ? "none" : "\(s.warnings.count)")
       lines += s.warnings.map { "  " + $0 }
       return lines.joined(separator: "\n")
+    }
+
+    /// Up to 6 significant digits, no trailing zeros ("2000", "0.1", "-28.5").
+    static func compact(_ value: Double) -> String {
+      String(format: abs(value) >= 100_000 ? "%.0f" : "%.6g", value)
     }
 
     static func number(_ value: Double, _ decimals: Int) -> String {

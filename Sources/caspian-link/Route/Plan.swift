@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaspianAnalysis
 import CaspianEngineering
+import CaspianGDAL
 import CaspianGeometry
 import CaspianRouting
 import CaspianSupport
@@ -77,7 +78,8 @@ extension CaspianLink.Route {
 
     @Option(
       help: ArgumentHelp(
-        "Also write the options to this file: .geojson (lines drawn along the geodesic, and their alter-course points).",
+        "Also write the options to this file, the format by its extension: .geojson, .gpkg, .kml, .shp or .csv"
+          + " (lines drawn along the geodesic, and their alter-course points; see README).",
         valueName: "file"))
     var output: String?
 
@@ -114,8 +116,8 @@ extension CaspianLink.Route {
         throw ValidationError("\"\(text)\" is not LON,LAT in decimal degrees")
       }
       if output != nil, geojson != nil { throw ValidationError("give --output or --geojson, not both") }
-      if let output, !["geojson", "json"].contains(URL(fileURLWithPath: output).pathExtension.lowercased()) {
-        throw ValidationError("--output \(output): unknown format; use .geojson")
+      if let output, GISFormat(path: output) == nil {
+        throw ValidationError("--output \(output): unknown format; use \(GISFormat.extensionsText)")
       }
     }
 
@@ -179,13 +181,15 @@ extension CaspianLink.Route {
       case .json: printed = EngineeringReport.adding(reports, toPlan: plan.jsonValue).serialized()
       }
       var outputs = Outputs()
-      let collection = EngineeringReport.adding(reports, toFeatures: plan.featureCollection())
-      outputs.add(geojson != nil ? "--geojson" : "--output", output ?? geojson, GeoJSON.encode(collection))
+      let features = EngineeringReport.adding(reports, toFeatures: plan.featureCollection())
+      try outputs.addGIS(
+        geojson != nil ? "--geojson" : "--output", output ?? geojson, features,
+        format: geojson != nil ? .geoJSON : nil, layers: RouteGISLayers.plan)
       outputs.add("--rpl", reports.isEmpty ? nil : rpl, text: reports[0].primary.rplCSV)
       // The selection first: if the project's records do not fit the route, nothing is written.
       let selected = try select.map { option in
         try RouteSelector.select(
-          option: "\(option)", of: collection,
+          option: "\(option)", of: features,
           source: output ?? geojson ?? "route plan \(plan.from.name) -> \(plan.to.name)", project: project!,
           data: data, parameters: try engineering.parameters(), force: false)
       }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaspianAnalysis
 import CaspianEngineering
+import CaspianGDAL
 import CaspianGeodata
 import CaspianGeometry
 import CaspianRouting
@@ -49,7 +50,8 @@ extension CaspianLink.Route {
 
     @Option(
       help: ArgumentHelp(
-        "Write the RPL to this file (needs a single route): .csv for the table, .geojson for GIS (the route line and a point per row).",
+        "Write the RPL to this file (needs a single route): .csv for the table; .geojson, .gpkg, .kml or .shp for"
+          + " GIS (a point per row, and the route line; see README).",
         valueName: "file"))
     var output: String?
 
@@ -84,13 +86,13 @@ extension CaspianLink.Route {
       }
       var outputs = Outputs()
       if let output, let report = reports.first {
-        switch try RPLOutputFormat(path: output) {
-        case .csv: outputs.add("--output", output, text: report.primary.rplCSV)
-        case .geojson:
-          outputs.add(
+        if try RPLOutputFormat(path: output) == .csv {
+          outputs.add("--output", output, text: report.primary.rplCSV)
+        } else {
+          try outputs.addGIS(
             "--output", output,
-            GeoJSON.encode(
-              report.primary.rplFeatureCollection(route: routes[0].points, option: routes[0].option)))
+            report.primary.rplFeatureCollection(route: routes[0].points, option: routes[0].option),
+            layers: RouteGISLayers.rpl)
         }
       }
       try outputs.write(
@@ -110,15 +112,17 @@ extension CaspianLink.Route {
 
 /// The RPL file formats, chosen by the output's extension.
 enum RPLOutputFormat {
-  case csv, geojson
+  /// The RPL table (.csv), or a GIS format (points and the route line).
+  case csv, gis
 
   init(path: String) throws {
-    switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-    case "csv": self = .csv
-    case "geojson", "json": self = .geojson
-    default:
+    switch GISFormat(path: path) {
+    case .csv: self = .csv
+    case nil:
       throw ValidationError(
-        "--output \(path): unknown format; use .csv (the RPL table) or .geojson (GIS points)")
+        "--output \(path): unknown format; use .csv (the RPL table) or .geojson, .gpkg, .kml, .shp (GIS points)"
+      )
+    default: self = .gis
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaspianGeodata
+import CaspianSupport
 import Foundation
 
 /// The data-set options every command that reads the geodata shares (`@OptionGroup`):
@@ -44,8 +45,9 @@ struct GeodataOptions: ParsableArguments {
   @Option(
     name: .customLong("hazard-fields"),
     help: ArgumentHelp(
-      "Hazard properties from other fields, e.g. kind=TYPE,name=NAME,constraint=STATUS.",
-      valueName: "property=field,..."))
+      "Hazard properties from other fields, e.g. kind=TYPE,name=NAME,no-go=RESTRICTED (a yes/no field for"
+        + " the constraint), or a JSON file of the same pairs ({\"kind\": \"TYPE\", …}).",
+      valueName: "property=field,...|file.json"))
   var hazardFields: String?
 
   @Option(
@@ -66,10 +68,29 @@ struct GeodataOptions: ParsableArguments {
       hazardFields: try Self.fieldMapping(hazardFields), waterSurfaceM: waterSurfaceM)
   }
 
-  /// `kind=TYPE,name=NAME` as property → field.
+  /// `kind=TYPE,name=NAME` as property → field, or the same pairs from a JSON file (an object of
+  /// strings) when `text` names an existing file.
   static func fieldMapping(_ text: String?) throws -> [String: String] {
     guard let text else { return [:] }
     var mapping: [String: String] = [:]
+    if FileManager.default.fileExists(atPath: text) {
+      let root: JSONValue
+      do {
+        root = try JSONValue.parse(try Data(contentsOf: URL(fileURLWithPath: text)))
+      } catch {
+        throw FileError(file: text, problem: "malformed JSON: \(error)")
+      }
+      guard case .object(let members) = root else {
+        throw FileError(file: text, problem: "expected a JSON object of property: field names")
+      }
+      for (property, value) in members {
+        guard let field = value.stringValue, !field.isEmpty else {
+          throw FileError(file: text, problem: "\"\(property)\" must name a field (a non-empty string)")
+        }
+        mapping[property] = field
+      }
+      return mapping
+    }
     for pair in text.split(separator: ",") {
       let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
       guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {

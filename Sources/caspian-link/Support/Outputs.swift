@@ -1,4 +1,7 @@
+import CaspianGDAL
 import CaspianGeodata
+import CaspianGeometry
+import CaspianRouting
 import CaspianSchedule
 import CaspianSupport
 import Foundation
@@ -17,6 +20,27 @@ struct Outputs {
   mutating func add(_ flag: String, _ path: String?, text: @autoclosure () throws -> String) rethrows {
     guard let path else { return }
     files.append((flag, path, Data(try text().utf8)))
+  }
+
+  /// Adds `features` for the file named by `flag` in `format`, else the GIS format of its
+  /// extension (checked by the command's `validate`): GeoJSON as the project writes it, any other
+  /// format through `GISWriter` with the layers `layers` makes (a Shapefile gives several files,
+  /// all added).
+  mutating func addGIS(
+    _ flag: String, _ path: String?, _ features: FeatureCollection, format: GISFormat? = nil,
+    layers: (FeatureCollection) -> [GISLayer]
+  ) throws {
+    guard let path, let format = format ?? GISFormat(path: path) else { return }
+    if format == .geoJSON {
+      add(flag, path, GeoJSON.encode(features))
+      return
+    }
+    for file in try GISWriter.encode(
+      layers(features), as: format, to: URL(fileURLWithPath: path),
+      integerFields: RouteGISLayers.integerFields)
+    {
+      files.append((flag, file.url.relativePath, file.data))
+    }
   }
 
   /// Refuses an output onto one of `inputs`, then writes every file or none (`AtomicFile`).
