@@ -1,4 +1,5 @@
 import CGDAL
+import CaspianSupport
 import Foundation
 
 /// GDAL's conversion utilities as functions, with their command-line arguments: `gdalwarp`,
@@ -6,7 +7,7 @@ import Foundation
 /// fixtures from the bundled data.
 public enum GDALConvert {
   /// `gdalwarp ARGUMENTS SOURCE DESTINATION`.
-  /// - Returns: GDAL's warnings. - Throws: `GDALError` naming the source, with GDAL's message.
+  /// - Returns: GDAL's warnings. - Throws: `FileError` naming the source, with GDAL's message.
   @discardableResult
   public static func warp(_ source: URL, to destination: URL, arguments: [String]) throws -> [String] {
     try run(source, flags: GDAL_OF_RASTER) { warp($0, to: destination.path, arguments: arguments) }
@@ -59,15 +60,15 @@ public enum GDALConvert {
         let dataset = GDALOpenEx(
           source.path, UInt32(flags | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR), nil, nil, nil)
       else {
-        throw GDALError(path: source.relativePath, problem: "cannot open\(session.lastError)")
+        throw FileError(file: source.relativePath, problem: "cannot open\(session.lastError)")
       }
       defer { GDALClose(dataset) }
       guard let made = body(dataset) else {
-        throw GDALError(path: source.relativePath, problem: "cannot convert\(session.lastError)")
+        throw FileError(file: source.relativePath, problem: "cannot convert\(session.lastError)")
       }
       GDALClose(made)
       guard session.errors.isEmpty else {
-        throw GDALError(path: source.relativePath, problem: "cannot convert\(session.lastError)")
+        throw FileError(file: source.relativePath, problem: "cannot convert\(session.lastError)")
       }
       return session.warnings
     }

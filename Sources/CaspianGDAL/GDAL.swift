@@ -1,22 +1,6 @@
 import CGDAL
 import Foundation
 
-/// A file GDAL could not read or write. The text is one line naming the file and the problem,
-/// with GDAL's own message where it gave one, e.g.
-/// `survey.tif: cannot open as a raster: 'survey.tif' not recognized as a supported file format.`
-public struct GDALError: Error, LocalizedError, CustomStringConvertible, Sendable {
-  public let path: String
-  public let problem: String
-
-  public init(path: String, problem: String) {
-    self.path = path
-    self.problem = problem
-  }
-
-  public var description: String { "\(path): \(problem)" }
-  public var errorDescription: String? { description }
-}
-
 /// The one place GDAL is set up and its messages are collected.
 ///
 /// GDAL reports problems through an error handler (by default it prints them to stderr). The

@@ -72,7 +72,7 @@ public struct GISLayer: Sendable {
 /// 10 characters by `ShapefileFieldNames`.
 public enum GISWriter {
   /// The files for `layers` in `format`, named after `url` (the main file first).
-  /// - Throws: `GDALError` naming `url`, with GDAL's message, for a failure or a warning (an
+  /// - Throws: `FileError` naming `url`, with GDAL's message, for a failure or a warning (an
   ///   output that GIS software would open with a warning is not written).
   public static func encode(
     _ layers: [GISLayer], as format: GISFormat, to url: URL, integerFields: Set<String>
@@ -119,9 +119,9 @@ public enum GISWriter {
     _ layers: [GISLayer], format: GISFormat, to path: URL, integerFields: Set<String>, reportAs url: URL
   ) throws {
     try GDALSession.run { session in
-      func fail(_ problem: String) -> GDALError {
-        GDALError(
-          path: url.relativePath, problem: "cannot write \(format.rawValue): \(problem)\(session.lastError)")
+      func fail(_ problem: String) -> FileError {
+        FileError(
+          file: url.relativePath, problem: "cannot write \(format.rawValue): \(problem)\(session.lastError)")
       }
       guard let driver = GDALGetDriverByName(format.driver) else {
         throw fail("GDAL has no \(format.driver) driver")
@@ -149,7 +149,7 @@ public enum GISWriter {
 
   static func add(
     _ layer: GISLayer, to dataset: GDALDatasetH, srs: OGRSpatialReferenceH?, format: GISFormat,
-    integerFields: Set<String>, fail: (String) -> GDALError
+    integerFields: Set<String>, fail: (String) -> FileError
   ) throws {
     let types = Set(layer.features.compactMap { $0.geometry.map(geometryType) })
     let layerType = types.count == 1 ? types.first! : wkbUnknown

@@ -1,4 +1,5 @@
 import CGDAL
+import CaspianSupport
 import Foundation
 
 /// What a raster file is, as GDAL read it: for `geodata check` and messages.
@@ -81,18 +82,18 @@ public enum GDALRaster {
   /// from its `elevation` (GEBCO), `z` or `Band1` variable, or from its only one.
   ///
   /// - Parameter maximumCells: the largest lattice accepted (before any value is read).
-  /// - Throws: `GDALError` naming the file, with GDAL's message.
+  /// - Throws: `FileError` naming the file, with GDAL's message.
   public static func read(_ url: URL, maximumCells: Int) throws -> GeographicRaster {
     let path = url.relativePath
     guard FileManager.default.fileExists(atPath: url.path) else {
-      throw GDALError(path: path, problem: "cannot read: no such file")
+      throw FileError(file: path, problem: "cannot read: no such file")
     }
     return try GDALSession.run { session in
       guard
         var dataset = GDALOpenEx(
           url.path, UInt32(GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR), nil, nil, nil)
       else {
-        throw GDALError(path: path, problem: "cannot open as a raster\(session.lastError)")
+        throw FileError(file: path, problem: "cannot open as a raster\(session.lastError)")
       }
       defer { GDALClose(dataset) }
       var subdataset: String?
@@ -103,14 +104,14 @@ public enum GDALRaster {
         subdataset = name
       }
       guard GDALGetRasterCount(dataset) >= 1 else {
-        throw GDALError(path: path, problem: "the file has no raster band")
+        throw FileError(file: path, problem: "the file has no raster band")
       }
       let driver = GDALGetDatasetDriver(dataset).flatMap { GDALGetDriverShortName($0) }.map {
         String(cString: $0)
       }
       var transform = [Double](repeating: 0, count: 6)
       guard GDALGetGeoTransform(dataset, &transform) == CE_None else {
-        throw GDALError(path: path, problem: "the raster is not georeferenced (it has no geotransform)")
+        throw FileError(file: path, problem: "the raster is not georeferenced (it has no geotransform)")
       }
       let columns = Int(GDALGetRasterXSize(dataset))
       let rows = Int(GDALGetRasterYSize(dataset))
@@ -130,8 +131,8 @@ public enum GDALRaster {
         extent.minX >= -180 - 1e-9 && extent.maxX <= 180 + 1e-9 && extent.minY >= -90 - 1e-9
         && extent.maxY <= 90 + 1e-9
       if srs == nil, !inDegrees {
-        throw GDALError(
-          path: path,
+        throw FileError(
+          file: path,
           problem: "the raster states no coordinate reference system and its extent is not in degrees;"
             + " add one (e.g. a .prj file, or gdal_edit.py -a_srs EPSG:32639)")
       }
@@ -178,15 +179,15 @@ public enum GDALRaster {
       ? names.first : preferredVariables.lazy.compactMap { v in names.first { variable($0) == v } }.first
     guard let chosen else {
       let list = names.map(variable).joined(separator: ", ")
-      throw GDALError(
-        path: path,
+      throw FileError(
+        file: path,
         problem: names.isEmpty
           ? "the file has no raster band"
           : "the file has several variables (\(list)) and none is named \(preferredVariables.joined(separator: ", "))"
       )
     }
     guard let opened = GDALOpenEx(chosen, UInt32(GDAL_OF_RASTER | GDAL_OF_READONLY), nil, nil, nil) else {
-      throw GDALError(path: path, problem: "cannot open its variable \(variable(chosen))\(session.lastError)")
+      throw FileError(file: path, problem: "cannot open its variable \(variable(chosen))\(session.lastError)")
     }
     return (variable(chosen), opened)
   }
@@ -201,8 +202,8 @@ public enum GDALRaster {
     ]
     if let noData { arguments += ["-srcnodata", "\(noData)"] }
     guard let warped = GDALConvert.warp(dataset, to: "", arguments: arguments) else {
-      throw GDALError(
-        path: path, problem: "cannot reproject to WGS 84 longitude/latitude\(session.lastError)")
+      throw FileError(
+        file: path, problem: "cannot reproject to WGS 84 longitude/latitude\(session.lastError)")
     }
     return warped
   }
@@ -217,14 +218,14 @@ public enum GDALRaster {
     let columns = Int(GDALGetRasterXSize(dataset))
     let rows = Int(GDALGetRasterYSize(dataset))
     guard columns >= 2, rows >= 2 else {
-      throw GDALError(
-        path: path, problem: "the raster has \(columns) × \(rows) cells; a route needs at least 2 × 2")
+      throw FileError(
+        file: path, problem: "the raster has \(columns) × \(rows) cells; a route needs at least 2 × 2")
     }
     guard columns.multipliedReportingOverflow(by: rows).partialValue <= maximumCells,
       !columns.multipliedReportingOverflow(by: rows).overflow
     else {
-      throw GDALError(
-        path: path,
+      throw FileError(
+        file: path,
         problem:
           "the raster has \(columns) × \(rows) cells\(description.warped ? " after reprojection" : ""),"
           + " more than the \(maximumCells) allowed (gridCells)")
@@ -237,8 +238,8 @@ public enum GDALRaster {
         GDT_Float32, 0, 0)
     }
     guard status == CE_None else {
-      throw GDALError(
-        path: path, problem: "cannot read the raster's values: \(String(cString: CPLGetLastErrorMsg()))")
+      throw FileError(
+        file: path, problem: "cannot read the raster's values: \(String(cString: CPLGetLastErrorMsg()))")
     }
     var hasNoData: Int32 = 0
     let noData = Float(GDALGetRasterNoDataValue(band, &hasNoData))

@@ -37,7 +37,7 @@ public enum GDALVector {
   static func open(_ url: URL, session: GDALSession) throws -> GDALDatasetH {
     let path = url.relativePath
     guard FileManager.default.fileExists(atPath: url.path) else {
-      throw GDALError(path: path, problem: "cannot read: no such file")
+      throw FileError(file: path, problem: "cannot read: no such file")
     }
     let options = url.pathExtension.lowercased() == "csv" ? csvOptions : []
     let dataset = withStringList(options) { list in
@@ -46,13 +46,13 @@ public enum GDALVector {
         url.path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR), nil, constant, nil)
     }
     guard let dataset else {
-      throw GDALError(path: path, problem: "cannot open as a vector file\(session.lastError)")
+      throw FileError(file: path, problem: "cannot open as a vector file\(session.lastError)")
     }
     return dataset
   }
 
   /// The driver and layers of the vector file at `url`, after reading every feature.
-  /// - Throws: `GDALError` naming the file.
+  /// - Throws: `FileError` naming the file.
   public static func describe(_ url: URL) throws -> VectorFileDescription {
     try GDALSession.run { session in
       let dataset = try open(url, session: session)
@@ -87,7 +87,7 @@ public enum GDALVector {
   /// The features of one layer of the vector file at `url`, reprojected to WGS84
   /// longitude/latitude, with their fields as properties: the file's only layer, or else the
   /// first of `layers` it has (e.g. the `--layer` name, then the role's name).
-  /// - Throws: `GDALError` naming the file, or `FileError` for a geometry the data set
+  /// - Throws: `FileError` naming the file, or `FileError` for a geometry the data set
   ///   cannot hold.
   public static func readFeatures(_ url: URL, layers preferred: [String]) throws -> (
     driver: String, layer: VectorLayerDescription, collection: FeatureCollection
@@ -104,8 +104,8 @@ public enum GDALVector {
       } else if let match = preferred.first(where: names.contains) {
         chosen = match
       } else {
-        throw GDALError(
-          path: path,
+        throw FileError(
+          file: path,
           problem: names.isEmpty
             ? "the file has no layer"
             : "the file has \(names.count) layers (\(names.joined(separator: ", "))); choose one with --layer NAME"
@@ -120,7 +120,7 @@ public enum GDALVector {
 
   /// Every feature of every layer of the vector file at `url`, in layer order, reprojected to
   /// WGS84 longitude/latitude (a route file: lines and their alter-course points).
-  /// - Throws: `GDALError` naming the file, or `FileError`.
+  /// - Throws: `FileError` naming the file, or `FileError`.
   public static func readAllLayers(_ url: URL) throws -> FeatureCollection {
     try GDALSession.run { session in
       let dataset = try open(url, session: session)
@@ -143,12 +143,12 @@ public enum GDALVector {
     let arguments =
       ["-f", "GeoJSON", "-lco", "WRITE_NAME=NO"] + (hasCRS ? ["-t_srs", "OGC:CRS84"] : []) + [chosen]
     guard let translated = GDALConvert.vectorTranslate(dataset, to: memory, arguments: arguments) else {
-      throw GDALError(path: path, problem: "cannot read layer \"\(chosen)\"\(session.lastError)")
+      throw FileError(file: path, problem: "cannot read layer \"\(chosen)\"\(session.lastError)")
     }
     GDALClose(translated)
     var length: vsi_l_offset = 0
     guard let buffer = VSIGetMemFileBuffer(memory, &length, 1) else {
-      throw GDALError(path: path, problem: "cannot read layer \"\(chosen)\"\(session.lastError)")
+      throw FileError(file: path, problem: "cannot read layer \"\(chosen)\"\(session.lastError)")
     }
     defer { VSIFree(buffer) }
     let data = Data(bytes: buffer, count: Int(length))

@@ -30,7 +30,7 @@ extension ElevationGrid {
   /// 6-million-cell grid, and stricter (GDAL reads a word such as `abc` as 0). Every other
   /// file, and an `.asc` with a `.prj`, goes through GDAL (any format, any CRS; see
   /// `GDALRaster.read`).
-  /// - Throws: `GDALError`, `FileError` or `FileError`, naming the file.
+  /// - Throws: `FileError`, `FileError` or `FileError`, naming the file.
   public static func load(_ source: GridSource) throws -> LoadedGrid {
     let path = source.url.relativePath
     let raw: ElevationGrid

@@ -43,7 +43,7 @@ extension GeodataLoader {
   /// takes properties from other fields (`--hazard-fields kind=TYPE`) in any format; its key
   /// `no-go` names a yes/no field that gives the constraint (`no-go`, else `soft`) of a feature
   /// with none.
-  /// - Throws: `GDALError`, or `FileError`, naming the file.
+  /// - Throws: `FileError`, or `FileError`, naming the file.
   mutating func readFeatures(_ url: URL, role: String, keys: [String], mapping: [String: String] = [:]) throws
     -> FeatureCollection
   {
