@@ -44,6 +44,12 @@ public struct CostModel: Sendable, Hashable, Codable {
   public var corridorHalfWidthKm = 25.0
   /// Extra cost per metre inside that corridor.
   public var corridorPenalty = 1.0
+  /// Half-width of the corridor around an option's coarse route in which it is re-planned at
+  /// the resolution of finer data, km (widened, doubling, where no route passes in it).
+  public var refineHalfWidthKm = 10.0
+  /// Cell size of the corridor re-plan, metres; 0 = the resolution of the finest grid under
+  /// each stretch (stretches over grids no finer than `cellSizeM` are not re-planned).
+  public var refineCellSizeM = 0.0
   /// A straight leg replaces raster steps only when its cost is at most this fraction above
   /// theirs (0.02 = 2%).
   public var straighteningTolerance = 0.02
@@ -54,7 +60,7 @@ public struct CostModel: Sendable, Hashable, Codable {
     case cellSizeM, connectivity, shallowWaterDepthM, shallowWaterPenalty, steepSlopeDeg
     case steepSlopePenaltyPerDeg, ferryLanePenalty, defaultFerryLaneWidthM, portPenalty
     case protectedAreaPenalty, fieldPenalty, crossingCostKm
-    case corridorHalfWidthKm, corridorPenalty, straighteningTolerance
+    case corridorHalfWidthKm, corridorPenalty, refineHalfWidthKm, refineCellSizeM, straighteningTolerance
   }
 
   private static var paths: [Key: WritableKeyPath<CostModel, Double>] {
@@ -66,6 +72,7 @@ public struct CostModel: Sendable, Hashable, Codable {
       .protectedAreaPenalty: \.protectedAreaPenalty, .fieldPenalty: \.fieldPenalty,
       .crossingCostKm: \.crossingCostKm,
       .corridorHalfWidthKm: \.corridorHalfWidthKm, .corridorPenalty: \.corridorPenalty,
+      .refineHalfWidthKm: \.refineHalfWidthKm, .refineCellSizeM: \.refineCellSizeM,
       .straighteningTolerance: \.straighteningTolerance,
     ]
   }

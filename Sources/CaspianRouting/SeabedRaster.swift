@@ -20,6 +20,8 @@ public struct SeabedRaster: Sendable {
     case coast = 2
     /// Inside or on the edge of a no-go zone or a platform safety zone.
     case noGo = 3
+    /// Outside the corridor a corridor raster covers.
+    case outside = 4
   }
 
   /// Extra distance around hard edges that closes a cell, in cells (absorbs the difference
@@ -63,11 +65,61 @@ public struct SeabedRaster: Sendable {
     try budget.check(covering: minPoint, maxPoint, cellSizeM: cellSize)
     let frame = RasterFrame(
       covering: minPoint, maxPoint, cellSizeMetres: cellSize, marginCells: Self.marginCells)
+    try self.init(
+      frame: frame, planarSea: planarSea, shapes: shapes, relief: relief, model: model,
+      projection: projection,
+      corridor: nil)
+  }
+
+  /// Rasterises a data set on a corridor: `frame` (e.g. turned along a route), with every cell
+  /// whose centre lies farther than `radiusCells` from `line` (grid points of `frame`) closed as
+  /// `outside`. Only the edges of the sea and of the hazards near the frame are densified.
+  /// The caller checks the frame against the memory budget.
+  init(
+    sea: [Polygon], shapes: [HazardShape], relief: SeabedRelief, model: CostModel, projection: Projection,
+    frame: RasterFrame, corridor line: [GridPoint], radiusCells: Double
+  ) throws {
+    var corners: [Coordinate] = []
+    for (row, col) in [(0, 0), (0, frame.cols - 1), (frame.rows - 1, 0), (frame.rows - 1, frame.cols - 1)] {
+      let p = frame.centre(of: GridCell(row: row, col: col))
+      corners.append(try projection.inverse(x: p.x, y: p.y))
+    }
+    let margin = 4 * frame.cellSizeMetres / 111_000
+    let near = Envelope(
+      minLongitude: corners.map(\.longitude).min()! - margin,
+      minLatitude: corners.map(\.latitude).min()! - margin,
+      maxLongitude: corners.map(\.longitude).max()! + margin,
+      maxLatitude: corners.map(\.latitude).max()! + margin)
+    let seaRings = sea.flatMap { [$0.exterior] + $0.holes }
+    let planarSea = try seaRings.map {
+      try Self.project(Self.densify($0, cellSizeMetres: frame.cellSizeMetres, near: near), projection)
+    }
+    try self.init(
+      frame: frame, planarSea: planarSea, shapes: shapes, relief: relief, model: model,
+      projection: projection,
+      corridor: (line, radiusCells, near))
+  }
+
+  private init(
+    frame: RasterFrame, planarSea: [[PlanarPoint]], shapes: [HazardShape], relief: SeabedRelief,
+    model: CostModel,
+    projection: Projection, corridor: (line: [GridPoint], radiusCells: Double, near: Envelope)?
+  ) throws {
+    let cellSize = frame.cellSizeMetres
+    let near = corridor?.near
     let rows = frame.rows
     let cols = frame.cols
     func toGrid(_ ring: [PlanarPoint]) -> [GridPoint] { ring.map { frame.gridPoint($0) } }
 
     var states = [UInt8](repeating: CellState.land.rawValue, count: frame.cellCount)
+    var inside: [Bool]?
+    if let corridor {
+      var mask = [Bool](repeating: false, count: frame.cellCount)
+      Rasterizer.near(corridor.line, radius: corridor.radiusCells, rows: rows, cols: cols) { cell, _ in
+        mask[cell.row * cols + cell.col] = true
+      }
+      inside = mask
+    }
     let seaGridRings = planarSea.map(toGrid)
     Rasterizer.interior(of: seaGridRings, rows: rows, cols: cols) { r, columns in
       for c in columns { states[r * cols + c] = CellState.open.rawValue }
@@ -85,7 +137,7 @@ public struct SeabedRaster: Sendable {
       case .noGo:
         guard let area = shape.area else { continue }
         let rings = try HazardShape.rings(of: area).map {
-          toGrid(try Self.project(Self.densify($0, cellSizeMetres: cellSize), projection))
+          toGrid(try Self.project(Self.densify($0, cellSizeMetres: cellSize, near: near), projection))
         }
         Rasterizer.interior(of: rings, rows: rows, cols: cols) { r, columns in
           for c in columns where states[r * cols + c] != CellState.land.rawValue {
@@ -102,7 +154,7 @@ public struct SeabedRaster: Sendable {
       case .softArea(let penalty):
         guard let area = shape.area, penalty > 0 else { continue }
         let rings = try HazardShape.rings(of: area).map {
-          toGrid(try Self.project(Self.densify($0, cellSizeMetres: cellSize), projection))
+          toGrid(try Self.project(Self.densify($0, cellSizeMetres: cellSize, near: near), projection))
         }
         Rasterizer.interior(of: rings, rows: rows, cols: cols) { r, columns in
           for c in columns { penalties[r * cols + c] += Float32(penalty) }
@@ -115,7 +167,8 @@ public struct SeabedRaster: Sendable {
         let radius = max(Self.crossingBandRadiusCells, (shape.hazard.bufferM ?? 0) / cellSize)
         let peak = model.crossingCostKm * 1000 / (radius * cellSize)
         for line in shape.lines {
-          let points = toGrid(try Self.project(Self.densify(line, cellSizeMetres: cellSize), projection))
+          let points = toGrid(
+            try Self.project(Self.densify(line, cellSizeMetres: cellSize, near: near), projection))
           var nearest: [Int: Double] = [:]
           Rasterizer.near(points, radius: radius, rows: rows, cols: cols) { cell, d in
             let i = cell.row * cols + cell.col
@@ -128,6 +181,9 @@ public struct SeabedRaster: Sendable {
       }
     }
 
+    if let inside {
+      for i in states.indices where !inside[i] { states[i] = CellState.outside.rawValue }
+    }
     // Depth and slope at the centre of every cell a route may use.
     let coordinates = try CellCoordinates(frame: frame, projection: projection)
     for r in 0..<rows {
@@ -179,7 +235,7 @@ public struct SeabedRaster: Sendable {
   /// A cost grid: 1 + penalty (or 1 alone when `lengthOnly`) plus `extra` on the cells in
   /// `openStates`; every other cell impassable.
   func costGrid(lengthOnly: Bool, openStates: Set<CellState>, extra: [Float32]? = nil) throws -> CostGrid {
-    let open = (0..<4).map { openStates.contains(CellState(rawValue: UInt8($0))!) }
+    let open = (0..<5).map { openStates.contains(CellState(rawValue: UInt8($0))!) }
     var costs = [Float32](repeating: .infinity, count: frame.cellCount)
     for i in 0..<frame.cellCount where open[Int(states[i])] {
       costs[i] = 1 + (lengthOnly ? 0 : penalties[i]) + (extra?[i] ?? 0)
@@ -189,13 +245,20 @@ public struct SeabedRaster: Sendable {
   }
 
   /// Points along a lon/lat line, no further apart than a quarter cell (straight in lon/lat,
-  /// as GEOS and GeoJSON draw them), so that the projected line follows the true edge.
-  static func densify(_ line: [Coordinate], cellSizeMetres: Double) -> [Coordinate] {
+  /// as GEOS and GeoJSON draw them), so that the projected line follows the true edge; with
+  /// `near`, only the segments whose box meets it are densified (the others lie off the frame).
+  static func densify(_ line: [Coordinate], cellSizeMetres: Double, near: Envelope? = nil) -> [Coordinate] {
     let maxStepDegrees = cellSizeMetres / 4 / 111_000
     var out: [Coordinate] = []
     out.reserveCapacity(line.count)
     for (a, b) in zip(line, line.dropFirst()) {
       out.append(a)
+      if let near,
+        max(a.longitude, b.longitude) < near.minLongitude || min(a.longitude, b.longitude) > near.maxLongitude
+          || max(a.latitude, b.latitude) < near.minLatitude || min(a.latitude, b.latitude) > near.maxLatitude
+      {
+        continue
+      }
       let span = max(abs(b.longitude - a.longitude), abs(b.latitude - a.latitude))
       let pieces = Int((span / maxStepDegrees).rounded(.up))
       if pieces > 1 {

@@ -100,6 +100,8 @@ public enum Limits {
     Limit("crossingCostKm", 0...10_000, unit: "km"),
     Limit("corridorHalfWidthKm", 0...1000, unit: "km"),
     Limit("corridorPenalty", 0...1000, unit: "× the open-seabed cost"),
+    Limit("refineHalfWidthKm", 0.1...200, unit: "km"),
+    Limit("refineCellSizeM", 0...20_000, unit: "m (0 = the finest grid's)"),
     Limit("straighteningTolerance", 0...1, unit: "(fraction, 0.02 = 2 %)"),
     Limit("--options", 1...10, unit: "options"),
     Limit("--memory-budget", 0.01...1_000_000, unit: "GB"),
