@@ -25,6 +25,11 @@ extension CaspianLink.Route {
           caspian-link route plan --from Aktau --to Sumgait --output routes.geojson
           caspian-link route plan --from Aktau --to Sumgait --via 50.6,42.3
           caspian-link route plan --from-point 51.2,43.5 --to Siyazan --sea-level -33
+          caspian-link route plan --from Aktau --to Sumgait --grid Geodata/caspian-etopo1-0.1deg.asc --grid survey.tif
+
+        With a grid finer than --cell-size, each option is re-planned in a corridor \
+        (--refine-half-width, default 10 km either side) at that grid's resolution \
+        (or --refine-cell-size); each option lists the resolution of each stretch ("planned:").
         """)
 
     @Option(help: ArgumentHelp("Start landing, by name (ignoring case).", valueName: "name"))
@@ -60,6 +65,25 @@ extension CaspianLink.Route {
         "Cost-grid cell size, metres (default 1000, or the config's cellSizeM); bounded by --memory-budget.",
         valueName: "m"))
     var cellSize: Double?
+
+    @Option(
+      name: .customLong("refine-cell-size"),
+      help: ArgumentHelp(
+        "Cell size of the corridor re-plan, metres (default 0 = each stretch at the resolution of the finest grid under it).",
+        valueName: "m"))
+    var refineCellSize: Double?
+
+    @Option(
+      name: .customLong("refine-half-width"),
+      help: ArgumentHelp(
+        "Half-width of the corridor each option is re-planned in, km (default 10; widened where no route passes).",
+        valueName: "km"))
+    var refineHalfWidth: Double?
+
+    @Flag(
+      name: .customLong("coarse-only"),
+      help: "Plan at --cell-size over the whole sea only, without corridor re-plans.")
+    var coarseOnly = false
 
     @Option(
       name: .customLong("memory-budget"),
@@ -117,10 +141,18 @@ extension CaspianLink.Route {
       // Numbers from flags go through the same limits as the files' keys, before any work.
       try Limits.named("--options").check(Double(options), source: "command line")
       if let cellSize { try Limits.named("cellSizeM").check(cellSize, source: "--cell-size") }
+      if let refineCellSize {
+        try Limits.named("refineCellSizeM").check(refineCellSize, source: "--refine-cell-size")
+      }
+      if let refineHalfWidth {
+        try Limits.named("refineHalfWidthKm").check(refineHalfWidth, source: "--refine-half-width")
+      }
       try EngineeringOptions.check(seaLevel: seaLevel)
       let budget = try Self.memoryBudget(flag: memoryBudget)
       var model = try config.map { try CostModel.load(from: URL(fileURLWithPath: $0)) } ?? CostModel()
       if let cellSize { model.cellSizeM = cellSize }
+      if let refineCellSize { model.refineCellSizeM = refineCellSize }
+      if let refineHalfWidth { model.refineHalfWidthKm = refineHalfWidth }
       let data = try geodata.load()
       StatusLine.show("building the cost grid (\(Int(model.cellSizeM)) m cells)")
       defer { StatusLine.clear() }
@@ -147,7 +179,9 @@ extension CaspianLink.Route {
       let waypoints = try via.map {
         try planner.point(Self.coordinate($0)!, name: "via \($0)", label: "--via")
       }
-      let plan = try planner.plan(from: start, to: end, via: waypoints, optionCount: options) {
+      let plan = try planner.plan(
+        from: start, to: end, via: waypoints, optionCount: options, refine: !coarseOnly
+      ) {
         StatusLine.show("searching for option \($0.option) (\($0.kind.description))")
       }
       StatusLine.show("cable engineering")
@@ -253,6 +287,7 @@ extension CaspianLink.Route {
             )
           }
         }
+        lines.append("  planned: " + o.stretches.map(\.text).joined(separator: "; "))
         for b in m.boundaryCrossings {
           lines.append("  boundary KP \(fixed(b.kpKm, 1)): \(b.assetName)")
         }
