@@ -50,6 +50,10 @@ public struct CostModel: Sendable, Hashable, Codable {
   /// Cell size of the corridor re-plan, metres; 0 = the resolution of the finest grid under
   /// each stretch (stretches over grids no finer than `cellSizeM` are not re-planned).
   public var refineCellSizeM = 0.0
+  /// In a corridor re-plan, a survey grid finer than 1 km that shows the seabed shallower
+  /// than this, metres (0: dry, at or above the water surface), closes the cell as land
+  /// whatever the sea polygon says, except near the landings.
+  public var surveyMinimumDepthM = 0.0
   /// A straight leg replaces raster steps only when its cost is at most this fraction above
   /// theirs (0.02 = 2%).
   public var straighteningTolerance = 0.02
@@ -60,7 +64,8 @@ public struct CostModel: Sendable, Hashable, Codable {
     case cellSizeM, connectivity, shallowWaterDepthM, shallowWaterPenalty, steepSlopeDeg
     case steepSlopePenaltyPerDeg, ferryLanePenalty, defaultFerryLaneWidthM, portPenalty
     case protectedAreaPenalty, fieldPenalty, crossingCostKm
-    case corridorHalfWidthKm, corridorPenalty, refineHalfWidthKm, refineCellSizeM, straighteningTolerance
+    case corridorHalfWidthKm, corridorPenalty, refineHalfWidthKm, refineCellSizeM, surveyMinimumDepthM
+    case straighteningTolerance
   }
 
   private static var paths: [Key: WritableKeyPath<CostModel, Double>] {
@@ -73,6 +78,7 @@ public struct CostModel: Sendable, Hashable, Codable {
       .crossingCostKm: \.crossingCostKm,
       .corridorHalfWidthKm: \.corridorHalfWidthKm, .corridorPenalty: \.corridorPenalty,
       .refineHalfWidthKm: \.refineHalfWidthKm, .refineCellSizeM: \.refineCellSizeM,
+      .surveyMinimumDepthM: \.surveyMinimumDepthM,
       .straighteningTolerance: \.straighteningTolerance,
     ]
   }

@@ -37,6 +37,11 @@ extension RoutePlanner {
   static let corridorWidenings = 2
   /// A stretch over finer data shorter than this many coarse cells is not re-planned.
   static let shortestRefinedStretchCells = 2.0
+  /// Survey grids finer than this, metres, outrank the sea polygon in corridor re-plans
+  /// (decisions: dry cells outrank it only where the grid is finer than about 1 km).
+  static let surveyOutranksCoastlineBelowM = 1000.0
+  /// Around each stop (the landing approaches) no survey cell closes the way, metres.
+  static let landingApproachM = 2000.0
 
   /// The data set's grids, finest first, by file name (the layers of an in-memory mosaic are
   /// named after the first grid listed).
@@ -155,7 +160,11 @@ extension RoutePlanner {
     var model = self.model
     model.cellSizeM = cellSizeM
     let relief = fineRelief(cellSizeM: cellSizeM)
-    let planar = try line.map { try projection.forward($0) }.map { PlanarPoint(x: $0.x, y: $0.y) }
+    func projected(_ c: Coordinate) throws -> PlanarPoint {
+      let p = try projection.forward(c)
+      return PlanarPoint(x: p.x, y: p.y)
+    }
+    let planar = try line.map(projected)
     let seaBytes = MemoryBudget.bytes(rows: raster.frame.rows, cols: raster.frame.cols)
     var failure = ""
     for attempt in 0...Self.corridorWidenings {
@@ -168,10 +177,16 @@ extension RoutePlanner {
           "its \(String(format: "%g", halfWidthKm)) km corridor at \(Int(cellSizeM)) m cells (\(frame.cols) × \(frame.rows)) does not fit the memory budget (\(memoryBudget.origin))"
         break
       }
+      let survey = SeabedRaster.SurveyRule(
+        layers: gridSources.filter { $0.grid.cellSizeMetres < Self.surveyOutranksCoastlineBelowM },
+        waterSurfaceM: data.waterSurfaceM, minimumDepthM: model.surveyMinimumDepthM,
+        clear: try stops.map { frame.gridPoint(try projected($0.coordinate)) },
+        clearRadiusCells: Self.landingApproachM / cellSizeM)
       let corridor = try SeabedRaster(
         sea: data.sea.polygons, shapes: shapes, relief: relief, model: model, projection: projection,
         frame: frame, corridor: planar.map { frame.gridPoint($0) },
-        radiusCells: halfWidthKm * 1000 / cellSizeM)
+        radiusCells: halfWidthKm * 1000 / cellSizeM,
+        survey: survey.layers.isEmpty ? nil : survey)
       let surface = try SearchSurface(
         raster: corridor, model: model, checker: checker, projection: projection)
       let grids: (CostGrid, CostGrid)
@@ -206,6 +221,17 @@ extension RoutePlanner {
         if corridor.state(of: cell) == .outside { pressed = true }
       }
       if pressed && attempt < Self.corridorWidenings { continue }
+      for o in corridor.overruled {
+        let e = o.extent
+        notes.append(
+          String(
+            format:
+              "option %d: survey grid %@ shows the seabed %@ inside the sea polygon at %d cells of %g m (%.2f km², lon %.4f–%.4f, lat %.4f–%.4f): planned as land",
+            option, o.grid,
+            model.surveyMinimumDepthM > 0
+              ? String(format: "shallower than %g m", model.surveyMinimumDepthM) : "dry",
+            o.cells, o.cellSizeM, o.areaKm2, e.minLongitude, e.maxLongitude, e.minLatitude, e.maxLatitude))
+      }
       if attempt > 0 || pressed {
         notes.append(
           "option \(option): a corridor was widened to \(String(format: "%g", halfWidthKm)) km either side"

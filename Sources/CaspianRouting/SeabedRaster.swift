@@ -37,6 +37,21 @@ public struct SeabedRaster: Sendable {
   /// Extra cost per metre of each cell from the soft costs of the model (shallow water, slope,
   /// soft areas, crossing bands), row-major; the base cost 1 is not included.
   public let penalties: [Float32]
+  /// Where a survey grid overruled the sea polygon (corridor rasters only), one per grid.
+  public let overruled: [SurveyOverrule]
+
+  /// Survey grids that outrank the sea polygon in a corridor: a cell in the sea polygon where
+  /// the finest of `layers` with a value there shows the seabed shallower than
+  /// `minimumDepthM` (dry: at or above the water surface, for 0) is closed as land, except
+  /// within `clearRadiusCells` of the points `clear` (the landing approaches).
+  struct SurveyRule {
+    /// Grids finer than the rule's threshold, finest first, by name.
+    var layers: [(name: String, grid: ElevationGrid)]
+    var waterSurfaceM: Double
+    var minimumDepthM: Double
+    var clear: [GridPoint]
+    var clearRadiusCells: Double
+  }
 
   /// Rasterises a data set.
   /// - Parameters:
@@ -68,7 +83,7 @@ public struct SeabedRaster: Sendable {
     try self.init(
       frame: frame, planarSea: planarSea, shapes: shapes, relief: relief, model: model,
       projection: projection,
-      corridor: nil)
+      corridor: nil, survey: nil)
   }
 
   /// Rasterises a data set on a corridor: `frame` (e.g. turned along a route), with every cell
@@ -77,7 +92,7 @@ public struct SeabedRaster: Sendable {
   /// The caller checks the frame against the memory budget.
   init(
     sea: [Polygon], shapes: [HazardShape], relief: SeabedRelief, model: CostModel, projection: Projection,
-    frame: RasterFrame, corridor line: [GridPoint], radiusCells: Double
+    frame: RasterFrame, corridor line: [GridPoint], radiusCells: Double, survey: SurveyRule? = nil
   ) throws {
     var corners: [Coordinate] = []
     for (row, col) in [(0, 0), (0, frame.cols - 1), (frame.rows - 1, 0), (frame.rows - 1, frame.cols - 1)] {
@@ -97,13 +112,14 @@ public struct SeabedRaster: Sendable {
     try self.init(
       frame: frame, planarSea: planarSea, shapes: shapes, relief: relief, model: model,
       projection: projection,
-      corridor: (line, radiusCells, near))
+      corridor: (line, radiusCells, near), survey: survey)
   }
 
   private init(
     frame: RasterFrame, planarSea: [[PlanarPoint]], shapes: [HazardShape], relief: SeabedRelief,
     model: CostModel,
-    projection: Projection, corridor: (line: [GridPoint], radiusCells: Double, near: Envelope)?
+    projection: Projection, corridor: (line: [GridPoint], radiusCells: Double, near: Envelope)?,
+    survey: SurveyRule?
   ) throws {
     let cellSize = frame.cellSizeMetres
     let near = corridor?.near
@@ -184,8 +200,47 @@ public struct SeabedRaster: Sendable {
     if let inside {
       for i in states.indices where !inside[i] { states[i] = CellState.outside.rawValue }
     }
-    // Depth and slope at the centre of every cell a route may use.
     let coordinates = try CellCoordinates(frame: frame, projection: projection)
+    var overruled: [SurveyOverrule] = []
+    if let survey {
+      var clear = [Bool](repeating: false, count: frame.cellCount)
+      for point in survey.clear {
+        Rasterizer.near([point], radius: survey.clearRadiusCells, rows: rows, cols: cols) { cell, _ in
+          clear[cell.row * cols + cell.col] = true
+        }
+      }
+      var found: [Int: SurveyOverrule] = [:]
+      for r in 0..<rows {
+        for c in 0..<cols {
+          let i = r * cols + c
+          guard states[i] == CellState.open.rawValue || states[i] == CellState.coast.rawValue, !clear[i]
+          else {
+            continue
+          }
+          let position = coordinates.coordinate(row: r, col: c)
+          guard let k = survey.layers.firstIndex(where: { $0.grid.elevation(at: position) != nil }),
+            let elevation = survey.layers[k].grid.elevation(at: position)
+          else { continue }
+          let depth = survey.waterSurfaceM - elevation
+          guard depth <= 0 || depth < survey.minimumDepthM else { continue }
+          states[i] = CellState.land.rawValue
+          let point = Envelope(
+            minLongitude: position.longitude, minLatitude: position.latitude,
+            maxLongitude: position.longitude,
+            maxLatitude: position.latitude)
+          if var entry = found[k] {
+            entry.cells += 1
+            entry.extent = entry.extent.union(point)
+            found[k] = entry
+          } else {
+            found[k] = SurveyOverrule(
+              grid: survey.layers[k].name, cells: 1, cellSizeM: cellSize, extent: point)
+          }
+        }
+      }
+      overruled = found.keys.sorted().map { found[$0]! }
+    }
+    // Depth and slope at the centre of every cell a route may use.
     // In tiles: a turned frame crosses the grids' rows at an angle, and tiles keep the grid
     // cells a tile reads in cache.
     let tile = 32
@@ -205,6 +260,7 @@ public struct SeabedRaster: Sendable {
     self.frame = frame
     self.states = states
     self.penalties = penalties
+    self.overruled = overruled
   }
 
   /// Cells of margin around the sea's extent.
@@ -285,6 +341,20 @@ public struct SeabedRaster: Sendable {
   static func project(_ line: [Coordinate], _ projection: Projection) throws -> [PlanarPoint] {
     try projection.forward(line).map { PlanarPoint(x: $0.x, y: $0.y) }
   }
+}
+
+/// Where a survey grid closed cells of a corridor raster that the sea polygon has as sea.
+public struct SurveyOverrule: Sendable, Hashable {
+  /// The grid's file name.
+  public var grid: String
+  /// How many cells it closed.
+  public var cells: Int
+  public var cellSizeM: Double
+  /// The box around the centres of the cells it closed.
+  public var extent: Envelope
+
+  /// The area closed, km².
+  public var areaKm2: Double { Double(cells) * cellSizeM * cellSizeM / 1e6 }
 }
 
 /// Lon/lat of cell centres without one PROJ call per cell: exact at a lattice of every

@@ -102,6 +102,7 @@ public enum Limits {
     Limit("corridorPenalty", 0...1000, unit: "× the open-seabed cost"),
     Limit("refineHalfWidthKm", 0.1...200, unit: "km"),
     Limit("refineCellSizeM", 0...20_000, unit: "m (0 = the finest grid's)"),
+    Limit("surveyMinimumDepthM", 0...100, unit: "m"),
     Limit("straighteningTolerance", 0...1, unit: "(fraction, 0.02 = 2 %)"),
     Limit("--options", 1...10, unit: "options"),
     Limit("--memory-budget", 0.01...1_000_000, unit: "GB"),

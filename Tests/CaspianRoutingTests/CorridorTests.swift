@@ -72,18 +72,10 @@ struct CorridorTests {
     #expect(grid.blockMeans(toCellSizeM: 50).elevations.count == 12)
   }
 
-  @Test(
-    "A 2 km-wide steep ridge present only in a fine patch is avoided by the refined route, crossed by the coarse-only one"
-  )
-  func fineRidge() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "corridor-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    var model = CostModel()
-    model.cellSizeM = 5000
-
-    // Where the coarse route crosses the middle of the sea, and its direction there.
+  /// Where the coarse route of `model` crosses the middle of the sea, and its direction there.
+  private func middleOfCoarseRoute(model: CostModel) throws -> (
+    centre: Coordinate, along: (x: Double, y: Double), baseDepthM: Double
+  ) {
     let plain = try GeodataSet.load(GeodataSources(directory: bundled))
     let probe = try RoutePlanner(data: plain, model: model)
     let first = try probe.plan(
@@ -98,14 +90,19 @@ struct CorridorTests {
     let centre = Coordinate(
       longitude: a.longitude + t * (b.longitude - a.longitude),
       latitude: a.latitude + t * (b.latitude - a.latitude))
-    let baseDepth = try #require(plain.depthMetres(at: centre))
-    #expect(baseDepth > 500)
     let direction = local(b, from: a)
     let norm = (direction.x * direction.x + direction.y * direction.y).squareRoot()
-    let along = (x: direction.x / norm, y: direction.y / norm)
+    return (centre, (direction.x / norm, direction.y / norm), try #require(plain.depthMetres(at: centre)))
+  }
 
-    // A 0.001° patch (≈ 80 × 111 m) of the bundled seabed with a ridge across the route: 400 m
-    // high, 2 km wide at its foot (slopes of 22°), 12 km long at full height, tapered over 1 km.
+  /// A 0.001° patch (≈ 80 × 111 m) of the bundled seabed, 500 × 400 cells centred on `centre`,
+  /// with elevations `elevation(s, across, base)` (`s` and `across` in metres along and across
+  /// the direction `along` from the centre, `base` the bundled elevation there), written as an ESRI ASCII grid; the data set with it mosaicked over the bundled grid.
+  private func patched(
+    centre: Coordinate, along: (x: Double, y: Double), folder: URL,
+    elevation: (Double, Double, Double) -> Double
+  ) throws -> GeodataSet {
+    let plain = try GeodataSet.load(GeodataSources(directory: bundled))
     let cell = 0.001
     let cols = 500
     let rows = 400
@@ -122,35 +119,64 @@ struct CorridorTests {
         let p = local(c, from: centre)
         let s = p.x * along.x + p.y * along.y
         let across = -p.x * along.y + p.y * along.x
-        let height = 400 * max(0, 1 - abs(s) / 1000) * min(1, max(0, (7000 - abs(across)) / 1000))
-        line.append(String(format: "%.2f", base + height))
+        line.append(String(format: "%.2f", elevation(s, across, base)))
       }
       text += line.joined(separator: " ") + "\n"
     }
     let patch = folder.appendingPathComponent("ridge-survey.asc")
     try text.write(to: patch, atomically: true, encoding: .utf8)
-    let data = try GeodataSet.load(
+    return try GeodataSet.load(
       GeodataSources(directory: bundled, bathymetry: [GridSource(url: bundledGrid), GridSource(url: patch)]))
+  }
+
+  /// Whether a route crosses the line `2 × halfLengthM` long across `along` through `centre`.
+  private func crossesCrest(
+    _ vertices: [Coordinate], centre: Coordinate, along: (x: Double, y: Double), halfLengthM: Double = 6000
+  ) -> Bool {
+    let h = halfLengthM
+    let ends = ((x: -h * -along.y, y: -h * along.x), (x: h * -along.y, y: h * along.x))
+    return zip(vertices, vertices.dropFirst()).contains {
+      crosses(local($0.0, from: centre), local($0.1, from: centre), ends.0, ends.1)
+    }
+  }
+
+  private func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "corridor-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+  }
+
+  @Test(
+    "A 2 km-wide steep ridge present only in a fine patch is avoided by the refined route, crossed by the coarse-only one"
+  )
+  func fineRidge() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var model = CostModel()
+    model.cellSizeM = 5000
+    let (centre, along, baseDepth) = try middleOfCoarseRoute(model: model)
+    #expect(baseDepth > 500)
+    // A ridge across the route: 400 m high, 2 km wide at its foot (slopes of 22°), 12 km long
+    // at full height, tapered over 1 km at each end; its top stays 100 m or more under water.
+    let data = try patched(centre: centre, along: along, folder: folder) { s, across, base in
+      base + 400 * max(0, 1 - abs(s) / 1000) * min(1, max(0, (7000 - abs(across)) / 1000))
+    }
 
     let planner = try RoutePlanner(data: data, model: model)
     let from = try planner.landing(named: "Aktau")
     let to = try planner.landing(named: "Sumgait")
     let coarse = try planner.plan(from: from, to: to, optionCount: 1, refine: false).options[0]
-    let refined = try planner.plan(from: from, to: to, optionCount: 1).options[0]
-
-    let crestEnds = (
-      (x: -6000 * -along.y, y: -6000 * along.x), (x: 6000 * -along.y, y: 6000 * along.x)
-    )
-    func crossesCrest(_ vertices: [Coordinate]) -> Bool {
-      zip(vertices, vertices.dropFirst()).contains {
-        crosses(local($0.0, from: centre), local($0.1, from: centre), crestEnds.0, crestEnds.1)
-      }
-    }
-    #expect(crossesCrest(coarse.vertices), "the coarse pass does not see the ridge")
-    #expect(!crossesCrest(refined.vertices), "the refined route avoids it")
+    let refinedPlan = try planner.plan(from: from, to: to, optionCount: 1)
+    let refined = refinedPlan.options[0]
+    #expect(
+      crossesCrest(coarse.vertices, centre: centre, along: along), "the coarse pass does not see the ridge")
+    #expect(!crossesCrest(refined.vertices, centre: centre, along: along), "the refined route avoids it")
     #expect((coarse.measures.maxSlopeDeg ?? 0) > 15)
     #expect((refined.measures.maxSlopeDeg ?? 99) < (coarse.measures.maxSlopeDeg ?? 0) / 2)
     try expectRespectsConstraints(refined.vertices, data: data)
+    // Nothing dry: no survey cell overrules the sea polygon.
+    #expect(!refinedPlan.notes.contains { $0.contains("planned as land") }, "\(refinedPlan.notes)")
 
     // Stretches: the whole route, in order; the patch at its own resolution in a 10 km corridor,
     // the rest at the coarse cell size on the bundled grid.
@@ -164,6 +190,36 @@ struct CorridorTests {
     #expect(fine.endKpKm - fine.startKpKm > 30)
     #expect(stretches.contains { $0.grid == "caspian-etopo1-0.1deg.asc" && $0.cellSizeM == 5000 })
     #expect(coarse.stretches.allSatisfy { $0.cellSizeM == 5000 && $0.corridorHalfWidthKm == nil })
+  }
+
+  @Test("A dry shoal in a survey patch outranks the sea polygon: planned as land, reported with its extent")
+  func dryShoal() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // No soft costs for depth or slope: only the dry rule can steer the route.
+    var model = CostModel()
+    model.cellSizeM = 5000
+    model.shallowWaterPenalty = 0
+    model.steepSlopePenaltyPerDeg = 0
+    let (centre, along, _) = try middleOfCoarseRoute(model: model)
+    // A flat shoal 2 km × 12 km across the route, its top 5 m above the water surface.
+    let data = try patched(centre: centre, along: along, folder: folder) { s, across, base in
+      abs(s) <= 1000 && abs(across) <= 6000 ? GeodataSet.defaultWaterSurfaceM + 5 : base
+    }
+    let planner = try RoutePlanner(data: data, model: model)
+    let from = try planner.landing(named: "Aktau")
+    let to = try planner.landing(named: "Sumgait")
+    let coarse = try planner.plan(from: from, to: to, optionCount: 1, refine: false).options[0]
+    let refinedPlan = try planner.plan(from: from, to: to, optionCount: 1)
+    #expect(crossesCrest(coarse.vertices, centre: centre, along: along))
+    // Around its end (the route may graze the corner cells' edges, not their centres).
+    #expect(!crossesCrest(refinedPlan.options[0].vertices, centre: centre, along: along, halfLengthM: 5800))
+    let note = try #require(
+      refinedPlan.notes.first { $0.contains("planned as land") }, "\(refinedPlan.notes)")
+    #expect(note.contains("survey grid ridge-survey.asc shows the seabed dry inside the sea polygon"))
+    // About 2 km × 12 km at 111 m cells (within what the corridor covers).
+    let cells = try #require(Int(note.split(separator: " at ")[1].split(separator: " ")[0]))
+    #expect(cells > 500 && cells < 2500, "\(note)")
   }
 
   @Test(
