@@ -5,8 +5,9 @@
 # times with /usr/bin/time -v (wall seconds, peak resident memory), each case RUNS times in turn
 # (A B C A B C …, so that the figures are paired runs on the same machine at the same time):
 #   coarse-to-fine  the default three-option `route plan` (1000 m pass, corridors at 50 m)
-#   single-50m      the same corridor planned at one resolution: `--cell-size 50 --coarse-only`
-#                   over the whole sea, one option (skipped with SINGLE=0: it takes minutes)
+#   single-100m     one resolution over the whole sea instead: `--cell-size 100 --coarse-only`,
+#                   one option (skipped with SINGLE=0). At 50 m the whole sea is 310 M cells,
+#                   16.7 GB: refused by the default memory budget (half of a 23 GB machine)
 #   corridor-M      the three-option plan with the corridors at M m (--refine-cell-size M),
 #                   for M in CORRIDOR_CELLS (default 200 100 50)
 # Usage: Tools/bench_corridor.sh [RUNS]   (default 3). Needs python3 with numpy.
@@ -29,8 +30,8 @@ plan=("$bin" route plan --from Aktau --to Sumgait "${grids[@]}")
 names=(coarse-to-fine)
 commands=("${plan[*]}")
 if [[ ${SINGLE:-1} != 0 ]]; then
-  names+=(single-50m)
-  commands+=("${plan[*]} --cell-size 50 --coarse-only --options 1")
+  names+=(single-100m)
+  commands+=("${plan[*]} --cell-size 100 --coarse-only --options 1")
 fi
 for m in "${cells[@]}"; do
   names+=("corridor-${m}m")

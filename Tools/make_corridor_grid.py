@@ -5,7 +5,9 @@ Writes OUT.bil + OUT.hdr (ESRI BIL, float32, longitude/latitude WGS84 by its ext
 cells of about CELL metres covering every point within HALF_WIDTH_KM of the straight line between
 two positions (default the Aktau and Sumgait landings), no data elsewhere. Each value is the
 bundled ETOPO1 grid's elevation there (bilinear) plus a ripple of a few metres, so that the
-seabed looks like a survey and every cell differs from its neighbours.
+seabed looks like a survey and every cell differs from its neighbours, and at least 1 m below the
+Caspian's surface (-29.35 m): the 0.1 deg grid is dry near some landings where the sea is not,
+and a synthetic survey should not invent dry land (a survey grid outranks the sea polygon).
 
 Usage: make_corridor_grid.py OUT [--cell 50] [--half-width-km 20] [--grid Geodata/...asc]
        [--from 51.137379,43.63363] [--to 49.673117,40.612676]
@@ -19,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 M_PER_DEG = 111_320.0
+WATER_SURFACE_M = -29.35
 
 
 def read_asc(path):
@@ -91,7 +94,7 @@ def main():
         inside = dist <= margin
         base = bilinear(data, gwest, gsouth, gcell, lon, lat)
         ripple = 3.0 * np.sin(2 * math.pi * px / 400.0) * np.cos(2 * math.pi * py / 650.0)
-        block = np.where(inside, base + ripple, np.nan).astype(np.float32)
+        block = np.where(inside, np.minimum(base + ripple, WATER_SURFACE_M - 1), np.nan).astype(np.float32)
         out[r0:r1] = block
     out_path = Path(args.out)
     nodata = -99999.0

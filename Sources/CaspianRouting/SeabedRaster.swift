@@ -37,7 +37,8 @@ public struct SeabedRaster: Sendable {
   /// Extra cost per metre of each cell from the soft costs of the model (shallow water, slope,
   /// soft areas, crossing bands), row-major; the base cost 1 is not included.
   public let penalties: [Float32]
-  /// Where a survey grid overruled the sea polygon (corridor rasters only), one per grid.
+  /// Where a survey grid overruled the sea polygon (corridor rasters only): by grid, then along
+  /// the corridor, one per run of closed cells.
   public let overruled: [SurveyOverrule]
 
   /// Survey grids that outrank the sea polygon in a corridor: a cell in the sea polygon where
@@ -209,12 +210,12 @@ public struct SeabedRaster: Sendable {
           clear[cell.row * cols + cell.col] = true
         }
       }
-      var found: [Int: SurveyOverrule] = [:]
+      // Closed cells by grid and by column (a corridor frame's columns run along its route).
+      var closed: [Int: [(col: Int, position: Coordinate)]] = [:]
       for r in 0..<rows {
         for c in 0..<cols {
           let i = r * cols + c
-          guard states[i] == CellState.open.rawValue || states[i] == CellState.coast.rawValue, !clear[i]
-          else {
+          guard states[i] == CellState.open.rawValue || states[i] == CellState.coast.rawValue, !clear[i] else {
             continue
           }
           let position = coordinates.coordinate(row: r, col: c)
@@ -224,21 +225,24 @@ public struct SeabedRaster: Sendable {
           let depth = survey.waterSurfaceM - elevation
           guard depth <= 0 || depth < survey.minimumDepthM else { continue }
           states[i] = CellState.land.rawValue
-          let point = Envelope(
-            minLongitude: position.longitude, minLatitude: position.latitude,
-            maxLongitude: position.longitude,
-            maxLatitude: position.latitude)
-          if var entry = found[k] {
-            entry.cells += 1
-            entry.extent = entry.extent.union(point)
-            found[k] = entry
-          } else {
-            found[k] = SurveyOverrule(
-              grid: survey.layers[k].name, cells: 1, cellSizeM: cellSize, extent: point)
-          }
+          closed[k, default: []].append((c, position))
         }
       }
-      overruled = found.keys.sorted().map { found[$0]! }
+      // One overruling per run of columns with closed cells (gaps over `overruleGapM` split).
+      let gap = Int((Self.overruleGapM / cellSize).rounded(.up))
+      for k in closed.keys.sorted() {
+        let cells = closed[k]!.sorted { $0.col < $1.col }
+        var start = 0
+        for j in cells.indices where j == cells.count - 1 || cells[j + 1].col - cells[j].col > gap {
+          let run = cells[start...j]
+          let extent = run.dropFirst().reduce(Envelope(around: run.first!.position)) {
+            $0.union(Envelope(around: $1.position))
+          }
+          overruled.append(
+            SurveyOverrule(grid: survey.layers[k].name, cells: run.count, cellSizeM: cellSize, extent: extent))
+          start = j + 1
+        }
+      }
     }
     // Depth and slope at the centre of every cell a route may use.
     // In tiles: a turned frame crosses the grids' rows at an angle, and tiles keep the grid
@@ -262,6 +266,9 @@ public struct SeabedRaster: Sendable {
     self.penalties = penalties
     self.overruled = overruled
   }
+
+  /// Closed survey cells further apart than this along a corridor are reported apart, metres.
+  static let overruleGapM = 2000.0
 
   /// Cells of margin around the sea's extent.
   static let marginCells = 2
@@ -355,6 +362,13 @@ public struct SurveyOverrule: Sendable, Hashable {
 
   /// The area closed, km².
   public var areaKm2: Double { Double(cells) * cellSizeM * cellSizeM / 1e6 }
+}
+
+extension Envelope {
+  /// The envelope of one point.
+  init(around c: Coordinate) {
+    self.init(minLongitude: c.longitude, minLatitude: c.latitude, maxLongitude: c.longitude, maxLatitude: c.latitude)
+  }
 }
 
 /// Lon/lat of cell centres without one PROJ call per cell: exact at a lattice of every
