@@ -189,27 +189,15 @@ extension RoutePlanner {
         survey: survey.layers.isEmpty ? nil : survey)
       let surface = try SearchSurface(
         raster: corridor, model: model, checker: checker, projection: projection)
-      let grids: (CostGrid, CostGrid)
-      switch kind {
-      case .leastCost:
-        grids = (surface.searchGrid, surface.evaluationGrid)
-      case .shortestSafe:
-        grids = (
-          try corridor.costGrid(lengthOnly: true, openStates: [.open]),
-          try corridor.costGrid(lengthOnly: true, openStates: [.open, .coast])
-        )
-      case .alternativeCorridor:
+      let grids = try surface.grids(for: kind) {
         let routes = try earlier.map { try $0.map { try surface.gridPoint($0) } }
-        let extra = corridorPenalty(
+        return corridorPenalty(
           around: routes, stops: stops, penalty: Float32(model.corridorPenalty), on: surface)
-        grids = (
-          try corridor.costGrid(lengthOnly: false, openStates: [.open], extra: extra),
-          try corridor.costGrid(lengthOnly: false, openStates: [.open, .coast], extra: extra)
-        )
       }
       let route: (gridPoints: [GridPoint], coordinates: [Coordinate])
       do {
-        route = try surface.planRoute(through: [a, b], search: grids.0, evaluation: grids.1) { _, _ in
+        route = try surface.planRoute(through: [a, b], search: grids.search, evaluation: grids.evaluation) {
+          _, _ in
           "the corridor closes the way"
         }
       } catch RoutingError.noRoute(_, _, let reason) {

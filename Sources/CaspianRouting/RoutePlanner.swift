@@ -133,22 +133,8 @@ public final class RoutePlanner {
         attempt == 1 ? .leastCost : attempt == 2 ? .shortestSafe : .alternativeCorridor
       let id = options.count + 1
       progress((id, kind))
-      let grids: (search: CostGrid, evaluation: CostGrid)
-      switch kind {
-      case .leastCost:
-        grids = (sea.searchGrid, sea.evaluationGrid)
-      case .shortestSafe:
-        grids = (
-          try raster.costGrid(lengthOnly: true, openStates: [.open]),
-          try raster.costGrid(lengthOnly: true, openStates: [.open, .coast])
-        )
-      case .alternativeCorridor:
-        let extra = corridorPenalty(
-          around: routes, stops: stops, penalty: Float32(model.corridorPenalty), on: sea)
-        grids = (
-          try raster.costGrid(lengthOnly: false, openStates: [.open], extra: extra),
-          try raster.costGrid(lengthOnly: false, openStates: [.open, .coast], extra: extra)
-        )
+      let grids = try sea.grids(for: kind) {
+        corridorPenalty(around: routes, stops: stops, penalty: Float32(model.corridorPenalty), on: sea)
       }
       let route = try sea.planRoute(through: stops, search: grids.search, evaluation: grids.evaluation) {
         try whyNoRoute(from: $0, to: $1)

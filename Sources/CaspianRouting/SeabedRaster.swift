@@ -215,7 +215,8 @@ public struct SeabedRaster: Sendable {
       for r in 0..<rows {
         for c in 0..<cols {
           let i = r * cols + c
-          guard states[i] == CellState.open.rawValue || states[i] == CellState.coast.rawValue, !clear[i] else {
+          guard states[i] == CellState.open.rawValue || states[i] == CellState.coast.rawValue, !clear[i]
+          else {
             continue
           }
           let position = coordinates.coordinate(row: r, col: c)
@@ -239,7 +240,8 @@ public struct SeabedRaster: Sendable {
             $0.union(Envelope(around: $1.position))
           }
           overruled.append(
-            SurveyOverrule(grid: survey.layers[k].name, cells: run.count, cellSizeM: cellSize, extent: extent))
+            SurveyOverrule(grid: survey.layers[k].name, cells: run.count, cellSizeM: cellSize, extent: extent)
+          )
           start = j + 1
         }
       }
@@ -367,7 +369,8 @@ public struct SurveyOverrule: Sendable, Hashable {
 extension Envelope {
   /// The envelope of one point.
   init(around c: Coordinate) {
-    self.init(minLongitude: c.longitude, minLatitude: c.latitude, maxLongitude: c.longitude, maxLatitude: c.latitude)
+    self.init(
+      minLongitude: c.longitude, minLatitude: c.latitude, maxLongitude: c.longitude, maxLatitude: c.latitude)
   }
 }
 

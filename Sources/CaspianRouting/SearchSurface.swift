@@ -27,6 +27,28 @@ final class SearchSurface {
     evaluationGrid = try raster.costGrid(lengthOnly: false, openStates: [.open, .coast])
   }
 
+  /// The search and evaluation grids of an option's kind: the full model (least cost), length
+  /// only (shortest safe), or the full model plus `extra()` per cell (alternative corridor).
+  func grids(for kind: RouteOptionKind, extra: () throws -> [Float32]) throws -> (
+    search: CostGrid, evaluation: CostGrid
+  ) {
+    switch kind {
+    case .leastCost:
+      return (searchGrid, evaluationGrid)
+    case .shortestSafe:
+      return (
+        try raster.costGrid(lengthOnly: true, openStates: [.open]),
+        try raster.costGrid(lengthOnly: true, openStates: [.open, .coast])
+      )
+    case .alternativeCorridor:
+      let extra = try extra()
+      return (
+        try raster.costGrid(lengthOnly: false, openStates: [.open], extra: extra),
+        try raster.costGrid(lengthOnly: false, openStates: [.open, .coast], extra: extra)
+      )
+    }
+  }
+
   /// Searches, then straightens, each stretch between consecutive stops.
   /// - Parameter explain: why no route joins two stops, for the error when the search finds none.
   func planRoute(
