@@ -66,23 +66,16 @@ extension CaspianLink.Route {
         valueName: "m"))
     var cellSize: Double?
 
+    /// The corridor re-plan (README, "Survey-resolution planning"): its cell size and width,
+    /// or none.
     @Option(
-      name: .customLong("refine-cell-size"),
-      help: ArgumentHelp(
-        "Cell size of the corridor re-plan, metres (default 0 = each stretch at the resolution of the finest grid under it).",
-        valueName: "m"))
+      name: .customLong("refine-cell-size"), help: "Corridor re-plan cell size, m (0: each grid's own).")
     var refineCellSize: Double?
-
     @Option(
-      name: .customLong("refine-half-width"),
-      help: ArgumentHelp(
-        "Half-width of the corridor each option is re-planned in, km (default 10; widened where no route passes).",
-        valueName: "km"))
+      name: .customLong("refine-half-width"), help: "Corridor half-width, km (default 10, widened as needed)."
+    )
     var refineHalfWidth: Double?
-
-    @Flag(
-      name: .customLong("coarse-only"),
-      help: "Plan at --cell-size over the whole sea only, without corridor re-plans.")
+    @Flag(name: .customLong("coarse-only"), help: "The whole-sea pass at --cell-size only, no corridors.")
     var coarseOnly = false
 
     @Option(
