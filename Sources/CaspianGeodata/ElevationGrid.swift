@@ -123,8 +123,9 @@ public struct ElevationGrid: Sendable {
   /// non-zero weight) has no data: an unknown depth is not guessed. In a mosaic, the finest
   /// refinement with a value at `c` answers.
   public func elevation(at c: Coordinate) -> Double? {
-    for refinement in refinements {
-      if let value = refinement.latticeElevation(at: c) { return value }
+    // By index: borrowing each refinement, not copying it (no reference counting per call).
+    for i in refinements.indices {
+      if let value = refinements[i].latticeElevation(at: c) { return value }
     }
     return latticeElevation(at: c)
   }
@@ -146,14 +147,18 @@ public struct ElevationGrid: Sendable {
     let ty = y - Double(row0)
     let column1 = min(column0 + 1, columnCount - 1)
     let row1 = min(row0 + 1, rowCount - 1)
+    // The four corners unrolled (no arrays per call: this runs once per cost-grid cell).
     var sum = 0.0
-    for (row, wy) in [(row0, 1 - ty), (row1, ty)] where wy > 0 {
-      for (column, wx) in [(column0, 1 - tx), (column1, tx)] where wx > 0 {
-        let value = elevations[index(row: row, column: column)]
-        guard !value.isNaN else { return nil }
-        sum += Double(value) * wx * wy
-      }
+    func add(_ row: Int, _ column: Int, _ wx: Double, _ wy: Double) -> Bool {
+      guard wx > 0, wy > 0 else { return true }
+      let value = elevations[row * columnCount + column]
+      guard !value.isNaN else { return false }
+      sum += Double(value) * wx * wy
+      return true
     }
+    guard add(row0, column0, 1 - tx, 1 - ty), add(row0, column1, tx, 1 - ty),
+      add(row1, column0, 1 - tx, ty), add(row1, column1, tx, ty)
+    else { return nil }
     return sum
   }
 

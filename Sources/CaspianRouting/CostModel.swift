@@ -44,6 +44,16 @@ public struct CostModel: Sendable, Hashable, Codable {
   public var corridorHalfWidthKm = 25.0
   /// Extra cost per metre inside that corridor.
   public var corridorPenalty = 1.0
+  /// Half-width of the corridor around an option's coarse route in which it is re-planned at
+  /// the resolution of finer data, km (widened, doubling, where no route passes in it).
+  public var refineHalfWidthKm = 10.0
+  /// Cell size of the corridor re-plan, metres; 0 = the resolution of the finest grid under
+  /// each stretch (stretches over grids no finer than `cellSizeM` are not re-planned).
+  public var refineCellSizeM = 0.0
+  /// In a corridor re-plan, a survey grid finer than 1 km that shows the seabed shallower
+  /// than this, metres (0: dry, at or above the water surface), closes the cell as land
+  /// whatever the sea polygon says, except near the landings.
+  public var surveyMinimumDepthM = 0.0
   /// A straight leg replaces raster steps only when its cost is at most this fraction above
   /// theirs (0.02 = 2%).
   public var straighteningTolerance = 0.02
@@ -54,7 +64,8 @@ public struct CostModel: Sendable, Hashable, Codable {
     case cellSizeM, connectivity, shallowWaterDepthM, shallowWaterPenalty, steepSlopeDeg
     case steepSlopePenaltyPerDeg, ferryLanePenalty, defaultFerryLaneWidthM, portPenalty
     case protectedAreaPenalty, fieldPenalty, crossingCostKm
-    case corridorHalfWidthKm, corridorPenalty, straighteningTolerance
+    case corridorHalfWidthKm, corridorPenalty, refineHalfWidthKm, refineCellSizeM, surveyMinimumDepthM
+    case straighteningTolerance
   }
 
   private static var paths: [Key: WritableKeyPath<CostModel, Double>] {
@@ -66,6 +77,8 @@ public struct CostModel: Sendable, Hashable, Codable {
       .protectedAreaPenalty: \.protectedAreaPenalty, .fieldPenalty: \.fieldPenalty,
       .crossingCostKm: \.crossingCostKm,
       .corridorHalfWidthKm: \.corridorHalfWidthKm, .corridorPenalty: \.corridorPenalty,
+      .refineHalfWidthKm: \.refineHalfWidthKm, .refineCellSizeM: \.refineCellSizeM,
+      .surveyMinimumDepthM: \.surveyMinimumDepthM,
       .straighteningTolerance: \.straighteningTolerance,
     ]
   }

@@ -31,6 +31,7 @@ extension PlannedRoute {
               "sharedPercent": .number(c.sharedPercent.rounded(decimals: 1)),
             ])
           }
+          members["plannedStretches"] = .array(option.stretches.map(\.jsonValue))
           members["geometry"] = GeoJSON.jsonValue(.lineString(option.vertices))
           members.merge(option.measures.jsonMembers) { current, _ in current }
           return .object(members)
@@ -79,6 +80,24 @@ extension PlannedRoute {
 
 }
 
+extension PlannedStretch {
+  /// `{startKpKm, endKpKm, cellSizeM, grid, corridorHalfWidthKm}` (the width null for the
+  /// coarse pass over the whole sea).
+  var jsonValue: JSONValue {
+    .object([
+      "startKpKm": .number(startKpKm.rounded(decimals: 3)), "endKpKm": .number(endKpKm.rounded(decimals: 3)),
+      "cellSizeM": .number(cellSizeM), "grid": .string(grid),
+      "corridorHalfWidthKm": corridorHalfWidthKm.map { .number($0) } ?? .null,
+    ])
+  }
+
+  /// "KP 0.000–41.250: 1000 m cells, caspian-etopo1-0.1deg.asc" (and ", corridor ±10 km").
+  public var text: String {
+    String(format: "KP %.3f–%.3f: %g m cells, ", startKpKm, endKpKm, cellSizeM) + grid
+      + (corridorHalfWidthKm.map { String(format: ", corridor ±%g km", $0) } ?? "")
+  }
+}
+
 extension RoutePoint {
   var jsonValue: JSONValue {
     .object(["name": .string(name), "position": coordinate.jsonPosition])
@@ -111,9 +130,12 @@ extension RouteOption {
   /// The option's figures as flat properties for GIS (numbers and strings only, no nested
   /// objects): `figures`, then `minClearance<Kind>Km` per hazard kind and, for options after
   /// the first, `lengthDeltaKm`, `maxSeparationKm`, `maxSeparationDirection`, `sharedPercent`
-  /// against option 1.
+  /// against option 1; `plannedStretches` (each stretch's `text`, joined by "; ") and
+  /// `finestCellSizeM`.
   public var properties: [String: JSONValue] {
     var properties = figures
+    properties["plannedStretches"] = .string(stretches.map(\.text).joined(separator: "; "))
+    if let finest = stretches.map(\.cellSizeM).min() { properties["finestCellSizeM"] = .number(finest) }
     for (kind, km) in minimumClearances {
       let name = kind.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
       properties["minClearance\(name)Km"] = .number(km)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A point in a planar metric frame (metres east and north of the projection's origin).
 public struct PlanarPoint: Sendable, Hashable {
   public var x: Double
@@ -33,8 +35,10 @@ public struct GridPoint: Sendable, Hashable {
   }
 }
 
-/// Where a grid lies in a planar metric frame: row 0 is the northern edge, column 0 the
-/// western edge, cells are squares of `cellSizeMetres`.
+/// Where a grid lies in a planar metric frame: cells are squares of `cellSizeMetres`; columns
+/// run along the direction `angleRadians` (counter-clockwise from planar east) and rows at right
+/// angles to it, to its right. Unrotated (angle 0), row 0 is the northern edge and column 0 the
+/// western edge; a corridor frame is turned to lie along its route.
 public struct RasterFrame: Sendable, Hashable {
   /// Planar position of the centre of cell (0, 0), metres.
   public var origin: PlanarPoint
@@ -42,12 +46,15 @@ public struct RasterFrame: Sendable, Hashable {
   public var cellSizeMetres: Double
   public var rows: Int
   public var cols: Int
+  /// Direction of increasing column, radians counter-clockwise from planar east.
+  public var angleRadians: Double
 
-  public init(origin: PlanarPoint, cellSizeMetres: Double, rows: Int, cols: Int) {
+  public init(origin: PlanarPoint, cellSizeMetres: Double, rows: Int, cols: Int, angleRadians: Double = 0) {
     self.origin = origin
     self.cellSizeMetres = cellSizeMetres
     self.rows = rows
     self.cols = cols
+    self.angleRadians = angleRadians
   }
 
   /// The smallest frame of `cellSizeMetres` cells covering the planar box from `min` to `max`
@@ -62,12 +69,26 @@ public struct RasterFrame: Sendable, Hashable {
 
   public var cellCount: Int { rows * cols }
 
+  /// Unit vectors, planar: along the columns (`u`) and down the rows (`d`, `u` turned clockwise).
+  private var axes: (u: PlanarPoint, d: PlanarPoint) {
+    if angleRadians == 0 { return (PlanarPoint(x: 1, y: 0), PlanarPoint(x: 0, y: -1)) }
+    let c = cos(angleRadians)
+    let s = sin(angleRadians)
+    return (PlanarPoint(x: c, y: s), PlanarPoint(x: s, y: -c))
+  }
+
   public func gridPoint(_ p: PlanarPoint) -> GridPoint {
-    GridPoint(row: (origin.y - p.y) / cellSizeMetres, col: (p.x - origin.x) / cellSizeMetres)
+    let (u, d) = axes
+    let dx = p.x - origin.x
+    let dy = p.y - origin.y
+    return GridPoint(row: (dx * d.x + dy * d.y) / cellSizeMetres, col: (dx * u.x + dy * u.y) / cellSizeMetres)
   }
 
   public func planarPoint(_ g: GridPoint) -> PlanarPoint {
-    PlanarPoint(x: origin.x + g.col * cellSizeMetres, y: origin.y - g.row * cellSizeMetres)
+    let (u, d) = axes
+    return PlanarPoint(
+      x: origin.x + (g.col * u.x + g.row * d.x) * cellSizeMetres,
+      y: origin.y + (g.col * u.y + g.row * d.y) * cellSizeMetres)
   }
 
   /// The planar centre of a cell.

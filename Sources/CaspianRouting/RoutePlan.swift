@@ -59,6 +59,8 @@ public struct RouteOption: Sendable, Hashable {
   public var measures: RouteMeasures
   /// Compared with option 1; nil for option 1.
   public var comparison: OptionComparison?
+  /// Which resolution each stretch was planned at, in KP order, covering the whole route.
+  public var stretches: [PlannedStretch] = []
 
   /// Number of legs between alter-course points.
   public var legs: Int { vertices.count - 1 }

@@ -17,20 +17,19 @@ import Foundation
 public final class RoutePlanner {
   public let data: GeodataSet
   public let model: CostModel
-  public let raster: SeabedRaster
+  /// The whole sea's cost surface at `model.cellSizeM` (the coarse pass).
+  let sea: SearchSurface
+  /// The sea's raster.
+  public var raster: SeabedRaster { sea.raster }
   /// The along-route analysis the options are measured with (the same one engineering uses).
   public let analyzer: RouteAnalyzer
   let relief: SeabedRelief
   let shapes: [HazardShape]
   let checker: ConstraintChecker
   let projection: Projection
-  private let search: LeastCostSearch
-  /// Full cost model, open cells only: what the search runs on.
-  private let searchGrid: CostGrid
-  /// Full cost model, open and coast cells: what legs are costed on (the vector check, not
-  /// the raster, decides whether a leg that passes a coast cell stays in the sea).
-  private let evaluationGrid: CostGrid
-  private var connectionCache: [RoutePoint: [(cell: GridCell, coordinate: Coordinate)]] = [:]
+  let memoryBudget: MemoryBudget
+  /// The relief of corridor passes by cell size (each reads finer layers as block means).
+  private var reliefs: [Double: SeabedRelief] = [:]
 
   /// Radius, in cells, within which a point is joined to every open cell that a checked
   /// straight leg reaches (all of them, not the nearest few: near a coast the nearest open
@@ -53,15 +52,14 @@ public final class RoutePlanner {
     self.analyzer = try analyzer ?? RouteAnalyzer(data: data, engineering: .defaults, model: model)
     let engine = try GeometryEngine()
     projection = try Projection.caspianEquidistant()
-    relief = SeabedRelief(grid: data.grid, waterSurfaceM: data.waterSurfaceM)
+    self.memoryBudget = memoryBudget
+    relief = SeabedRelief(grid: data.grid, waterSurfaceM: data.waterSurfaceM, cellSizeM: model.cellSizeM)
     shapes = try HazardShape.shapes(of: data.hazards, model: model, engine: engine)
     checker = try ConstraintChecker(engine: engine, sea: data.sea.geometry, shapes: shapes)
-    raster = try SeabedRaster(
+    let raster = try SeabedRaster(
       sea: data.sea.polygons, shapes: shapes, relief: relief, model: model, projection: projection,
       budget: memoryBudget)
-    search = LeastCostSearch(connectivity: model.connectivity == 8 ? .eight : .sixteen)
-    searchGrid = try raster.costGrid(lengthOnly: false, openStates: [.open])
-    evaluationGrid = try raster.costGrid(lengthOnly: false, openStates: [.open, .coast])
+    sea = try SearchSurface(raster: raster, model: model, checker: checker, projection: projection)
   }
 
   // MARK: - Points
@@ -109,19 +107,22 @@ public final class RoutePlanner {
   ///
   /// Option 1 is the least-cost route; option 2 the shortest route that respects every hard
   /// constraint (soft costs ignored); options 3 and on are least-cost routes steered out of a
-  /// corridor `model.corridorHalfWidthKm` wide on each side of every earlier option.
+  /// corridor `model.corridorHalfWidthKm` wide on each side of every earlier option. Each is
+  /// found over the whole sea at `model.cellSizeM`, then, with `refine`, re-planned in a
+  /// corridor at the resolution of finer data under it (`refineInCorridors`); each
+  /// option states which resolution each stretch was planned at.
   /// - Throws: `RoutingError.noRoute` naming the constraint that closes the way,
   ///   `RoutingError.constraintViolated` if a route failed the final vector check.
   /// - Parameter progress: called before each search, with the option number and kind.
   public func plan(
-    from: RoutePoint, to: RoutePoint, via: [RoutePoint] = [], optionCount: Int = 3,
+    from: RoutePoint, to: RoutePoint, via: [RoutePoint] = [], optionCount: Int = 3, refine: Bool = true,
     progress: (_ step: (option: Int, kind: RouteOptionKind)) -> Void = { _ in }
   ) throws -> PlannedRoute {
     let stops = [from] + via + [to]
     for (a, b) in zip(stops, stops.dropFirst()) where a.coordinate == b.coordinate {
       throw RoutingError.noRoute(from: a.name, to: b.name, reason: "they are the same point")
     }
-    let costingGrid = opened(evaluationGrid, around: stops)
+    let costingGrid = sea.opened(sea.evaluationGrid, around: stops)
     var options: [RouteOption] = []
     var routes: [[GridPoint]] = []
     var notes: [String] = []
@@ -132,32 +133,34 @@ public final class RoutePlanner {
         attempt == 1 ? .leastCost : attempt == 2 ? .shortestSafe : .alternativeCorridor
       let id = options.count + 1
       progress((id, kind))
-      let grids: (search: CostGrid, evaluation: CostGrid)
-      switch kind {
-      case .leastCost:
-        grids = (searchGrid, evaluationGrid)
-      case .shortestSafe:
-        grids = (
-          try raster.costGrid(lengthOnly: true, openStates: [.open]),
-          try raster.costGrid(lengthOnly: true, openStates: [.open, .coast])
-        )
-      case .alternativeCorridor:
-        let extra = corridorPenalty(around: routes, stops: stops, penalty: Float32(model.corridorPenalty))
-        grids = (
-          try raster.costGrid(lengthOnly: false, openStates: [.open], extra: extra),
-          try raster.costGrid(lengthOnly: false, openStates: [.open, .coast], extra: extra)
-        )
+      let grids = try sea.grids(for: kind) {
+        corridorPenalty(around: routes, stops: stops, penalty: Float32(model.corridorPenalty), on: sea)
       }
-      let route = try planRoute(through: stops, search: grids.search, evaluation: grids.evaluation)
-      for (leg, (a, b)) in zip(route.coordinates, route.coordinates.dropFirst()).enumerated() {
+      let route = try sea.planRoute(through: stops, search: grids.search, evaluation: grids.evaluation) {
+        try whyNoRoute(from: $0, to: $1)
+      }
+      var pieces = [PlannedPiece(coordinates: route.coordinates, cellSizeM: model.cellSizeM)]
+      var gridPoints = route.gridPoints
+      if refine {
+        let refined = try refineInCorridors(
+          route.coordinates, stops: stops, kind: kind, option: id, earlier: options.map(\.vertices))
+        if refined.pieces.contains(where: { $0.corridorHalfWidthKm != nil }) {
+          pieces = refined.pieces
+          gridPoints = try pieces.vertices.map { try sea.gridPoint($0) }
+        }
+        for note in refined.notes where !notes.contains(note) { notes.append(note) }
+      }
+      let vertices = pieces.vertices
+      for (leg, (a, b)) in zip(vertices, vertices.dropFirst()).enumerated() {
         if let problem = try checker.problem(leg: a, b) {
           throw RoutingError.constraintViolated(option: id, leg: leg + 1, problem: problem)
         }
       }
+      let measures = RouteMeasures(try analyzer.analyse(vertices))
       var option = RouteOption(
-        id: id, kind: kind, summary: "", vertices: route.coordinates,
-        costKm: cost(of: route.gridPoints, on: costingGrid) / 1000,
-        measures: RouteMeasures(try analyzer.analyse(route.coordinates)), comparison: nil)
+        id: id, kind: kind, summary: "", vertices: vertices,
+        costKm: sea.cost(of: gridPoints, on: costingGrid) / 1000, measures: measures, comparison: nil,
+        stretches: stretches(of: pieces, vertexKpKm: measures.vertexKpKm))
       if let twin = options.indices.first(where: {
         compare(option, with: options[$0], routes[$0]).sharedPercent >= Self.sameRouteSharedPercent
       }) {
@@ -177,7 +180,7 @@ public final class RoutePlanner {
       }
       if !options.isEmpty { option.comparison = compare(option, with: options[0], routes[0]) }
       options.append(option)
-      routes.append(route.gridPoints)
+      routes.append(gridPoints)
     }
     if options.count < optionCount {
       notes.append("only \(options.count) distinct option(s) found")
@@ -188,143 +191,24 @@ public final class RoutePlanner {
       gridCols: raster.frame.cols)
   }
 
+  /// The relief a corridor pass at `cellSizeM` reads.
+  func fineRelief(cellSizeM: Double) -> SeabedRelief {
+    if let relief = reliefs[cellSizeM] { return relief }
+    let relief = SeabedRelief(grid: data.grid, waterSurfaceM: data.waterSurfaceM, cellSizeM: cellSizeM)
+    reliefs[cellSizeM] = relief
+    return relief
+  }
+
   /// Two options are the same route when this share of one lies within
   /// `OptionComparison.sharedWithinKm` of the other, percent.
   static let sameRouteSharedPercent = 90.0
 
-  /// Searches, then straightens, each stretch between consecutive stops.
-  private func planRoute(through stops: [RoutePoint], search grid: CostGrid, evaluation: CostGrid) throws
-    -> (gridPoints: [GridPoint], coordinates: [Coordinate])
-  {
-    let evaluation = opened(evaluation, around: stops)
-    var points: [GridPoint] = []
-    var coordinates: [Coordinate] = []
-    for (a, b) in zip(stops, stops.dropFirst()) {
-      let sources = try connections(of: a, search: grid, evaluation: evaluation)
-      let targets = try connections(of: b, search: grid, evaluation: evaluation)
-      guard let path = search.findPath(in: grid, from: sources, to: targets) else {
-        throw RoutingError.noRoute(from: a.name, to: b.name, reason: try whyNoRoute(from: a, to: b))
-      }
-      var stretchPoints = [try gridPoint(a.coordinate)]
-      var stretchCoordinates = [a.coordinate]
-      for cell in path.cells {
-        stretchPoints.append(GridPoint(row: Double(cell.row), col: Double(cell.col)))
-        stretchCoordinates.append(try coordinate(of: cell))
-      }
-      stretchPoints.append(try gridPoint(b.coordinate))
-      stretchCoordinates.append(b.coordinate)
-      let kept = try straighten(stretchPoints, stretchCoordinates, evaluation: evaluation)
-      let start = points.isEmpty ? 0 : 1
-      points += kept[start...].map { stretchPoints[$0] }
-      coordinates += kept[start...].map { stretchCoordinates[$0] }
-    }
-    return (points, coordinates)
-  }
-
-  /// `grid` with every closed cell within `connectionRadiusCells` of a stop opened at cost 1:
-  /// for costing legs only (a landing's own cell may be closed because its centre is ashore;
-  /// whether a leg near the stop stays in the sea is decided by the vector check).
-  private func opened(_ grid: CostGrid, around stops: [RoutePoint]) -> CostGrid {
-    var grid = grid
-    let frame = raster.frame
-    for stop in stops {
-      guard let centre = try? gridPoint(stop.coordinate) else { continue }
-      Rasterizer.near([centre], radius: Self.connectionRadiusCells, rows: frame.rows, cols: frame.cols) {
-        cell, _ in
-        if !grid.isPassable(cell) { grid.setCost(1, at: cell) }
-      }
-    }
-    return grid
-  }
-
-  /// Open cells near a point that a checked straight leg joins to it, with that leg's cost.
-  private func connections(of point: RoutePoint, search grid: CostGrid, evaluation: CostGrid) throws
-    -> [SearchEndpoint]
-  {
-    let origin = try gridPoint(point.coordinate)
-    let cells = try connectionCells(of: point, origin: origin)
-    return cells.compactMap { entry in
-      guard grid.isPassable(entry.cell) else { return nil }
-      let cost = evaluation.segmentCost(
-        fromRow: origin.row, col: origin.col, toRow: Double(entry.cell.row), col: Double(entry.cell.col))
-      return cost.isFinite ? SearchEndpoint(cell: entry.cell, connectionCost: cost) : nil
-    }
-  }
-
-  /// The open cells within `connectionRadiusCells` whose straight leg from the point passes
-  /// the vector check (cached per point).
-  private func connectionCells(of point: RoutePoint, origin: GridPoint) throws
-    -> [(cell: GridCell, coordinate: Coordinate)]
-  {
-    if let cached = connectionCache[point] { return cached }
-    var found: [(cell: GridCell, coordinate: Coordinate)] = []
-    let radius = Self.connectionRadiusCells
-    let r = Int(radius.rounded(.up))
-    let centre = origin.cell
-    for row in (centre.row - r)...(centre.row + r) {
-      for col in (centre.col - r)...(centre.col + r) {
-        let cell = GridCell(row: row, col: col)
-        guard raster.frame.contains(cell), raster.state(of: cell) == .open,
-          origin.distance(to: GridPoint(row: Double(row), col: Double(col))) <= radius
-        else { continue }
-        let c = try coordinate(of: cell)
-        if try checker.problem(leg: point.coordinate, c) == nil { found.append((cell, c)) }
-      }
-    }
-    guard !found.isEmpty else {
-      let km = Self.connectionRadiusCells * raster.frame.cellSizeMetres / 1000
-      throw RoutingError.noRoute(
-        from: point.name, to: "open water",
-        reason:
-          "no open cell within \(km) km can be reached in a straight line at \(Int(raster.frame.cellSizeMetres)) m cells (try a smaller --cell-size)"
-      )
-    }
-    connectionCache[point] = found
-    return found
-  }
-
-  /// Replaces runs of raster steps by single legs: from each alter-course point, the farthest
-  /// later vertex whose straight leg crosses no closed cell, costs at most
-  /// `straighteningTolerance` more than the steps it replaces, and passes the vector check.
-  /// - Returns: indices of the vertices kept, first and last included.
-  private func straighten(_ points: [GridPoint], _ coordinates: [Coordinate], evaluation: CostGrid) throws
-    -> [Int]
-  {
-    var prefix = [0.0]
-    for (a, b) in zip(points, points.dropFirst()) {
-      prefix.append(
-        prefix.last! + evaluation.segmentCost(fromRow: a.row, col: a.col, toRow: b.row, col: b.col))
-    }
-    let last = points.count - 1
-    var kept = [0]
-    var i = 0
-    while i < last {
-      var next = i + 1
-      var j = last
-      while j > i + 1 {
-        let a = points[i]
-        let b = points[j]
-        let cost = evaluation.segmentCost(fromRow: a.row, col: a.col, toRow: b.row, col: b.col)
-        if cost.isFinite, cost <= (prefix[j] - prefix[i]) * (1 + model.straighteningTolerance) + 1e-6,
-          try checker.problem(leg: coordinates[i], coordinates[j]) == nil
-        {
-          next = j
-          break
-        }
-        j -= 1
-      }
-      kept.append(next)
-      i = next
-    }
-    return kept
-  }
-
-  /// `penalty` (extra cost per metre) in a corridor `corridorHalfWidthKm` around earlier
-  /// routes, except near the stops.
-  private func corridorPenalty(around routes: [[GridPoint]], stops: [RoutePoint], penalty: Float32)
-    -> [Float32]
-  {
-    let frame = raster.frame
+  /// `penalty` (extra cost per metre) on a surface's cells in a corridor `corridorHalfWidthKm`
+  /// around earlier routes (grid points of that surface), except near the stops.
+  func corridorPenalty(
+    around routes: [[GridPoint]], stops: [RoutePoint], penalty: Float32, on surface: SearchSurface
+  ) -> [Float32] {
+    let frame = surface.raster.frame
     var extra = [Float32](repeating: 0, count: frame.cellCount)
     let radius = model.corridorHalfWidthKm * 1000 / frame.cellSizeMetres
     for route in routes {
@@ -333,7 +217,7 @@ public final class RoutePlanner {
       }
     }
     for stop in stops {
-      guard let centre = try? gridPoint(stop.coordinate) else { continue }
+      guard let centre = try? surface.gridPoint(stop.coordinate) else { continue }
       Rasterizer.near([centre], radius: radius, rows: frame.rows, cols: frame.cols) { cell, _ in
         extra[cell.row * frame.cols + cell.col] = 0
       }
@@ -347,23 +231,23 @@ public final class RoutePlanner {
   /// passages already found, until no new zone turns up.
   private func whyNoRoute(from a: RoutePoint, to b: RoutePoint) throws -> String {
     let seaOnly = try raster.costGrid(lengthOnly: true, openStates: [.open, .noGo])
-    let costing = opened(seaOnly, around: [a, b])
-    let sources = try connections(of: a, search: seaOnly, evaluation: costing)
-    let targets = try connections(of: b, search: seaOnly, evaluation: costing)
-    guard search.findPath(in: seaOnly, from: sources, to: targets) != nil else {
+    let costing = sea.opened(seaOnly, around: [a, b])
+    let sources = try sea.connections(of: a, search: seaOnly, evaluation: costing)
+    let targets = try sea.connections(of: b, search: seaOnly, evaluation: costing)
+    guard sea.search.findPath(in: seaOnly, from: sources, to: targets) != nil else {
       return
         "land closes the way: the sea polygon (\(data.files.seaPolygon.relativePath)) has no passage between them at \(Int(raster.frame.cellSizeMetres)) m cells"
     }
     var zones: [HazardShape] = []
     var passages: [[GridPoint]] = []
     for _ in 0..<Self.maxPassagesExplained {
-      var extra = corridorPenalty(around: passages, stops: [a, b], penalty: Self.noGoDetourCost)
+      var extra = corridorPenalty(around: passages, stops: [a, b], penalty: Self.noGoDetourCost, on: sea)
       for i in extra.indices where raster.states[i] == SeabedRaster.CellState.noGo.rawValue {
         extra[i] += Self.noGoDetourCost
       }
       let grid = try raster.costGrid(lengthOnly: true, openStates: [.open, .noGo], extra: extra)
-      guard let path = search.findPath(in: grid, from: sources, to: targets) else { break }
-      let line = try [a.coordinate] + path.cells.map { try coordinate(of: $0) } + [b.coordinate]
+      guard let path = sea.search.findPath(in: grid, from: sources, to: targets) else { break }
+      let line = try [a.coordinate] + path.cells.map { try sea.coordinate(of: $0) } + [b.coordinate]
       let found = try checker.zonesCrossed(by: line).filter { zone in
         !zones.contains { $0.hazard == zone.hazard }
       }
@@ -384,25 +268,6 @@ public final class RoutePlanner {
   /// following a passage already explained.
   static let noGoDetourCost: Float32 = 100
 
-  // MARK: - Frames
-
-  func gridPoint(_ c: Coordinate) throws -> GridPoint {
-    let p = try projection.forward(c)
-    return raster.frame.gridPoint(PlanarPoint(x: p.x, y: p.y))
-  }
-
-  func coordinate(of cell: GridCell) throws -> Coordinate {
-    let p = raster.frame.centre(of: cell)
-    return try projection.inverse(x: p.x, y: p.y)
-  }
-
-  /// Cost of a polyline on a grid, cost units (metres of open deep seabed).
-  private func cost(of points: [GridPoint], on grid: CostGrid) -> Double {
-    zip(points, points.dropFirst()).reduce(0) {
-      $0 + grid.segmentCost(fromRow: $1.0.row, col: $1.0.col, toRow: $1.1.row, col: $1.1.col)
-    }
-  }
-
   // MARK: - Describing options
 
   /// How `option` differs from `other` (whose straightened route in grid points is `otherRoute`).
@@ -415,7 +280,7 @@ public final class RoutePlanner {
     var shared = 0.0
     var previous: (kp: Double, near: Bool)?
     for s in samples {
-      guard let p = try? gridPoint(s.coordinate) else { continue }
+      guard let p = try? sea.gridPoint(s.coordinate) else { continue }
       var nearest = p
       var d = Double.infinity
       for (a, b) in zip(otherRoute, otherRoute.dropFirst()) {
@@ -482,12 +347,12 @@ extension RoutePlanner {
     grid: CostGrid, start: GridCell, end: GridCell
   ) {
     func nearest(_ p: RoutePoint) throws -> GridCell {
-      let origin = try gridPoint(p.coordinate)
-      return try connectionCells(of: p, origin: origin).map(\.cell).min {
+      let origin = try sea.gridPoint(p.coordinate)
+      return try sea.connectionCells(of: p, origin: origin).map(\.cell).min {
         (origin.distance(to: GridPoint(row: Double($0.row), col: Double($0.col))), $0)
           < (origin.distance(to: GridPoint(row: Double($1.row), col: Double($1.col))), $1)
       }!
     }
-    return (searchGrid, try nearest(from), try nearest(to))
+    return (sea.searchGrid, try nearest(from), try nearest(to))
   }
 }

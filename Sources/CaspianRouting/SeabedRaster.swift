@@ -20,6 +20,8 @@ public struct SeabedRaster: Sendable {
     case coast = 2
     /// Inside or on the edge of a no-go zone or a platform safety zone.
     case noGo = 3
+    /// Outside the corridor a corridor raster covers.
+    case outside = 4
   }
 
   /// Extra distance around hard edges that closes a cell, in cells (absorbs the difference
@@ -35,6 +37,22 @@ public struct SeabedRaster: Sendable {
   /// Extra cost per metre of each cell from the soft costs of the model (shallow water, slope,
   /// soft areas, crossing bands), row-major; the base cost 1 is not included.
   public let penalties: [Float32]
+  /// Where a survey grid overruled the sea polygon (corridor rasters only): by grid, then along
+  /// the corridor, one per run of closed cells.
+  public let overruled: [SurveyOverrule]
+
+  /// Survey grids that outrank the sea polygon in a corridor: a cell in the sea polygon where
+  /// the finest of `layers` with a value there shows the seabed shallower than
+  /// `minimumDepthM` (dry: at or above the water surface, for 0) is closed as land, except
+  /// within `clearRadiusCells` of the points `clear` (the landing approaches).
+  struct SurveyRule {
+    /// Grids finer than the rule's threshold, finest first, by name.
+    var layers: [(name: String, grid: ElevationGrid)]
+    var waterSurfaceM: Double
+    var minimumDepthM: Double
+    var clear: [GridPoint]
+    var clearRadiusCells: Double
+  }
 
   /// Rasterises a data set.
   /// - Parameters:
@@ -63,11 +81,62 @@ public struct SeabedRaster: Sendable {
     try budget.check(covering: minPoint, maxPoint, cellSizeM: cellSize)
     let frame = RasterFrame(
       covering: minPoint, maxPoint, cellSizeMetres: cellSize, marginCells: Self.marginCells)
+    try self.init(
+      frame: frame, planarSea: planarSea, shapes: shapes, relief: relief, model: model,
+      projection: projection,
+      corridor: nil, survey: nil)
+  }
+
+  /// Rasterises a data set on a corridor: `frame` (e.g. turned along a route), with every cell
+  /// whose centre lies farther than `radiusCells` from `line` (grid points of `frame`) closed as
+  /// `outside`. Only the edges of the sea and of the hazards near the frame are densified.
+  /// The caller checks the frame against the memory budget.
+  init(
+    sea: [Polygon], shapes: [HazardShape], relief: SeabedRelief, model: CostModel, projection: Projection,
+    frame: RasterFrame, corridor line: [GridPoint], radiusCells: Double, survey: SurveyRule? = nil
+  ) throws {
+    var corners: [Coordinate] = []
+    for (row, col) in [(0, 0), (0, frame.cols - 1), (frame.rows - 1, 0), (frame.rows - 1, frame.cols - 1)] {
+      let p = frame.centre(of: GridCell(row: row, col: col))
+      corners.append(try projection.inverse(x: p.x, y: p.y))
+    }
+    let margin = 4 * frame.cellSizeMetres / 111_000
+    let near = Envelope(
+      minLongitude: corners.map(\.longitude).min()! - margin,
+      minLatitude: corners.map(\.latitude).min()! - margin,
+      maxLongitude: corners.map(\.longitude).max()! + margin,
+      maxLatitude: corners.map(\.latitude).max()! + margin)
+    let seaRings = sea.flatMap { [$0.exterior] + $0.holes }
+    let planarSea = try seaRings.map {
+      try Self.project(Self.densify($0, cellSizeMetres: frame.cellSizeMetres, near: near), projection)
+    }
+    try self.init(
+      frame: frame, planarSea: planarSea, shapes: shapes, relief: relief, model: model,
+      projection: projection,
+      corridor: (line, radiusCells, near), survey: survey)
+  }
+
+  private init(
+    frame: RasterFrame, planarSea: [[PlanarPoint]], shapes: [HazardShape], relief: SeabedRelief,
+    model: CostModel,
+    projection: Projection, corridor: (line: [GridPoint], radiusCells: Double, near: Envelope)?,
+    survey: SurveyRule?
+  ) throws {
+    let cellSize = frame.cellSizeMetres
+    let near = corridor?.near
     let rows = frame.rows
     let cols = frame.cols
     func toGrid(_ ring: [PlanarPoint]) -> [GridPoint] { ring.map { frame.gridPoint($0) } }
 
     var states = [UInt8](repeating: CellState.land.rawValue, count: frame.cellCount)
+    var inside: [Bool]?
+    if let corridor {
+      var mask = [Bool](repeating: false, count: frame.cellCount)
+      Rasterizer.near(corridor.line, radius: corridor.radiusCells, rows: rows, cols: cols) { cell, _ in
+        mask[cell.row * cols + cell.col] = true
+      }
+      inside = mask
+    }
     let seaGridRings = planarSea.map(toGrid)
     Rasterizer.interior(of: seaGridRings, rows: rows, cols: cols) { r, columns in
       for c in columns { states[r * cols + c] = CellState.open.rawValue }
@@ -85,7 +154,7 @@ public struct SeabedRaster: Sendable {
       case .noGo:
         guard let area = shape.area else { continue }
         let rings = try HazardShape.rings(of: area).map {
-          toGrid(try Self.project(Self.densify($0, cellSizeMetres: cellSize), projection))
+          toGrid(try Self.project(Self.densify($0, cellSizeMetres: cellSize, near: near), projection))
         }
         Rasterizer.interior(of: rings, rows: rows, cols: cols) { r, columns in
           for c in columns where states[r * cols + c] != CellState.land.rawValue {
@@ -102,7 +171,7 @@ public struct SeabedRaster: Sendable {
       case .softArea(let penalty):
         guard let area = shape.area, penalty > 0 else { continue }
         let rings = try HazardShape.rings(of: area).map {
-          toGrid(try Self.project(Self.densify($0, cellSizeMetres: cellSize), projection))
+          toGrid(try Self.project(Self.densify($0, cellSizeMetres: cellSize, near: near), projection))
         }
         Rasterizer.interior(of: rings, rows: rows, cols: cols) { r, columns in
           for c in columns { penalties[r * cols + c] += Float32(penalty) }
@@ -115,7 +184,8 @@ public struct SeabedRaster: Sendable {
         let radius = max(Self.crossingBandRadiusCells, (shape.hazard.bufferM ?? 0) / cellSize)
         let peak = model.crossingCostKm * 1000 / (radius * cellSize)
         for line in shape.lines {
-          let points = toGrid(try Self.project(Self.densify(line, cellSizeMetres: cellSize), projection))
+          let points = toGrid(
+            try Self.project(Self.densify(line, cellSizeMetres: cellSize, near: near), projection))
           var nearest: [Int: Double] = [:]
           Rasterizer.near(points, radius: radius, rows: rows, cols: cols) { cell, d in
             let i = cell.row * cols + cell.col
@@ -128,21 +198,79 @@ public struct SeabedRaster: Sendable {
       }
     }
 
-    // Depth and slope at the centre of every cell a route may use.
+    if let inside {
+      for i in states.indices where !inside[i] { states[i] = CellState.outside.rawValue }
+    }
     let coordinates = try CellCoordinates(frame: frame, projection: projection)
-    for r in 0..<rows {
-      for c in 0..<cols {
-        let i = r * cols + c
-        let state = states[i]
-        guard state == CellState.open.rawValue || state == CellState.coast.rawValue else { continue }
-        let position = coordinates.coordinate(row: r, col: c)
-        penalties[i] += Float32(Self.reliefPenalty(at: position, relief: relief, model: model))
+    var overruled: [SurveyOverrule] = []
+    if let survey {
+      var clear = [Bool](repeating: false, count: frame.cellCount)
+      for point in survey.clear {
+        Rasterizer.near([point], radius: survey.clearRadiusCells, rows: rows, cols: cols) { cell, _ in
+          clear[cell.row * cols + cell.col] = true
+        }
+      }
+      // Closed cells by grid and by column (a corridor frame's columns run along its route).
+      var closed: [Int: [(col: Int, position: Coordinate)]] = [:]
+      for r in 0..<rows {
+        for c in 0..<cols {
+          let i = r * cols + c
+          guard states[i] == CellState.open.rawValue || states[i] == CellState.coast.rawValue, !clear[i]
+          else {
+            continue
+          }
+          let position = coordinates.coordinate(row: r, col: c)
+          guard let k = survey.layers.firstIndex(where: { $0.grid.elevation(at: position) != nil }),
+            let elevation = survey.layers[k].grid.elevation(at: position)
+          else { continue }
+          let depth = survey.waterSurfaceM - elevation
+          guard depth <= 0 || depth < survey.minimumDepthM else { continue }
+          states[i] = CellState.land.rawValue
+          closed[k, default: []].append((c, position))
+        }
+      }
+      // One overruling per run of columns with closed cells (gaps over `overruleGapM` split).
+      let gap = Int((Self.overruleGapM / cellSize).rounded(.up))
+      for k in closed.keys.sorted() {
+        let cells = closed[k]!.sorted { $0.col < $1.col }
+        var start = 0
+        for j in cells.indices where j == cells.count - 1 || cells[j + 1].col - cells[j].col > gap {
+          let run = cells[start...j]
+          let extent = run.dropFirst().reduce(Envelope(around: run.first!.position)) {
+            $0.union(Envelope(around: $1.position))
+          }
+          overruled.append(
+            SurveyOverrule(grid: survey.layers[k].name, cells: run.count, cellSizeM: cellSize, extent: extent)
+          )
+          start = j + 1
+        }
+      }
+    }
+    // Depth and slope at the centre of every cell a route may use.
+    // In tiles: a turned frame crosses the grids' rows at an angle, and tiles keep the grid
+    // cells a tile reads in cache.
+    let tile = 32
+    for r0 in stride(from: 0, to: rows, by: tile) {
+      for c0 in stride(from: 0, to: cols, by: tile) {
+        for r in r0..<min(r0 + tile, rows) {
+          for c in c0..<min(c0 + tile, cols) {
+            let i = r * cols + c
+            let state = states[i]
+            guard state == CellState.open.rawValue || state == CellState.coast.rawValue else { continue }
+            let position = coordinates.coordinate(row: r, col: c)
+            penalties[i] += Float32(Self.reliefPenalty(at: position, relief: relief, model: model))
+          }
+        }
       }
     }
     self.frame = frame
     self.states = states
     self.penalties = penalties
+    self.overruled = overruled
   }
+
+  /// Closed survey cells further apart than this along a corridor are reported apart, metres.
+  static let overruleGapM = 2000.0
 
   /// Cells of margin around the sea's extent.
   static let marginCells = 2
@@ -179,7 +307,7 @@ public struct SeabedRaster: Sendable {
   /// A cost grid: 1 + penalty (or 1 alone when `lengthOnly`) plus `extra` on the cells in
   /// `openStates`; every other cell impassable.
   func costGrid(lengthOnly: Bool, openStates: Set<CellState>, extra: [Float32]? = nil) throws -> CostGrid {
-    let open = (0..<4).map { openStates.contains(CellState(rawValue: UInt8($0))!) }
+    let open = (0..<5).map { openStates.contains(CellState(rawValue: UInt8($0))!) }
     var costs = [Float32](repeating: .infinity, count: frame.cellCount)
     for i in 0..<frame.cellCount where open[Int(states[i])] {
       costs[i] = 1 + (lengthOnly ? 0 : penalties[i]) + (extra?[i] ?? 0)
@@ -189,13 +317,20 @@ public struct SeabedRaster: Sendable {
   }
 
   /// Points along a lon/lat line, no further apart than a quarter cell (straight in lon/lat,
-  /// as GEOS and GeoJSON draw them), so that the projected line follows the true edge.
-  static func densify(_ line: [Coordinate], cellSizeMetres: Double) -> [Coordinate] {
+  /// as GEOS and GeoJSON draw them), so that the projected line follows the true edge; with
+  /// `near`, only the segments whose box meets it are densified (the others lie off the frame).
+  static func densify(_ line: [Coordinate], cellSizeMetres: Double, near: Envelope? = nil) -> [Coordinate] {
     let maxStepDegrees = cellSizeMetres / 4 / 111_000
     var out: [Coordinate] = []
     out.reserveCapacity(line.count)
     for (a, b) in zip(line, line.dropFirst()) {
       out.append(a)
+      if let near,
+        max(a.longitude, b.longitude) < near.minLongitude || min(a.longitude, b.longitude) > near.maxLongitude
+          || max(a.latitude, b.latitude) < near.minLatitude || min(a.latitude, b.latitude) > near.maxLatitude
+      {
+        continue
+      }
       let span = max(abs(b.longitude - a.longitude), abs(b.latitude - a.latitude))
       let pieces = Int((span / maxStepDegrees).rounded(.up))
       if pieces > 1 {
@@ -214,6 +349,28 @@ public struct SeabedRaster: Sendable {
 
   static func project(_ line: [Coordinate], _ projection: Projection) throws -> [PlanarPoint] {
     try projection.forward(line).map { PlanarPoint(x: $0.x, y: $0.y) }
+  }
+}
+
+/// Where a survey grid closed cells of a corridor raster that the sea polygon has as sea.
+public struct SurveyOverrule: Sendable, Hashable {
+  /// The grid's file name.
+  public var grid: String
+  /// How many cells it closed.
+  public var cells: Int
+  public var cellSizeM: Double
+  /// The box around the centres of the cells it closed.
+  public var extent: Envelope
+
+  /// The area closed, km².
+  public var areaKm2: Double { Double(cells) * cellSizeM * cellSizeM / 1e6 }
+}
+
+extension Envelope {
+  /// The envelope of one point.
+  init(around c: Coordinate) {
+    self.init(
+      minLongitude: c.longitude, minLatitude: c.latitude, maxLongitude: c.longitude, maxLatitude: c.latitude)
   }
 }
 

@@ -63,3 +63,64 @@ public struct SeabedRelief: Sendable {
     slopes.elevation(at: c)
   }
 }
+
+extension SeabedRelief {
+  /// The relief a pass at `cellSizeM` cells reads: the grid's mosaic with every layer finer than
+  /// that replaced by its block means (`ElevationGrid.blockMeans`), so that a coarse pass sees
+  /// fine survey data as block statistics, never as fine cells sampled at coarse centres, and
+  /// its slopes are those of the aggregated seabed.
+  public init(grid: ElevationGrid, waterSurfaceM: Double, cellSizeM: Double) {
+    // The base stays the base: only the finer layers laid over it are aggregated.
+    func area(_ g: ElevationGrid) -> Double { g.cellWidthDegrees * g.cellHeightDegrees }
+    let finer = grid.refinements.map { $0.blockMeans(toCellSizeM: cellSizeM) }.sorted { area($0) < area($1) }
+    self.init(grid: grid.withoutRefinements.replacingRefinements(with: finer), waterSurfaceM: waterSurfaceM)
+  }
+}
+
+extension ElevationGrid {
+  /// Cell width and height in metres at the grid's middle latitude (a degree of latitude taken
+  /// as 111.32 km).
+  var cellMetres: (width: Double, height: Double) {
+    let latitude = (extent.minLatitude + extent.maxLatitude) / 2
+    return (
+      cellWidthDegrees * 111_320 * cos(latitude * Double.pi / 180), cellHeightDegrees * 111_320
+    )
+  }
+
+  /// The grid's resolution in metres: the larger of its cell's sides.
+  var cellSizeMetres: Double { max(cellMetres.width, cellMetres.height) }
+
+  /// This grid's own lattice (refinements dropped) aggregated to cells of about `cellSizeM`:
+  /// blocks of whole cells (as many as fit in `cellSizeM` each way), each the mean of its
+  /// values, no data where fewer than half of them have a value; a partial block at the south
+  /// or east edge is dropped. Unchanged when the grid is not finer than `cellSizeM`.
+  public func blockMeans(toCellSizeM cellSizeM: Double) -> ElevationGrid {
+    let (width, height) = cellMetres
+    let kx = max(1, Int((cellSizeM / width).rounded(.down)))
+    let ky = max(1, Int((cellSizeM / height).rounded(.down)))
+    guard kx > 1 || ky > 1, columnCount / kx >= 1, rowCount / ky >= 1 else { return withoutRefinements }
+    let cols = columnCount / kx
+    let rows = rowCount / ky
+    var values = [Float](repeating: .nan, count: rows * cols)
+    for row in 0..<rows {
+      for col in 0..<cols {
+        var sum = 0.0
+        var count = 0
+        for r in (row * ky)..<(row * ky + ky) {
+          for c in (col * kx)..<(col * kx + kx) {
+            let value = elevations[r * columnCount + c]
+            if !value.isNaN {
+              sum += Double(value)
+              count += 1
+            }
+          }
+        }
+        if 2 * count >= kx * ky { values[row * cols + col] = Float(sum / Double(count)) }
+      }
+    }
+    return ElevationGrid(
+      columnCount: cols, rowCount: rows, westLongitude: westLongitude, northLatitude: northLatitude,
+      cellWidthDegrees: cellWidthDegrees * Double(kx), cellHeightDegrees: cellHeightDegrees * Double(ky),
+      elevations: values)
+  }
+}

@@ -27,6 +27,11 @@ extension CaspianLink.Route {
           caspian-link route plan --from Aktau --to Sumgait --via 50.6,42.3
           caspian-link route plan --from-point 51.2,43.5 --to Siyazan --sea-level -33
           caspian-link route plan --from Aktau --to Sumgait --output routes.geojson --select 1
+          caspian-link route plan --from Aktau --to Sumgait --grid Geodata/caspian-etopo1-0.1deg.asc --grid survey.tif
+
+        With a grid finer than --cell-size, each option is re-planned in a corridor \
+        (--refine-half-width, default 10 km either side) at that grid's resolution \
+        (or --refine-cell-size); each option lists the resolution of each stretch ("planned:").
         """)
 
     @Option(help: ArgumentHelp("Start landing, by name (ignoring case).", valueName: "name"))
@@ -62,6 +67,18 @@ extension CaspianLink.Route {
         "Cost-grid cell size, metres (default 1000, or the config's cellSizeM); bounded by --memory-budget.",
         valueName: "m"))
     var cellSize: Double?
+
+    /// The corridor re-plan (README, "Survey-resolution planning"): its cell size and width,
+    /// or none.
+    @Option(
+      name: .customLong("refine-cell-size"), help: "Corridor re-plan cell size, m (0: each grid's own).")
+    var refineCellSize: Double?
+    @Option(
+      name: .customLong("refine-half-width"), help: "Corridor half-width, km (default 10, widened as needed)."
+    )
+    var refineHalfWidth: Double?
+    @Flag(name: .customLong("coarse-only"), help: "The whole-sea pass at --cell-size only, no corridors.")
+    var coarseOnly = false
 
     @Option(
       name: .customLong("memory-budget"),
@@ -125,6 +142,12 @@ extension CaspianLink.Route {
       // Numbers from flags go through the same limits as the files' keys, before any work.
       try Limits.named("--options").check(Double(options), source: "command line")
       if let cellSize { try Limits.named("cellSizeM").check(cellSize, source: "--cell-size") }
+      if let refineCellSize {
+        try Limits.named("refineCellSizeM").check(refineCellSize, source: "--refine-cell-size")
+      }
+      if let refineHalfWidth {
+        try Limits.named("refineHalfWidthKm").check(refineHalfWidth, source: "--refine-half-width")
+      }
       try EngineeringOptions.check(seaLevel: seaLevel)
       let budget = try Self.memoryBudget(flag: memoryBudget)
       if let select, !(1...options).contains(select) {
@@ -137,6 +160,8 @@ extension CaspianLink.Route {
       let config = try self.config ?? ProjectLocation.find(flag: nil)?.costModel?.path
       var model = try config.map { try CostModel.load(from: URL(fileURLWithPath: $0)) } ?? CostModel()
       if let cellSize { model.cellSizeM = cellSize }
+      if let refineCellSize { model.refineCellSizeM = refineCellSize }
+      if let refineHalfWidth { model.refineHalfWidthKm = refineHalfWidth }
       let data = try geodata.load()
       StatusLine.show("building the cost grid (\(Int(model.cellSizeM)) m cells)")
       defer { StatusLine.clear() }
@@ -163,7 +188,9 @@ extension CaspianLink.Route {
       let waypoints = try via.map {
         try planner.point(Self.coordinate($0)!, name: "via \($0)", label: "--via")
       }
-      let plan = try planner.plan(from: start, to: end, via: waypoints, optionCount: options) {
+      let plan = try planner.plan(
+        from: start, to: end, via: waypoints, optionCount: options, refine: !coarseOnly
+      ) {
         StatusLine.show("searching for option \($0.option) (\($0.kind.description))")
       }
       StatusLine.show("cable engineering")
@@ -281,6 +308,7 @@ extension CaspianLink.Route {
             )
           }
         }
+        lines.append("  planned: " + o.stretches.map(\.text).joined(separator: "; "))
         for b in m.boundaryCrossings {
           lines.append("  boundary KP \(fixed(b.kpKm, 1)): \(b.assetName)")
         }
