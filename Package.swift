@@ -119,10 +119,11 @@ if Context.environment["CASPIAN_FUZZ"] != nil {
     ("FuzzPlan", "CaspianSchedule"), ("FuzzUpdateLog", "CaspianSchedule"), ("FuzzLayLog", "CaspianProject"),
   ]
   package.targets.append(.systemLibrary(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"))
+  package.targets.append(.target(name: "FuzzDriver", dependencies: ["CLibFuzzer"], path: "Tests/Fuzz/Driver"))
   for (name, dependency) in fuzzTargets {
     package.products.append(.executable(name: name, targets: [name]))
     package.targets.append(
       .executableTarget(
-        name: name, dependencies: [dependency, "CLibFuzzer"], path: "Tests/Fuzz/Targets/\(name)"))
+        name: name, dependencies: [dependency, "FuzzDriver"], path: "Tests/Fuzz/Targets/\(name)"))
   }
 }

@@ -1,4 +1,3 @@
-import CLibFuzzer
 // libFuzzer entry for the lay vessel's position-log reader (build and run with Tools/fuzz.sh):
 // parses the bytes as a CSV log and as a GeoJSON log, and projects what it reads onto a fixed
 // route, so the as-laid figures are fuzzed too. A thrown error is a correct answer to bad input;
@@ -7,6 +6,7 @@ import CaspianAnalysis
 import CaspianGeometry
 import CaspianProject
 import Foundation
+import FuzzDriver
 
 // Built once; a failure here is a broken fuzz target, not a finding.
 let track = try! RouteTrack(points: [
@@ -16,7 +16,7 @@ let track = try! RouteTrack(points: [
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
-  let data = start.map { Data(bytes: $0, count: count) } ?? Data()
+  let data = fuzzInput(start, count)
   for file in ["fuzz.csv", "fuzz.geojson"] {
     guard let (fixes, _) = try? LayLog.parse(data, file: file) else { continue }
     _ = AsLaid(fixes: fixes, track: track, maxOffsetM: 1000)
@@ -24,12 +24,8 @@ public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
   return 0
 }
 
-/// Runs libFuzzer's driver on `fuzz` (flags and corpus directories as for any libFuzzer binary).
+/// Runs libFuzzer's driver on `fuzz`.
 @main
 enum FuzzMain {
-  static func main() {
-    var argc = CommandLine.argc
-    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-    exit(LLVMFuzzerRunDriver(&argc, &argv, fuzz))
-  }
+  static func main() { runFuzzer(fuzz) }
 }

@@ -1,10 +1,10 @@
-import CLibFuzzer
 // libFuzzer entry for the plan parser (build and run with Tools/fuzz.sh).
 // The bytes are decoded as UTF-8 with invalid sequences replaced, as a text editor would show
 // them. A thrown error is a correct answer to bad input; only crashes, traps, hangs and huge
 // allocations are findings.
 import CaspianSchedule
 import Foundation
+import FuzzDriver
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
@@ -14,12 +14,8 @@ public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
   return 0
 }
 
-/// Runs libFuzzer's driver on `fuzz` (flags and corpus directories as for any libFuzzer binary).
+/// Runs libFuzzer's driver on `fuzz`.
 @main
 enum FuzzMain {
-  static func main() {
-    var argc = CommandLine.argc
-    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-    exit(LLVMFuzzerRunDriver(&argc, &argv, fuzz))
-  }
+  static func main() { runFuzzer(fuzz) }
 }

@@ -1,10 +1,10 @@
-import CLibFuzzer
 // libFuzzer entry for the update-log reader (build and run with Tools/fuzz.sh): parses the
 // bytes as a log and replays the history against a fixed plan with the ids of Geodata/plan.yaml
 // (milestones, a lag, KP progress), so the replay checks are fuzzed too. A thrown error is a
 // correct answer to bad input; only crashes, traps, hangs and huge allocations are findings.
 import CaspianSchedule
 import Foundation
+import FuzzDriver
 
 let planYAML = """
   project: Fuzz plan
@@ -36,18 +36,14 @@ let plan = try! PlanParser.parse(planYAML, file: "fuzz-plan.yaml")
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
-  let data = start.map { Data(bytes: $0, count: count) } ?? Data()
+  let data = fuzzInput(start, count)
   guard let history = try? UpdateLog.parse(data, file: "fuzz.updates.jsonl") else { return 0 }
   _ = try? history.validate(against: plan)
   return 0
 }
 
-/// Runs libFuzzer's driver on `fuzz` (flags and corpus directories as for any libFuzzer binary).
+/// Runs libFuzzer's driver on `fuzz`.
 @main
 enum FuzzMain {
-  static func main() {
-    var argc = CommandLine.argc
-    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-    exit(LLVMFuzzerRunDriver(&argc, &argv, fuzz))
-  }
+  static func main() { runFuzzer(fuzz) }
 }
