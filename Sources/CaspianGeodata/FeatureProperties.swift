@@ -45,10 +45,10 @@ struct FeatureProperties {
 
   /// A number of metres within the `Limits` range of `key` (`bufferM`, `safetyZoneM`, …), or nil
   /// when absent.
-  func metres(_ key: String) throws -> Double? {
+  func metres(_ key: String, unit: String = "metres") throws -> Double? {
     guard let value = value(key) else { return nil }
     guard let number = value.doubleValue else {
-      throw fail("property \"\(key)\" must be a number of metres, got \(value.jsonTypeName)")
+      throw fail("property \"\(key)\" must be a number of \(unit), got \(value.jsonTypeName)")
     }
     if let problem = Limits.named(key).problem(number) { throw fail("property \(problem)") }
     return number

@@ -170,7 +170,8 @@ struct GeodataLoader {
   mutating func loadLandings(sea: SeaArea, grid: ElevationGrid) throws -> [Landing] {
     let path = files.landings.relativePath
     let collection = try readFeatures(
-      files.landings, role: "landings", keys: ["name", "country", "source", "confidence", "note", "snappedM"])
+      files.landings, role: "landings",
+      keys: ["name", "country", "source", "confidence", "note", "snappedM", "approachBearingDeg"])
     let water = try engine.prepare(sea.geometry)
     var landings: [Landing] = []
     var names: [String: (index: Int, name: String)] = [:]
@@ -209,7 +210,8 @@ struct GeodataLoader {
         name: name, coordinate: c, country: try properties.string("country"),
         source: try properties.string("source"),
         confidence: try properties.choice("confidence", Confidence.self), note: try properties.string("note"),
-        originalCoordinate: original, snappedM: try properties.metres("snappedM"))
+        originalCoordinate: original, snappedM: try properties.metres("snappedM"),
+        approachBearingDegrees: try properties.metres("approachBearingDeg", unit: "degrees"))
       switch grid.depthMetres(at: c, waterSurfaceM: waterSurfaceM) {
       case nil:
         warnings.append("\(path): \(properties.location): the grid has no data at \(position)")

@@ -39,11 +39,14 @@ public struct Landing: Sendable, Hashable {
   public let originalCoordinate: Coordinate?
   /// How far the point was moved when it was snapped, metres.
   public let snappedM: Double?
+  /// Direction from the landing point seaward that the cable must take (the beach manhole's
+  /// approach), degrees true; nil when the data give none.
+  public let approachBearingDegrees: Double?
 
   public init(
     name: String, coordinate: Coordinate, country: String? = nil, source: String? = nil,
     confidence: Confidence? = nil, note: String? = nil, originalCoordinate: Coordinate? = nil,
-    snappedM: Double? = nil
+    snappedM: Double? = nil, approachBearingDegrees: Double? = nil
   ) {
     self.name = name
     self.coordinate = coordinate
@@ -53,6 +56,7 @@ public struct Landing: Sendable, Hashable {
     self.note = note
     self.originalCoordinate = originalCoordinate
     self.snappedM = snappedM
+    self.approachBearingDegrees = approachBearingDegrees
   }
 }
 

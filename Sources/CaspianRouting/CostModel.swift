@@ -54,6 +54,11 @@ public struct CostModel: Sendable, Hashable, Codable {
   /// than this, metres (0: dry, at or above the water surface), closes the cell as land
   /// whatever the sea polygon says, except near the landings.
   public var surveyMinimumDepthM = 0.0
+  /// Length of the straight approach on a landing's approach bearing (`approachBearingDeg` in
+  /// the landings file), metres: the route leaves such a landing on that bearing for this far
+  /// before the search takes over (assumed: a beach-manhole approach held straight to about
+  /// 1 km offshore, through the surf zone and the shore-end burial).
+  public var minimumStraightApproachM = 1000.0
   /// A straight leg replaces raster steps only when its cost is at most this fraction above
   /// theirs (0.02 = 2%).
   public var straighteningTolerance = 0.02
@@ -65,6 +70,7 @@ public struct CostModel: Sendable, Hashable, Codable {
     case steepSlopePenaltyPerDeg, ferryLanePenalty, defaultFerryLaneWidthM, portPenalty
     case protectedAreaPenalty, fieldPenalty, crossingCostKm
     case corridorHalfWidthKm, corridorPenalty, refineHalfWidthKm, refineCellSizeM, surveyMinimumDepthM
+    case minimumStraightApproachM
     case straighteningTolerance
   }
 
@@ -78,7 +84,7 @@ public struct CostModel: Sendable, Hashable, Codable {
       .crossingCostKm: \.crossingCostKm,
       .corridorHalfWidthKm: \.corridorHalfWidthKm, .corridorPenalty: \.corridorPenalty,
       .refineHalfWidthKm: \.refineHalfWidthKm, .refineCellSizeM: \.refineCellSizeM,
-      .surveyMinimumDepthM: \.surveyMinimumDepthM,
+      .surveyMinimumDepthM: \.surveyMinimumDepthM, .minimumStraightApproachM: \.minimumStraightApproachM,
       .straighteningTolerance: \.straighteningTolerance,
     ]
   }

@@ -88,12 +88,17 @@ extension PlannedStretch {
       "startKpKm": .number(startKpKm.rounded(decimals: 3)), "endKpKm": .number(endKpKm.rounded(decimals: 3)),
       "cellSizeM": .number(cellSizeM), "grid": .string(grid),
       "corridorHalfWidthKm": corridorHalfWidthKm.map { .number($0) } ?? .null,
+      "approachBearingDeg": approachBearingDegrees.map { .number($0) } ?? .null,
     ])
   }
 
   /// "KP 0.000–41.250: 1000 m cells, caspian-etopo1-0.1deg.asc" (and ", corridor ±10 km").
   public var text: String {
-    String(format: "KP %.3f–%.3f: %g m cells, ", startKpKm, endKpKm, cellSizeM) + grid
+    if let bearing = approachBearingDegrees {
+      return String(
+        format: "KP %.3f–%.3f: straight approach on %g° (the landing's bearing)", startKpKm, endKpKm, bearing)
+    }
+    return String(format: "KP %.3f–%.3f: %g m cells, ", startKpKm, endKpKm, cellSizeM) + grid
       + (corridorHalfWidthKm.map { String(format: ", corridor ±%g km", $0) } ?? "")
   }
 }

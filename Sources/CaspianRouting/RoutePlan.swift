@@ -6,10 +6,14 @@ public struct RoutePoint: Sendable, Hashable, Codable {
   /// The landing's name, or a label such as "point 51.10000,43.60000".
   public var name: String
   public var coordinate: Coordinate
+  /// For a landing whose data give one: the direction the route must leave it (or reach it
+  /// from) seaward, degrees true.
+  public var approachBearingDegrees: Double?
 
-  public init(name: String, coordinate: Coordinate) {
+  public init(name: String, coordinate: Coordinate, approachBearingDegrees: Double? = nil) {
     self.name = name
     self.coordinate = coordinate
+    self.approachBearingDegrees = approachBearingDegrees
   }
 }
 

@@ -14,6 +14,9 @@ public struct PlannedStretch: Sendable, Hashable {
   /// Half-width of the corridor the stretch was re-planned in, km; nil for the coarse pass
   /// over the whole sea.
   public var corridorHalfWidthKm: Double?
+  /// For a landing's straight approach (not searched): the bearing it was held on, degrees
+  /// true; `cellSizeM` is then 0.
+  public var approachBearingDegrees: Double? = nil
 }
 
 /// A piece of an option's route and how it was planned.
@@ -22,6 +25,8 @@ struct PlannedPiece {
   var coordinates: [Coordinate]
   var cellSizeM: Double
   var corridorHalfWidthKm: Double? = nil
+  /// A landing's straight approach, held on this bearing (degrees true), not searched.
+  var approachBearingDegrees: Double? = nil
 }
 
 extension [PlannedPiece] {
@@ -259,6 +264,14 @@ extension RoutePlanner {
     var result: [PlannedStretch] = []
     var vertex = 0
     for piece in pieces {
+      if let bearing = piece.approachBearingDegrees {
+        result.append(
+          PlannedStretch(
+            startKpKm: vertexKpKm[vertex], endKpKm: vertexKpKm[vertex + 1], cellSizeM: 0,
+            grid: "straight approach", corridorHalfWidthKm: nil, approachBearingDegrees: bearing))
+        vertex += 1
+        continue
+      }
       let spacing = min(piece.cellSizeM, model.cellSizeM) / 2
       for (k, (p, q)) in zip(piece.coordinates, piece.coordinates.dropFirst()).enumerated() {
         let kp0 = vertexKpKm[vertex + k]

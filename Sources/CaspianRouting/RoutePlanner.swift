@@ -68,7 +68,9 @@ public final class RoutePlanner {
   /// - Throws: `RoutingError.unknownLanding` listing the known names and close matches.
   public func landing(named name: String) throws -> RoutePoint {
     if let landing = data.landings.first(where: { $0.name.lowercased() == name.lowercased() }) {
-      return try point(landing.coordinate, name: landing.name, label: "landing \"\(landing.name)\"")
+      var point = try point(landing.coordinate, name: landing.name, label: "landing \"\(landing.name)\"")
+      point.approachBearingDegrees = landing.approachBearingDegrees
+      return point
     }
     let known = data.landings.map(\.name)
     throw RoutingError.unknownLanding(
@@ -118,11 +120,15 @@ public final class RoutePlanner {
     from: RoutePoint, to: RoutePoint, via: [RoutePoint] = [], optionCount: Int = 3, refine: Bool = true,
     progress: (_ step: (option: Int, kind: RouteOptionKind)) -> Void = { _ in }
   ) throws -> PlannedRoute {
-    let stops = [from] + via + [to]
-    for (a, b) in zip(stops, stops.dropFirst()) where a.coordinate == b.coordinate {
+    for (a, b) in zip([from] + via, via + [to]) where a.coordinate == b.coordinate {
       throw RoutingError.noRoute(from: a.name, to: b.name, reason: "they are the same point")
     }
-    let costingGrid = sea.opened(sea.evaluationGrid, around: stops)
+    // A landing with an approach bearing is left (and reached) straight on it; the search runs
+    // between the approaches' seaward ends.
+    let departure = try straightApproach(from)
+    let arrival = try straightApproach(to)
+    let stops = [departure?.end ?? from] + via + [arrival?.end ?? to]
+    let costingGrid = sea.opened(sea.evaluationGrid, around: stops + [from, to])
     var options: [RouteOption] = []
     var routes: [[GridPoint]] = []
     var notes: [String] = []
@@ -150,6 +156,19 @@ public final class RoutePlanner {
         }
         for note in refined.notes where !notes.contains(note) { notes.append(note) }
       }
+      if let departure {
+        pieces.insert(
+          PlannedPiece(
+            coordinates: [from.coordinate, departure.end.coordinate], cellSizeM: 0,
+            approachBearingDegrees: departure.bearingDegrees), at: 0)
+      }
+      if let arrival {
+        pieces.append(
+          PlannedPiece(
+            coordinates: [arrival.end.coordinate, to.coordinate], cellSizeM: 0,
+            approachBearingDegrees: arrival.bearingDegrees))
+      }
+      if departure != nil || arrival != nil { gridPoints = try pieces.vertices.map { try sea.gridPoint($0) } }
       let vertices = pieces.vertices
       for (leg, (a, b)) in zip(vertices, vertices.dropFirst()).enumerated() {
         if let problem = try checker.problem(leg: a, b) {

@@ -119,6 +119,7 @@ public enum Limits {
     Limit("refineHalfWidthKm", 0.1...200, unit: "km"),
     Limit("refineCellSizeM", 0...20_000, unit: "m (0 = the finest grid's)"),
     Limit("surveyMinimumDepthM", 0...100, unit: "m"),
+    Limit("minimumStraightApproachM", 0...20_000, unit: "m"),
     Limit("straighteningTolerance", 0...1, unit: "(fraction, 0.02 = 2 %)"),
     Limit("--options", 1...10, unit: "options"),
     Limit("--memory-budget", 0.01...1_000_000, unit: "GB"),
@@ -187,5 +188,6 @@ public enum Limits {
     Limit("bufferM", 0...50_000, unit: "m"),
     Limit("widthM", 0...50_000, unit: "m"),
     Limit("snappedM", 0...50_000, unit: "m"),
+    Limit("approachBearingDeg", 0...360, unit: "°"),
   ]
 }
