@@ -114,6 +114,10 @@ extension CaspianLink.Route {
         throw ValidationError("\"\(text)\" is not LON,LAT in decimal degrees")
       }
       if output != nil, geojson != nil { throw ValidationError("give --output or --geojson, not both") }
+      // A usage error, told with this command's usage before any work.
+      if let select, select < 1 || select > options {
+        throw ValidationError("--select \(select): there are \(options) option(s) (--options)")
+      }
       if let output, !["geojson", "json"].contains(URL(fileURLWithPath: output).pathExtension.lowercased()) {
         throw ValidationError("--output \(output): unknown format; use .geojson")
       }
@@ -125,9 +129,6 @@ extension CaspianLink.Route {
       if let cellSize { try Limits.named("cellSizeM").check(cellSize, source: "--cell-size") }
       try EngineeringOptions.check(seaLevel: seaLevel)
       let budget = try Self.memoryBudget(flag: memoryBudget)
-      if let select, !(1...options).contains(select) {
-        throw ValidationError("--select \(select): there are \(options) option(s)")
-      }
       let project = try select.map { _ in
         try ProjectLocation.require(flag: nil, command: "route plan --select")
       }
