@@ -287,6 +287,10 @@ import Testing
       arguments: { d in ["schedule", "status", "--plan", d.path] },
       expected: "{dir}: is a directory, not a plan file"),
     BadInput(
+      name: "a missing --plan",
+      arguments: { d in ["schedule", "status", "--plan", d.appendingPathComponent("none.yaml").path] },
+      expected: "{dir}/none.yaml: cannot read the plan: no such file"),
+    BadInput(
       name: "duplicate key in a log line",
       arguments: { d in
         let line = try appendToLog(d, [#"{"recorded":"2026-02-25","id":"VESSEL","note":"a","note":"b"}"#])
