@@ -1,3 +1,4 @@
+import CaspianGeometry
 import CaspianSupport
 import Foundation
 
@@ -133,9 +134,9 @@ public struct CostModel: Sendable, Hashable, Codable {
   public static func load(from url: URL) throws -> CostModel {
     let data: Data
     do {
-      data = try Data(contentsOf: url)
+      data = try FileBytes.read(url)
     } catch {
-      throw RoutingError.badConfig(path: url.path, problem: "cannot read the file")
+      throw RoutingError.badConfig(path: url.path, problem: error.problem)
     }
     let document: JSONValue
     do {

@@ -41,9 +41,10 @@ public enum PlanParser {
   public static func read(from url: URL, name: String? = nil) throws -> Plan {
     let file = name ?? url.path
     var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-      throw ScheduleError(file: file, "is a directory, not a plan file")
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+      throw ScheduleError(file: file, "cannot read the plan: no such file")
     }
+    if isDirectory.boolValue { throw ScheduleError(file: file, "is a directory, not a plan file") }
     let text: String
     do {
       text = try String(contentsOf: url, encoding: .utf8)

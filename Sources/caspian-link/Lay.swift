@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaspianAnalysis
+import CaspianGeometry
 import CaspianProject
 import CaspianSchedule
 import CaspianSupport
@@ -76,12 +77,7 @@ extension CaspianLink.Lay {
       let log = UpdateLog.url(forPlan: project.planURL)
       try refuseWritingIntoInstalledGeodata(project.layFixesURL)
       try refuseWritingIntoInstalledGeodata(log)
-      let data: Data
-      do {
-        data = try Data(contentsOf: URL(fileURLWithPath: file))
-      } catch {
-        throw FileError(file: file, problem: "cannot read: \(error.localizedDescription)")
-      }
+      let data = try FileBytes.read(URL(fileURLWithPath: file))
       let (read, duplicates) = try LayLog.parse(data, file: file)
       let merge = try LayMerge(known: try project.layFixes(), new: read, file: file)
       for line in duplicates.prefix(5) {

@@ -24,6 +24,11 @@ import Testing
   @Test func usageErrorsExitTwoAndBadInputExitsOne() throws {
     let usage = try CLI.run(["route", "plan", "--no-such-flag"])
     #expect(usage.status == 2)
+    // --select beyond --options is known before any planning: this command's usage, exit 2.
+    let select = try CLI.run(["route", "plan", "--from", "Aktau", "--to", "Sumgait", "--select", "7"])
+    #expect(select.status == 2)
+    #expect(select.stderr.contains("--select 7: there are 3 option(s) (--options)"), "\(select.stderr)")
+    #expect(select.stderr.contains("Usage: caspian-link route plan"), "\(select.stderr)")
     let bad = try CLI.run(["route", "plan", "--from", "Atlantis", "--to", "Sumgait"])
     #expect(bad.status == 1)
     #expect(bad.stderr.hasPrefix("caspian-link: error: "))

@@ -109,6 +109,12 @@ import Testing
     }
     let log = root.appendingPathComponent("vessel.csv")
     try csv.write(to: log, atomically: true, encoding: .utf8)
+    // A missing log: one line naming the file as given, as every other input does.
+    let missing = try run(["lay", "import", "no-such-log.csv"])
+    #expect(missing.status == 1)
+    #expect(
+      missing.stderr == "caspian-link: error: no-such-log.csv: cannot read: no such file\n",
+      "\(missing.stderr)")
     let imported = try succeeds(["lay", "import", log.path])
     #expect(imported.contains("Imported 21 fix(es)"))
     #expect(try succeeds(["lay", "import", log.path]).contains("all 21 fix(es) were already imported"))

@@ -98,6 +98,17 @@ import Testing
     #expect(bad.stderr == "caspian-link: error: \(typo): unknown member \"burial.maxDepth\"\n")
     #expect(!FileManager.default.fileExists(atPath: csv.path))
 
+    // A missing --engineering or --config file: the reason, as for every other input.
+    let absent = temporaryFile("absent.json").path
+    for flags in [
+      common + ["--option", "A", "--engineering", absent],
+      ["route", "plan", "--from", "Aktau", "--to", "Sumgait", "--config", absent],
+    ] {
+      let result = try CLI.run(flags)
+      #expect(result.status == 1, "\(flags)")
+      #expect(result.stderr == "caspian-link: error: \(absent): cannot read: no such file\n", "\(flags)")
+    }
+
     let missing = try run(common + ["--option", "Z"])
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("no route for option \"Z\" (options: A, B)"))

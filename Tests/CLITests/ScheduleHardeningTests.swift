@@ -287,6 +287,10 @@ import Testing
       arguments: { d in ["schedule", "status", "--plan", d.path] },
       expected: "{dir}: is a directory, not a plan file"),
     BadInput(
+      name: "a missing --plan",
+      arguments: { d in ["schedule", "status", "--plan", d.appendingPathComponent("none.yaml").path] },
+      expected: "{dir}/none.yaml: cannot read the plan: no such file"),
+    BadInput(
       name: "duplicate key in a log line",
       arguments: { d in
         let line = try appendToLog(d, [#"{"recorded":"2026-02-25","id":"VESSEL","note":"a","note":"b"}"#])
@@ -343,6 +347,15 @@ import Testing
       name: "--kp beyond the route",
       arguments: { d in update(d, "LAY", ["--kp", "380.5", "--date", "2026-02-25"]) },
       expected: "command line: --kp must be between 0 and 380 km, got 380.5"),
+    BadInput(
+      name: "--kp beyond a route length with many digits",
+      arguments: { d in
+        let plan = d.appendingPathComponent("plan.yaml")
+        let text = try String(contentsOf: plan, encoding: .utf8)
+          .replacingOccurrences(of: "\nrouteLengthKm: 380\n", with: "\nrouteLengthKm: 356.7147184198625\n")
+        try text.write(to: plan, atomically: true, encoding: .utf8)
+        return update(d, "LAY", ["--kp", "400", "--date", "2026-02-25"])
+      }, expected: "command line: --kp must be between 0 and 356.715 km, got 400"),
     BadInput(
       name: "--date in the future",
       arguments: { d in update(d, "VESSEL", ["--note", "x", "--date", "2999-01-01"]) },

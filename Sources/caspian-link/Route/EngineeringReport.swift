@@ -23,13 +23,7 @@ struct EngineeringOptions: ParsableArguments {
   /// The defaults with the file's overrides.
   func parameters() throws -> EngineeringParameters {
     guard let file = try effectiveFile else { return .defaults }
-    let url = URL(fileURLWithPath: file)
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw FileError(file: file, problem: "cannot read the file")
-    }
+    let data = try FileBytes.read(URL(fileURLWithPath: file))
     return try EngineeringParameters.overriding(with: data, source: file)
   }
 

@@ -133,6 +133,10 @@ extension CaspianLink.Route {
         throw ValidationError("\"\(text)\" is not LON,LAT in decimal degrees")
       }
       if output != nil, geojson != nil { throw ValidationError("give --output or --geojson, not both") }
+      // A usage error, told with this command's usage before any work.
+      if let select, select < 1 || select > options {
+        throw ValidationError("--select \(select): there are \(options) option(s) (--options)")
+      }
       if let output, GISFormat(path: output) == nil {
         throw ValidationError("--output \(output): unknown format; use \(GISFormat.extensionsText)")
       }
@@ -150,9 +154,6 @@ extension CaspianLink.Route {
       }
       try EngineeringOptions.check(seaLevel: seaLevel)
       let budget = try Self.memoryBudget(flag: memoryBudget)
-      if let select, !(1...options).contains(select) {
-        throw ValidationError("--select \(select): there are \(options) option(s)")
-      }
       let project = try select.map { _ in
         try ProjectLocation.require(flag: nil, command: "route plan --select")
       }

@@ -239,9 +239,14 @@ extension CaspianLink.Schedule {
       if let kp {
         let limit = Limits.kpFlag
         let length = plan.routeLengthKm ?? limit.range.upperBound
-        // The length as printed is accepted (half the printed precision either way).
-        try Limit(limit.name, limit.range.lowerBound...length, unit: limit.unit).check(
-          plan.snappedKP(kp), source: source)
+        let snapped = plan.snappedKP(kp)
+        // The length as printed is accepted (half the printed precision either way), and a KP
+        // beyond it is refused naming the length as printed (to the metre), not all its digits.
+        if Limit(limit.name, limit.range.lowerBound...length, unit: limit.unit).problem(snapped) != nil {
+          let printed = length < limit.range.upperBound ? (length * 1000).rounded() / 1000 : length
+          try Limit(limit.name, limit.range.lowerBound...printed, unit: limit.unit).check(
+            snapped, source: source)
+        }
       }
       for (flag, text) in [("--note", note), ("--source", self.source), ("--assumed", assumption)] {
         if let text, let problem = TerminalText.problem(in: text, allowingNewlines: flag == "--note") {
