@@ -8,8 +8,8 @@
 #
 # Checks: the HTML and every standalone SVG are well-formed XML; the HTML holds the four sections
 # (map, straight line diagrams, schedule, figures) and no script but the JSON data block (which
-# parses); the screenshot is not one colour, has drawing on most of the page, and shows the blue relief shading of the map (an SVG that does
-# not render leaves the page white). Installs the Debian package `chromium` if it is missing.
+# parses); the screenshot is not one colour, has drawing on most of the page, and shows the blue
+# relief shading of the map (an SVG that does not render leaves the page white). Installs the Debian package `chromium` if it is missing.
 # Exit status: 0 when every check passes, 1 otherwise.
 set -euo pipefail
 
