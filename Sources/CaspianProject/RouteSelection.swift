@@ -18,7 +18,7 @@ public struct RouteSelection: Sendable, Equatable {
   public var baselineKm: Double
   /// Deepest sampled water depth along the route, m (nil without depth data).
   public var maxDepthM: Double?
-  /// Lines crossed (pipelines, cables, lanes, boundaries).
+  /// Pipelines, cables and lanes crossed (sector boundaries are not counted), as `route plan`.
   public var crossings: Int
   /// Stretches over land or through no-go zones away from the landings.
   public var intrusions: Int
@@ -93,11 +93,14 @@ extension RouteSelection {
     option: String, landingNames: (String, String), analysis: RouteAnalysis, selectedAt: String,
     source: String
   ) {
+    // The figures every other command gives for the route (crossings of pipelines, cables and
+    // lanes, as `route plan`'s CROSSINGS column; sector boundaries are not crossings).
+    let measures = RouteMeasures(analysis)
     self.init(
-      option: option, from: landingNames.0, to: landingNames.1, lengthKm: analysis.lengthKm,
-      alterCoursePoints: analysis.track.points.count, baselineKm: analysis.baselineKm,
-      maxDepthM: analysis.profile.compactMap(\.depthM).max(), crossings: analysis.crossings.count,
-      intrusions: analysis.intrusions.count, selectedAt: selectedAt, source: source)
+      option: option, from: landingNames.0, to: landingNames.1, lengthKm: measures.routeLengthKm,
+      alterCoursePoints: analysis.track.points.count, baselineKm: measures.baselineKm,
+      maxDepthM: measures.maxDepthM, crossings: measures.crossings.count,
+      intrusions: measures.intrusions.count, selectedAt: selectedAt, source: source)
   }
 }
 

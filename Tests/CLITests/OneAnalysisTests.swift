@@ -100,6 +100,10 @@ import Testing
       "json",
     ])
     let option = try #require((try Self.json(planned.stdout)["options"] as? [[String: Any]])?[1])
+    // The selection counts crossings as route plan does.
+    let selection = try Self.json(
+      String(contentsOf: project.appendingPathComponent("route/selection.json"), encoding: .utf8))
+    #expect(selection["crossings"] as? Double == option["crossingCount"] as? Double)
     let progress = try Self.json(try run(["progress", "--as-of", "2026-02-24", "--format", "json"]).stdout)
     let route = try #require(progress["route"] as? [String: Any])
     _ = try run(["report", "--html", "r.html", "--as-of", "2026-02-24"])

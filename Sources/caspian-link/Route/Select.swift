@@ -103,7 +103,7 @@ enum RouteSelector {
     let lay = basePlan.activities.first(where: \.progressByKP)
     lines.insert(
       "Selected \(selection.name) from \(source): \(Plan.printedKm(selection.lengthKm)) km, \(selection.alterCoursePoints) alter-course points, "
-        + "max depth \(selection.maxDepthM.map { "\(Int($0.rounded())) m" } ?? "unknown"), \(selection.crossings) line crossing(s)"
+        + "max depth \(selection.maxDepthM.map { "\(Int($0.rounded())) m" } ?? "unknown"), \(selection.crossings) crossing(s)"
         + (lay.map { "; \($0.id) is now measured against it" } ?? "")
         + (basePlan.routeLengthKm.map {
           " (the plan's routeLengthKm \(Plan.printedKm($0)) km is the fallback)"
