@@ -42,7 +42,7 @@ public struct UpdateHistory: Sendable {
   ///   activity's record or another date, or to a record already superseded.
   public func supersededBy() throws -> [Int?] {
     var result = [Int?](repeating: nil, count: records.count)
-    for index in records.indices.reversed() where result[index] == nil {
+    for index in records.indices.reversed() {
       let record = records[index]
       guard let reference = record.corrects ?? record.voids else { continue }
       func fail(_ message: String) -> ScheduleError {
@@ -57,6 +57,9 @@ public struct UpdateHistory: Sendable {
           "\(reference) is a record of \(original.id) on \(original.recorded), not of \(record.id) on \(record.recorded)"
         )
       }
+      // A correction or void that is itself superseded leaves its target in force (its
+      // reference is still checked above: a malformed one is an error wherever it stands).
+      if result[index] != nil { continue }
       if let later = result[target] {
         // Two records in force supersede one: the later one is the mistake.
         let record = records[later]

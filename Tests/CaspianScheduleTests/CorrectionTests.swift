@@ -83,6 +83,13 @@ import Testing
     var second = first
     second.kp = 30
     refused(second, "log:4: LAY: R2 is already superseded by R3", extra: [first])
+    // A void that is itself voided still has its reference checked (found by fuzzing: a bad
+    // reference behind a superseded void crashed the replay).
+    var badVoid = ProgressUpdate(recorded: day("2026-06-05"), id: "LAY")
+    badVoid.voids = "R9"
+    var voidOfVoid = ProgressUpdate(recorded: day("2026-06-05"), id: "LAY")
+    voidOfVoid.voids = "R3"
+    refused(voidOfVoid, "log:3: LAY: R9 is not an earlier record", extra: [badVoid])
   }
 
   @Test func correctionsReadBackFromTheLog() throws {
