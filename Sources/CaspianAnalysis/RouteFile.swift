@@ -72,9 +72,7 @@ public enum RouteFile {
     var routes: [RouteInput] = []
     for (index, feature) in collection.features.enumerated() {
       guard case .lineString(let drawn)? = feature.geometry else { continue }
-      let id =
-        [feature.properties["option"], feature.properties["id"], feature.id]
-        .compactMap { $0.flatMap(text) }.first ?? String(index + 1)
+      let id = optionID(of: feature, at: index)
       let points = try alterCoursePoints(of: drawn, option: id, in: collection, path: path)
       routes.append(
         RouteInput(
@@ -169,17 +167,33 @@ extension RouteFile {
   /// The features of option `option` in `collection`: its line, its alter-course points and the
   /// landing points (as `route plan --output` writes them).
   public static func features(of option: String, in collection: FeatureCollection) -> [Feature] {
-    collection.features.filter { feature in
+    collection.features.enumerated().filter { index, feature in
       if feature.properties["role"] != nil { return true }
       if feature.properties["featureType"]?.stringValue == "alterCourse" {
         return feature.properties["option"].flatMap(text) == option
       }
       guard case .lineString? = feature.geometry else { return false }
-      let id = [feature.properties["option"], feature.properties["id"], feature.id].compactMap {
-        $0.flatMap(text)
-      }
-      .first
-      return id == option
+      return optionID(of: feature, at: index) == option
+    }.map(\.element)
+  }
+
+  /// The option id of the line `feature`, the `index`-th feature of its file: its property
+  /// "option" or "id", else the feature id, else its position (from 1).
+  static func optionID(of feature: Feature, at index: Int) -> String {
+    [feature.properties["option"], feature.properties["id"], feature.id].compactMap { $0.flatMap(text) }.first
+      ?? String(index + 1)
+  }
+}
+
+extension RouteAnalyzer {
+  /// The analysis of a route read from `file`.
+  /// - Throws: `FileError` naming the file and the option for a geometry that cannot be
+  ///   analysed; geometry errors from GEOS.
+  public func analyse(_ route: RouteInput, from file: String) throws -> RouteAnalysis {
+    do {
+      return try analyse(route.points)
+    } catch let error as RouteProblem {
+      throw FileError(file: file, location: "option \(route.option)", problem: error.problem)
     }
   }
 }

@@ -34,7 +34,17 @@ public struct RouteStudy: Sendable {
     route: [Coordinate], landingNames: (String, String), analyzer: RouteAnalyzer, engineer: RouteEngineer,
     waterSurfaceM: Double, scenarioSurfaceM: Double? = nil
   ) throws {
-    let analysis = try analyzer.analyse(route)
+    try self.init(
+      analysis: try analyzer.analyse(route), landingNames: landingNames, analyzer: analyzer,
+      engineer: engineer,
+      waterSurfaceM: waterSurfaceM, scenarioSurfaceM: scenarioSurfaceM)
+  }
+
+  /// The study of a route already analysed by `analyzer`.
+  public init(
+    analysis: RouteAnalysis, landingNames: (String, String), analyzer: RouteAnalyzer, engineer: RouteEngineer,
+    waterSurfaceM: Double, scenarioSurfaceM: Double? = nil
+  ) throws {
     measures = RouteMeasures(analysis)
     if let scenarioSurfaceM {
       let result = try engineer.seaLevelScenario(

@@ -56,12 +56,7 @@ extension CaspianLink {
             0]
         let analyzer = try RouteAnalyzer(
           data: data, engineering: try engineering.parameters(), model: CostModel())
-        let analysis: RouteAnalysis
-        do {
-          analysis = try analyzer.analyse(chosen.points)
-        } catch let error as RouteProblem {
-          throw FileError(file: routeFile, location: "option \(chosen.option)", problem: error.problem)
-        }
+        let analysis = try analyzer.analyse(chosen, from: routeFile)
         chosenRoute = (RouteMeasures(analysis), analysis.intrusions.map(EngineeringWarning.init))
         if let route {
           plan = try plan.withRoute(

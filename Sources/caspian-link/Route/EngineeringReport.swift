@@ -64,12 +64,13 @@ struct EngineeringReport: Encodable {
     imported route: RouteInput, from file: String, analyzer: RouteAnalyzer, engineer: RouteEngineer,
     waterSurfaceM: Double, seaLevel: Double?
   ) throws {
+    option = route.option
+    landings = [route.landingNames.0, route.landingNames.1]
+    let analysis = try analyzer.analyse(route, from: file)
     do {
-      try self.init(
-        option: route.option, route: route.points, landingNames: route.landingNames, analyzer: analyzer,
-        engineer: engineer, waterSurfaceM: waterSurfaceM, seaLevel: seaLevel)
-    } catch let error as RouteProblem {
-      throw FileError(file: file, location: "option \(route.option)", problem: error.problem)
+      study = try RouteStudy(
+        analysis: analysis, landingNames: route.landingNames, analyzer: analyzer, engineer: engineer,
+        waterSurfaceM: waterSurfaceM, scenarioSurfaceM: seaLevel)
     } catch let error as FileError where error.file == "route" {
       throw FileError(file: file, location: "option \(route.option)", problem: error.problem)
     }
