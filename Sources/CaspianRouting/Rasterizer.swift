@@ -47,7 +47,7 @@ public enum Rasterizer {
     by polyline: [GridPoint], margin: Double, rows: Int, cols: Int, _ body: (GridCell) -> Void
   ) {
     let half = 0.5 + margin
-    forEachPiece(of: polyline, maxLength: 0.5) { a, b in
+    forEachPiece(of: polyline, maxLength: 0.5, pad: half, rows: rows, cols: cols) { a, b in
       let r0 = max(0, Int((min(a.row, b.row) - half).rounded(.up)))
       let r1 = min(rows - 1, Int((max(a.row, b.row) + half).rounded(.down)))
       let c0 = max(0, Int((min(a.col, b.col) - half).rounded(.up)))
@@ -69,7 +69,7 @@ public enum Rasterizer {
   public static func near(
     _ polyline: [GridPoint], radius: Double, rows: Int, cols: Int, _ body: (GridCell, Double) -> Void
   ) {
-    forEachPiece(of: polyline, maxLength: max(1, radius)) { a, b in
+    forEachPiece(of: polyline, maxLength: max(1, radius), pad: radius, rows: rows, cols: cols) { a, b in
       let r0 = max(0, Int((min(a.row, b.row) - radius).rounded(.up)))
       let r1 = min(rows - 1, Int((max(a.row, b.row) + radius).rounded(.down)))
       let c0 = max(0, Int((min(a.col, b.col) - radius).rounded(.up)))
@@ -100,11 +100,21 @@ public enum Rasterizer {
   }
 
   /// Splits each segment of the polyline into pieces no longer than `maxLength` cells.
+  /// Segments wholly farther than `pad` cells outside the grid (`rows` × `cols`) are skipped:
+  /// no piece of them reaches a cell (a corridor frame sees a few km of a whole sea's coast).
   private static func forEachPiece(
-    of polyline: [GridPoint], maxLength: Double, _ body: (GridPoint, GridPoint) -> Void
+    of polyline: [GridPoint], maxLength: Double, pad: Double, rows: Int, cols: Int,
+    _ body: (GridPoint, GridPoint) -> Void
   ) {
     if polyline.count == 1 { body(polyline[0], polyline[0]) }
+    let lastRow = Double(rows - 1) + pad
+    let lastCol = Double(cols - 1) + pad
     for (a, b) in zip(polyline, polyline.dropFirst()) {
+      if max(a.row, b.row) < -pad || min(a.row, b.row) > lastRow || max(a.col, b.col) < -pad
+        || min(a.col, b.col) > lastCol
+      {
+        continue
+      }
       let pieces = max(1, Int((a.distance(to: b) / maxLength).rounded(.up)))
       var previous = a
       for k in 1...pieces {

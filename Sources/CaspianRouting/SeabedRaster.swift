@@ -220,9 +220,15 @@ public struct SeabedRaster: Sendable {
             continue
           }
           let position = coordinates.coordinate(row: r, col: c)
-          guard let k = survey.layers.firstIndex(where: { $0.grid.elevation(at: position) != nil }),
-            let elevation = survey.layers[k].grid.elevation(at: position)
-          else { continue }
+          // The finest survey layer with a value here, looked up once.
+          var found: (k: Int, elevation: Double)?
+          for k in survey.layers.indices {
+            if let value = survey.layers[k].grid.elevation(at: position) {
+              found = (k, value)
+              break
+            }
+          }
+          guard let (k, elevation) = found else { continue }
           let depth = survey.waterSurfaceM - elevation
           guard depth <= 0 || depth < survey.minimumDepthM else { continue }
           states[i] = CellState.land.rawValue
