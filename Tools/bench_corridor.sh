@@ -5,11 +5,18 @@
 # times with /usr/bin/time -v (wall seconds, peak resident memory), each case RUNS times in turn
 # (A B C A B C …, so that the figures are paired runs on the same machine at the same time):
 #   coarse-to-fine  the default three-option `route plan` (1000 m pass, corridors at 50 m)
-#   single-100m     one resolution over the whole sea instead: `--cell-size 100 --coarse-only`,
-#                   one option (skipped with SINGLE=0). At 50 m the whole sea is 310 M cells,
-#                   16.7 GB: refused by the default memory budget (half of a 23 GB machine)
+#   single-50m      one resolution over the whole sea instead: `--cell-size 50 --coarse-only`,
+#                   one option. The whole sea at 50 m is 310 M cells; the planner's estimate
+#                   (16.7 GB) is over the default memory budget (half of physical memory), so
+#                   this case raises it with --memory-budget SINGLE_BUDGET_GB (default 20; it
+#                   needs about 10 GB of real memory)
+#   single-100m     the same at 100 m (77 M cells), within the default budget
+#                   (both skipped with SINGLE=0)
 #   corridor-M      the three-option plan with the corridors at M m (--refine-cell-size M),
 #                   for M in CORRIDOR_CELLS (default 200 100 50)
+#   whole-sea-15s   the default three-option plan with a synthetic whole-sea grid the size of a
+#                   GEBCO 2024 15" subset (2304 x 2784 cells over the bundled grid's extent)
+#                   mosaicked over the bundled grid instead of the survey
 # Usage: Tools/bench_corridor.sh [RUNS]   (default 3). Needs python3 with numpy.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,19 +31,23 @@ bin="$root/.build/release/caspian-link"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 Tools/make_corridor_grid.py "$work/survey50" --cell 50 --half-width-km 20 >&2
-grids=(--grid Geodata/caspian-etopo1-0.1deg.asc --grid "$work/survey50.bil")
-plan=("$bin" route plan --from Aktau --to Sumgait "${grids[@]}")
+python3 Tools/make_corridor_grid.py "$work/gebco15" --arcsec 15 >&2
+base=(--grid Geodata/caspian-etopo1-0.1deg.asc)
+plan=("$bin" route plan --from Aktau --to Sumgait "${base[@]}" --grid "$work/survey50.bil")
 
 names=(coarse-to-fine)
 commands=("${plan[*]}")
 if [[ ${SINGLE:-1} != 0 ]]; then
-  names+=(single-100m)
+  names+=(single-50m single-100m)
+  commands+=("${plan[*]} --cell-size 50 --coarse-only --options 1 --memory-budget ${SINGLE_BUDGET_GB:-20}")
   commands+=("${plan[*]} --cell-size 100 --coarse-only --options 1")
 fi
 for m in "${cells[@]}"; do
   names+=("corridor-${m}m")
   commands+=("${plan[*]} --refine-cell-size $m")
 done
+names+=(whole-sea-15s)
+commands+=("$bin route plan --from Aktau --to Sumgait ${base[*]} --grid $work/gebco15.bil")
 
 results="$work/results.txt"
 : >"$results"
@@ -53,7 +64,7 @@ for ((run = 1; run <= runs; run++)); do
     echo "${names[$i]} $wall $rss" >>"$results"
     if [[ $run == 1 ]]; then
       echo "--- ${names[$i]}: how each option was planned" >&2
-      grep -E "^Cost grid|planned:" "$work/out.txt" >&2 || true
+      grep -E "^Cost grid|planned:|^Note" "$work/out.txt" >&2 || true
     fi
   done
 done

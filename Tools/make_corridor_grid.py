@@ -9,8 +9,13 @@ seabed looks like a survey and every cell differs from its neighbours, and at le
 Caspian's surface (-29.35 m): the 0.1 deg grid is dry near some landings where the sea is not,
 and a synthetic survey should not invent dry land (a survey grid outranks the sea polygon).
 
+With --arcsec S it writes instead a whole-sea grid the size of a GEBCO subset: cells of S arc
+seconds (15 for GEBCO 2024) both ways over the bundled grid's whole extent, no corridor, the same
+values (GEBCO itself is NetCDF int16; this is float32 BIL, which GDAL reads the same way).
+
 Usage: make_corridor_grid.py OUT [--cell 50] [--half-width-km 20] [--grid Geodata/...asc]
        [--from 51.137379,43.63363] [--to 49.673117,40.612676]
+       make_corridor_grid.py OUT --arcsec 15
 Needs numpy.
 """
 
@@ -61,20 +66,30 @@ def main():
     parser.add_argument("--grid", default="Geodata/caspian-etopo1-0.1deg.asc")
     parser.add_argument("--from", dest="start", default="51.137379,43.63363")
     parser.add_argument("--to", dest="end", default="49.673117,40.612676")
+    parser.add_argument("--arcsec", type=float, help="whole-sea grid of cells this many arc seconds")
     args = parser.parse_args()
     lon0, lat0 = map(float, args.start.split(","))
     lon1, lat1 = map(float, args.end.split(","))
     mid = math.radians((lat0 + lat1) / 2)
-    dlat = args.cell / M_PER_DEG
-    dlon = args.cell / (M_PER_DEG * math.cos(mid))
-    margin = args.half_width_km * 1000
-    west = min(lon0, lon1) - margin / (M_PER_DEG * math.cos(mid))
-    east = max(lon0, lon1) + margin / (M_PER_DEG * math.cos(mid))
-    south = min(lat0, lat1) - margin / M_PER_DEG
-    north = max(lat0, lat1) + margin / M_PER_DEG
-    cols = int(math.ceil((east - west) / dlon))
-    rows = int(math.ceil((north - south) / dlat))
     data, gwest, gsouth, gcell = read_asc(args.grid)
+    if args.arcsec:
+        dlat = dlon = args.arcsec / 3600
+        margin = math.inf
+        # The bundled grid's coverage (its cell centres are gwest, gsouth, ...).
+        west = gwest - gcell / 2
+        east = gwest + (data.shape[1] - 0.5) * gcell
+        south = gsouth - gcell / 2
+        north = gsouth + (data.shape[0] - 0.5) * gcell
+    else:
+        dlat = args.cell / M_PER_DEG
+        dlon = args.cell / (M_PER_DEG * math.cos(mid))
+        margin = args.half_width_km * 1000
+        west = min(lon0, lon1) - margin / (M_PER_DEG * math.cos(mid))
+        east = max(lon0, lon1) + margin / (M_PER_DEG * math.cos(mid))
+        south = min(lat0, lat1) - margin / M_PER_DEG
+        north = max(lat0, lat1) + margin / M_PER_DEG
+    cols = int(math.ceil((east - west) / dlon - 1e-9))
+    rows = int(math.ceil((north - south) / dlat - 1e-9))
 
     # Local metres (equirectangular at the middle latitude) for the distance to the line.
     ax, ay = 0.0, 0.0
@@ -119,7 +134,8 @@ def main():
         )
     )
     valid = int(np.count_nonzero(~np.isnan(out)))
-    print(f"{out_path.with_suffix('.bil')}: {cols} x {rows} cells of {args.cell:g} m, {valid} with data")
+    size = f'{args.arcsec:g}"' if args.arcsec else f"{args.cell:g} m"
+    print(f"{out_path.with_suffix('.bil')}: {cols} x {rows} cells of {size}, {valid} with data")
 
 
 if __name__ == "__main__":

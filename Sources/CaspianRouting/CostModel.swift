@@ -60,6 +60,17 @@ public struct CostModel: Sendable, Hashable, Codable {
   /// before the search takes over (assumed: a beach-manhole approach held straight to about
   /// 1 km offshore, through the surf zone and the shore-end burial).
   public var minimumStraightApproachM = 1000.0
+  /// Length of the shore approach at each end of a route, km: the stretch from the landing (or
+  /// the seaward end of its straight approach) this far along the route is re-planned at
+  /// `shoreApproachCellSizeM`, or at the finest grid's resolution there when that is finer
+  /// (0 turns the shore-approach pass off).
+  public var shoreApproachKm = 5.0
+  /// Cell size of the shore-approach pass, metres (assumed: 25 m resolves the beach approaches
+  /// of a 1:10 M coastline and the hazards near a landing).
+  public var shoreApproachCellSizeM = 25.0
+  /// Half-width of the corridor the shore approach is re-planned in, km (doubled, up to twice,
+  /// where no route passes in it).
+  public var shoreApproachHalfWidthKm = 2.0
   /// A straight leg replaces raster steps only when its cost is at most this fraction above
   /// theirs (0.02 = 2%).
   public var straighteningTolerance = 0.02
@@ -71,7 +82,7 @@ public struct CostModel: Sendable, Hashable, Codable {
     case steepSlopePenaltyPerDeg, ferryLanePenalty, defaultFerryLaneWidthM, portPenalty
     case protectedAreaPenalty, fieldPenalty, crossingCostKm
     case corridorHalfWidthKm, corridorPenalty, refineHalfWidthKm, refineCellSizeM, surveyMinimumDepthM
-    case minimumStraightApproachM
+    case minimumStraightApproachM, shoreApproachKm, shoreApproachCellSizeM, shoreApproachHalfWidthKm
     case straighteningTolerance
   }
 
@@ -86,6 +97,8 @@ public struct CostModel: Sendable, Hashable, Codable {
       .corridorHalfWidthKm: \.corridorHalfWidthKm, .corridorPenalty: \.corridorPenalty,
       .refineHalfWidthKm: \.refineHalfWidthKm, .refineCellSizeM: \.refineCellSizeM,
       .surveyMinimumDepthM: \.surveyMinimumDepthM, .minimumStraightApproachM: \.minimumStraightApproachM,
+      .shoreApproachKm: \.shoreApproachKm, .shoreApproachCellSizeM: \.shoreApproachCellSizeM,
+      .shoreApproachHalfWidthKm: \.shoreApproachHalfWidthKm,
       .straighteningTolerance: \.straighteningTolerance,
     ]
   }

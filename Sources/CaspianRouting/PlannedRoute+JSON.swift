@@ -89,16 +89,20 @@ extension PlannedStretch {
       "cellSizeM": .number(cellSizeM), "grid": .string(grid),
       "corridorHalfWidthKm": corridorHalfWidthKm.map { .number($0) } ?? .null,
       "approachBearingDeg": approachBearingDegrees.map { .number($0) } ?? .null,
+      "shoreApproach": .bool(isShoreApproach),
     ])
   }
 
-  /// "KP 0.000–41.250: 1000 m cells, caspian-etopo1-0.1deg.asc" (and ", corridor ±10 km").
+  /// "KP 0.000–41.250: 1000 m cells, caspian-etopo1-0.1deg.asc" (and ", corridor ±10 km"; "shore
+  /// approach, " before the cells for the shore-approach pass).
   public var text: String {
     if let bearing = approachBearingDegrees {
       return String(
         format: "KP %.3f–%.3f: straight approach on %g° (the landing's bearing)", startKpKm, endKpKm, bearing)
     }
-    return String(format: "KP %.3f–%.3f: %g m cells, ", startKpKm, endKpKm, cellSizeM) + grid
+    return String(
+      format: "KP %.3f–%.3f: %@%g m cells, ", startKpKm, endKpKm, isShoreApproach ? "shore approach, " : "",
+      cellSizeM) + grid
       + (corridorHalfWidthKm.map { String(format: ", corridor ±%g km", $0) } ?? "")
   }
 }

@@ -17,6 +17,8 @@ public struct PlannedStretch: Sendable, Hashable {
   /// For a landing's straight approach (not searched): the bearing it was held on, degrees
   /// true; `cellSizeM` is then 0.
   public var approachBearingDegrees: Double? = nil
+  /// Re-planned by the shore-approach pass (`CostModel.shoreApproachKm` from a landing).
+  public var isShoreApproach = false
 }
 
 /// A piece of an option's route and how it was planned.
@@ -27,6 +29,8 @@ struct PlannedPiece {
   var corridorHalfWidthKm: Double? = nil
   /// A landing's straight approach, held on this bearing (degrees true), not searched.
   var approachBearingDegrees: Double? = nil
+  /// Re-planned by the shore-approach pass.
+  var isShoreApproach = false
 }
 
 extension [PlannedPiece] {
@@ -34,6 +38,36 @@ extension [PlannedPiece] {
   var vertices: [Coordinate] {
     guard let first = self.first else { return [] }
     return dropFirst().reduce(first.coordinates) { $0 + $1.coordinates.dropFirst() }
+  }
+}
+
+extension RoutePlanner {
+  /// A joint between two pieces is no alter-course point when it lies within this of the
+  /// geodesic between its neighbours, metres (a re-plan that runs straight on).
+  static let straightJointM = 0.5
+
+  /// The route's vertices with every joint between two searched pieces dropped where the route
+  /// runs straight through it (within `straightJointM`, the leg that replaces the two checked
+  /// against the sea and the no-go zones): a re-planned stretch that found the coarse route's
+  /// own leg leaves no alter-course point behind.
+  func routeVertices(of pieces: [PlannedPiece]) throws -> [Coordinate] {
+    var vertices = pieces.first?.coordinates ?? []
+    for (previous, piece) in zip(pieces, pieces.dropFirst()) {
+      if previous.approachBearingDegrees == nil, piece.approachBearingDegrees == nil, vertices.count >= 2,
+        piece.coordinates.count >= 2
+      {
+        let before = vertices[vertices.count - 2]
+        let after = piece.coordinates[1]
+        let joint = vertices[vertices.count - 1]
+        if Geodesic.wgs84.distanceMetres(from: joint, toSegment: before, after) <= Self.straightJointM,
+          try checker.problem(leg: before, after) == nil
+        {
+          vertices.removeLast()
+        }
+      }
+      vertices += piece.coordinates.dropFirst()
+    }
+    return vertices
   }
 }
 
@@ -74,6 +108,11 @@ extension RoutePlanner {
   /// no route passes, or the route runs along the corridor's edge, the corridor is doubled and
   /// the search retried (`corridorWidenings` times). A stretch that still fails keeps its
   /// coarse route, with a note.
+  ///
+  /// The shore approaches come first: the first and last `model.shoreApproachKm` of the route
+  /// (from the landings, or the seaward ends of their straight approaches) are re-planned at
+  /// `model.shoreApproachCellSizeM`, or at the finest grid's (or `refineCellSizeM`) where that
+  /// is finer, in a corridor `model.shoreApproachHalfWidthKm` either side.
   /// - Returns: the pieces, in order; notes on widenings and failures.
   /// - Parameter earlier: the routes of the earlier options, which an alternative-corridor
   ///   option keeps paying `corridorPenalty` near, as in the coarse pass.
@@ -100,36 +139,58 @@ extension RoutePlanner {
       }
     }
     sectionStarts.append(coarse.count - 1)
+    /// The finer cell size at distance `d` along a track: `refineCellSizeM`, else the finest
+    /// grid's where it is finer than the coarse cells, else nil.
+    func finerCell(_ track: SectionTrack, at d: Double) -> Double? {
+      if model.refineCellSizeM > 0 { return model.refineCellSizeM }
+      guard let i = Self.source(at: track.point(at: d), in: sources),
+        sources[i].grid.cellSizeMetres < coarseCell
+      else { return nil }
+      return max(sources[i].grid.cellSizeMetres.rounded(), 1)
+    }
+    let shoreM = model.shoreApproachKm * 1000
     for (s0, s1) in zip(sectionStarts, sectionStarts.dropLast().dropFirst() + [coarse.count - 1]) {
       let section = Array(coarse[s0...s1])
       let track = SectionTrack(section)
-      // (distance along, finer cell size or nil) every half coarse cell.
-      let step = coarseCell / 2
-      let count = max(1, Int((track.lengthM / step).rounded(.up)))
-      var runs: [(from: Double, to: Double, cellSizeM: Double?)] = []
-      for k in 0...count {
-        let d = min(Double(k) * step, track.lengthM)
-        let cell: Double?
-        if model.refineCellSizeM > 0 {
-          cell = model.refineCellSizeM
-        } else if let i = Self.source(at: track.point(at: d), in: sources),
-          sources[i].grid.cellSizeMetres < coarseCell
-        {
-          cell = max(sources[i].grid.cellSizeMetres.rounded(), 1)
-        } else {
-          cell = nil
+      // The shore approaches at the route's two ends (each at most half the section).
+      let lead = s0 == 0 ? min(shoreM, track.lengthM / 2) : 0
+      let tail = s1 == coarse.count - 1 ? min(shoreM, track.lengthM / 2) : 0
+      func shoreRun(from d0: Double, to d1: Double) -> Run {
+        let samples = max(1, Int(((d1 - d0) / Self.shoreSampleM).rounded(.up)))
+        let finest = (0...samples).compactMap {
+          finerCell(track, at: d0 + (d1 - d0) * Double($0) / Double(samples))
         }
-        if let last = runs.last, last.cellSizeM == cell {
-          runs[runs.count - 1].to = d
-        } else {
-          if !runs.isEmpty { runs[runs.count - 1].to = d }
-          runs.append((d, d, cell))
-        }
+        return Run(
+          from: d0, to: d1, cellSizeM: min(model.shoreApproachCellSizeM, finest.min() ?? .infinity),
+          shore: true)
       }
+      var runs: [Run] = []
+      if lead > 0 { runs.append(shoreRun(from: 0, to: lead)) }
+      // In between, (distance along, finer cell size or nil) every half coarse cell.
+      let start = lead
+      let end = track.lengthM - tail
+      if end > start {
+        let step = coarseCell / 2
+        let count = max(1, Int(((end - start) / step).rounded(.up)))
+        var middle: [Run] = []
+        for k in 0...count {
+          let d = min(start + Double(k) * step, end)
+          let cell = finerCell(track, at: d)
+          if let last = middle.last, last.cellSizeM == cell {
+            middle[middle.count - 1].to = d
+          } else {
+            if !middle.isEmpty { middle[middle.count - 1].to = d }
+            middle.append(Run(from: d, to: d, cellSizeM: cell, shore: false))
+          }
+        }
+        runs += middle.filter { $0.to > $0.from }
+      }
+      if tail > 0 { runs.append(shoreRun(from: track.lengthM - tail, to: track.lengthM)) }
       for run in runs {
         let line = track.line(from: run.from, to: run.to)
         guard let cell = run.cellSizeM, line.count >= 2,
-          run.to - run.from >= Self.shortestRefinedStretchCells * coarseCell || model.refineCellSizeM > 0
+          run.shore || run.to - run.from >= Self.shortestRefinedStretchCells * coarseCell
+            || model.refineCellSizeM > 0
         else {
           appendCoarse(line)
           continue
@@ -144,8 +205,9 @@ extension RoutePlanner {
         let a = ends.0 ?? joint(line[0])
         let b = ends.1 ?? joint(line.last!)
         if let piece = try replan(
-          line, from: a, to: b, cellSizeM: cell, kind: kind, stops: stops, earlier: earlier, notes: &notes,
-          option: option)
+          line, from: a, to: b, cellSizeM: cell,
+          shoreApproachAt: run.shore ? (run.from == 0 ? a : b).name : nil,
+          kind: kind, stops: stops, earlier: earlier, notes: &notes, option: option)
         {
           pieces.append(piece)
         } else {
@@ -156,12 +218,29 @@ extension RoutePlanner {
     return (pieces, notes)
   }
 
+  /// A run of a section to re-plan (or not, without a cell size), metres along it.
+  private struct Run {
+    var from: Double
+    var to: Double
+    var cellSizeM: Double?
+    /// A shore approach: always re-planned, in the shore-approach corridor.
+    var shore: Bool
+  }
+
+  /// How often a shore approach is looked at for the finest grid under it, metres.
+  static let shoreSampleM = 100.0
+
   /// One stretch re-planned in a widening corridor; nil (with a note) when no corridor passes.
+  /// - Parameter landing: for a shore approach, the landing's name (its corridor is the
+  ///   shore-approach corridor).
   private func replan(
-    _ line: [Coordinate], from a: RoutePoint, to b: RoutePoint, cellSizeM: Double, kind: RouteOptionKind,
-    stops: [RoutePoint], earlier: [[Coordinate]], notes: inout [String], option: Int
+    _ line: [Coordinate], from a: RoutePoint, to b: RoutePoint, cellSizeM: Double,
+    shoreApproachAt landing: String?, kind: RouteOptionKind, stops: [RoutePoint], earlier: [[Coordinate]],
+    notes: inout [String], option: Int
   ) throws -> PlannedPiece? {
-    var halfWidthKm = model.refineHalfWidthKm
+    let shore = landing != nil
+    let what = landing.map { "the shore approach at \($0)" } ?? "a stretch"
+    var halfWidthKm = shore ? model.shoreApproachHalfWidthKm : model.refineHalfWidthKm
     var model = self.model
     model.cellSizeM = cellSizeM
     let relief = fineRelief(cellSizeM: cellSizeM)
@@ -227,14 +306,15 @@ extension RoutePlanner {
       }
       if attempt > 0 || pressed {
         notes.append(
-          "option \(option): a corridor was widened to \(String(format: "%g", halfWidthKm)) km either side"
+          "option \(option): \(shore ? "a shore-approach corridor" : "a corridor") was widened to \(String(format: "%g", halfWidthKm)) km either side"
             + (pressed ? " and the route still runs along its edge" : ""))
       }
       return PlannedPiece(
-        coordinates: route.coordinates, cellSizeM: cellSizeM, corridorHalfWidthKm: halfWidthKm)
+        coordinates: route.coordinates, cellSizeM: cellSizeM, corridorHalfWidthKm: halfWidthKm,
+        isShoreApproach: shore)
     }
     notes.append(
-      "option \(option): a stretch was not re-planned at \(Int(cellSizeM)) m (\(failure)); it keeps its \(Int(self.model.cellSizeM)) m route"
+      "option \(option): \(what) was not re-planned at \(String(format: "%g", cellSizeM)) m (\(failure)); it keeps its \(Int(self.model.cellSizeM)) m route"
     )
     return nil
   }
@@ -258,24 +338,30 @@ extension RoutePlanner {
   }
 
   /// Every stretch of a route with the cell size it was planned at and the grid under it: each
-  /// piece cut where the finest grid with data changes (looked up every `spacingM` metres).
-  func stretches(of pieces: [PlannedPiece], vertexKpKm: [Double]) -> [PlannedStretch] {
+  /// piece cut where the finest grid with data changes (looked up every half cell). KPs are the
+  /// pieces' own geodesic lengths, the last stretch ending at `routeLengthKm` (joints the route
+  /// runs straight through are not among its vertices).
+  func stretches(of pieces: [PlannedPiece], routeLengthKm: Double) -> [PlannedStretch] {
     let sources = gridSources
     var result: [PlannedStretch] = []
-    var vertex = 0
+    var kp = 0.0
     for piece in pieces {
+      let legKm = zip(piece.coordinates, piece.coordinates.dropFirst()).map {
+        Geodesic.wgs84.distanceMetres($0, $1) / 1000
+      }
+      defer { kp += legKm.reduce(0, +) }
       if let bearing = piece.approachBearingDegrees {
         result.append(
           PlannedStretch(
-            startKpKm: vertexKpKm[vertex], endKpKm: vertexKpKm[vertex + 1], cellSizeM: 0,
-            grid: "straight approach", corridorHalfWidthKm: nil, approachBearingDegrees: bearing))
-        vertex += 1
+            startKpKm: kp, endKpKm: kp + legKm.reduce(0, +), cellSizeM: 0, grid: "straight approach",
+            corridorHalfWidthKm: nil, approachBearingDegrees: bearing))
         continue
       }
       let spacing = min(piece.cellSizeM, model.cellSizeM) / 2
+      var kp1 = kp
       for (k, (p, q)) in zip(piece.coordinates, piece.coordinates.dropFirst()).enumerated() {
-        let kp0 = vertexKpKm[vertex + k]
-        let kp1 = vertexKpKm[vertex + k + 1]
+        let kp0 = kp1
+        kp1 += legKm[k]
         let n = max(1, Int(((kp1 - kp0) * 1000 / spacing).rounded(.up)))
         for j in 0..<n {
           let t = (Double(j) + 0.5) / Double(n)
@@ -286,7 +372,8 @@ extension RoutePlanner {
           let from = kp0 + Double(j) / Double(n) * (kp1 - kp0)
           let to = kp0 + Double(j + 1) / Double(n) * (kp1 - kp0)
           if var last = result.last, last.grid == name, last.cellSizeM == piece.cellSizeM,
-            last.corridorHalfWidthKm == piece.corridorHalfWidthKm
+            last.corridorHalfWidthKm == piece.corridorHalfWidthKm,
+            last.isShoreApproach == piece.isShoreApproach
           {
             last.endKpKm = to
             result[result.count - 1] = last
@@ -294,18 +381,18 @@ extension RoutePlanner {
             result.append(
               PlannedStretch(
                 startKpKm: from, endKpKm: to, cellSizeM: piece.cellSizeM, grid: name,
-                corridorHalfWidthKm: piece.corridorHalfWidthKm))
+                corridorHalfWidthKm: piece.corridorHalfWidthKm, isShoreApproach: piece.isShoreApproach))
           }
         }
       }
-      vertex += piece.coordinates.count - 1
     }
+    if !result.isEmpty { result[result.count - 1].endKpKm = routeLengthKm }
     return result
   }
 }
 
-/// A section of a route as a line with distances along it (legs straight in lon/lat, lengths
-/// on the ellipsoid), for walking it in steps.
+/// A section of a route as a line with distances along it (legs and lengths on the
+/// ellipsoid), for walking it in steps.
 private struct SectionTrack {
   let vertices: [Coordinate]
   /// Distance from the first vertex to each vertex, metres.
@@ -328,15 +415,15 @@ private struct SectionTrack {
     return (leg, span > 0 ? min(1, max(0, (d - distances[leg]) / span)) : 0)
   }
 
+  /// The point at distance `d` along the track, on the geodesic of its leg.
   func point(at d: Double) -> Coordinate {
     let (leg, t) = position(at: d)
     if t == 0 { return vertices[leg] }
     if t == 1 { return vertices[leg + 1] }
     let a = vertices[leg]
-    let b = vertices[leg + 1]
-    return Coordinate(
-      longitude: a.longitude + t * (b.longitude - a.longitude),
-      latitude: a.latitude + t * (b.latitude - a.latitude))
+    let inverse = Geodesic.wgs84.inverse(a, vertices[leg + 1])
+    return Geodesic.wgs84.direct(
+      from: a, azimuthDegrees: inverse.azimuth1Degrees, distanceMetres: t * inverse.distanceMetres)
   }
 
   /// The line from distance `d0` to `d1`: the points there and the vertices between.

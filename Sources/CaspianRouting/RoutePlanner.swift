@@ -28,8 +28,9 @@ public final class RoutePlanner {
   let checker: ConstraintChecker
   let projection: Projection
   let memoryBudget: MemoryBudget
-  /// The relief of corridor passes by cell size (each reads finer layers as block means).
-  private var reliefs: [Double: SeabedRelief] = [:]
+  /// The relief of corridor passes by how they aggregate the grid's finer layers (the block
+  /// factors of each layer): passes at cell sizes that read every layer alike share one.
+  private var reliefs: [[Int]: SeabedRelief] = [:]
 
   /// Radius, in cells, within which a point is joined to every open cell that a checked
   /// straight leg reaches (all of them, not the nearest few: near a coast the nearest open
@@ -150,10 +151,7 @@ public final class RoutePlanner {
       if refine {
         let refined = try refineInCorridors(
           route.coordinates, stops: stops, kind: kind, option: id, earlier: options.map(\.vertices))
-        if refined.pieces.contains(where: { $0.corridorHalfWidthKm != nil }) {
-          pieces = refined.pieces
-          gridPoints = try pieces.vertices.map { try sea.gridPoint($0) }
-        }
+        if refined.pieces.contains(where: { $0.corridorHalfWidthKm != nil }) { pieces = refined.pieces }
         for note in refined.notes where !notes.contains(note) { notes.append(note) }
       }
       if let departure {
@@ -168,8 +166,8 @@ public final class RoutePlanner {
             coordinates: [arrival.end.coordinate, to.coordinate], cellSizeM: 0,
             approachBearingDegrees: arrival.bearingDegrees))
       }
-      if departure != nil || arrival != nil { gridPoints = try pieces.vertices.map { try sea.gridPoint($0) } }
-      let vertices = pieces.vertices
+      let vertices = try routeVertices(of: pieces)
+      if vertices != route.coordinates { gridPoints = try vertices.map { try sea.gridPoint($0) } }
       for (leg, (a, b)) in zip(vertices, vertices.dropFirst()).enumerated() {
         if let problem = try checker.problem(leg: a, b) {
           throw RoutingError.constraintViolated(option: id, leg: leg + 1, problem: problem)
@@ -179,7 +177,7 @@ public final class RoutePlanner {
       var option = RouteOption(
         id: id, kind: kind, summary: "", vertices: vertices,
         costKm: sea.cost(of: gridPoints, on: costingGrid) / 1000, measures: measures, comparison: nil,
-        stretches: stretches(of: pieces, vertexKpKm: measures.vertexKpKm))
+        stretches: stretches(of: pieces, routeLengthKm: measures.routeLengthKm))
       if let twin = options.indices.first(where: {
         compare(option, with: options[$0], routes[$0]).sharedPercent >= Self.sameRouteSharedPercent
       }) {
@@ -212,9 +210,13 @@ public final class RoutePlanner {
 
   /// The relief a corridor pass at `cellSizeM` reads.
   func fineRelief(cellSizeM: Double) -> SeabedRelief {
-    if let relief = reliefs[cellSizeM] { return relief }
+    let key = data.grid.refinements.flatMap { layer in
+      let factors = layer.blockFactors(toCellSizeM: cellSizeM)
+      return [factors.kx, factors.ky]
+    }
+    if let relief = reliefs[key] { return relief }
     let relief = SeabedRelief(grid: data.grid, waterSurfaceM: data.waterSurfaceM, cellSizeM: cellSizeM)
-    reliefs[cellSizeM] = relief
+    reliefs[key] = relief
     return relief
   }
 

@@ -90,14 +90,18 @@ extension ElevationGrid {
   /// The grid's resolution in metres: the larger of its cell's sides.
   var cellSizeMetres: Double { max(cellMetres.width, cellMetres.height) }
 
+  /// How many whole cells across and down make one block of `blockMeans(toCellSizeM:)`.
+  func blockFactors(toCellSizeM cellSizeM: Double) -> (kx: Int, ky: Int) {
+    let (width, height) = cellMetres
+    return (max(1, Int((cellSizeM / width).rounded(.down))), max(1, Int((cellSizeM / height).rounded(.down))))
+  }
+
   /// This grid's own lattice (refinements dropped) aggregated to cells of about `cellSizeM`:
   /// blocks of whole cells (as many as fit in `cellSizeM` each way), each the mean of its
   /// values, no data where fewer than half of them have a value; a partial block at the south
   /// or east edge is dropped. Unchanged when the grid is not finer than `cellSizeM`.
   public func blockMeans(toCellSizeM cellSizeM: Double) -> ElevationGrid {
-    let (width, height) = cellMetres
-    let kx = max(1, Int((cellSizeM / width).rounded(.down)))
-    let ky = max(1, Int((cellSizeM / height).rounded(.down)))
+    let (kx, ky) = blockFactors(toCellSizeM: cellSizeM)
     guard kx > 1 || ky > 1, columnCount / kx >= 1, rowCount / ky >= 1 else { return withoutRefinements }
     let cols = columnCount / kx
     let rows = rowCount / ky

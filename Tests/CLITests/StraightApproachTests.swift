@@ -56,6 +56,9 @@ import Testing
       #expect(stretches.first?["approachBearingDeg"] as? Double == 250)
       #expect(stretches.last?["approachBearingDeg"] as? Double == 20)
       #expect(stretches.first?["endKpKm"] as? Double == 1)
+      // Then the shore-approach pass from the approach's seaward end.
+      #expect(stretches[1]["shoreApproach"] as? Bool == true && stretches[1]["startKpKm"] as? Double == 1)
+      #expect(stretches[stretches.count - 2]["shoreApproach"] as? Bool == true)
     }
     let table = try CLI.run(["route", "plan", "--from", "Aktau", "--to", "Sumgait", "--geodata", data.path])
     #expect(table.stdout.contains("KP 0.000–1.000: straight approach on 250° (the landing's bearing)"))

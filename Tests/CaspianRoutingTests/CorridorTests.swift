@@ -95,17 +95,17 @@ struct CorridorTests {
     return (centre, (direction.x / norm, direction.y / norm), try #require(plain.depthMetres(at: centre)))
   }
 
-  /// A 0.001° patch (≈ 80 × 111 m) of the bundled seabed, 500 × 400 cells centred on `centre`,
-  /// with elevations `elevation(s, across, base)` (`s` and `across` in metres along and across
-  /// the direction `along` from the centre, `base` the bundled elevation there), written as an ESRI ASCII grid; the data set with it mosaicked over the bundled grid.
+  /// A patch of the bundled seabed, `cols` × `rows` cells of `cell` degrees (by default 0.001°,
+  /// ≈ 80 × 111 m, 500 × 400 cells) centred on `centre`, with elevations
+  /// `elevation(s, across, base)` (`s` and `across` in metres along and across the direction
+  /// `along` from the centre, `base` the bundled elevation there; nil where the grid has no
+  /// value), written as an ESRI ASCII grid `name`; the data set with it mosaicked over the
+  /// bundled grid.
   private func patched(
-    centre: Coordinate, along: (x: Double, y: Double), folder: URL,
-    elevation: (Double, Double, Double) -> Double
+    centre: Coordinate, along: (x: Double, y: Double), folder: URL, cell: Double = 0.001, cols: Int = 500,
+    rows: Int = 400, name: String = "ridge-survey.asc", elevation: (Double, Double, Double) -> Double
   ) throws -> GeodataSet {
     let plain = try GeodataSet.load(GeodataSources(directory: bundled))
-    let cell = 0.001
-    let cols = 500
-    let rows = 400
     let west = centre.longitude - Double(cols) * cell / 2
     let south = centre.latitude - Double(rows) * cell / 2
     var text = "ncols \(cols)\nnrows \(rows)\nxllcorner \(west)\nyllcorner \(south)\ncellsize \(cell)\n"
@@ -123,7 +123,7 @@ struct CorridorTests {
       }
       text += line.joined(separator: " ") + "\n"
     }
-    let patch = folder.appendingPathComponent("ridge-survey.asc")
+    let patch = folder.appendingPathComponent(name)
     try text.write(to: patch, atomically: true, encoding: .utf8)
     return try GeodataSet.load(
       GeodataSources(directory: bundled, bathymetry: [GridSource(url: bundledGrid), GridSource(url: patch)]))
@@ -184,7 +184,9 @@ struct CorridorTests {
     #expect(stretches.first?.startKpKm == 0)
     #expect(abs((stretches.last?.endKpKm ?? 0) - refined.measures.routeLengthKm) < 1e-6)
     for (p, q) in zip(stretches, stretches.dropFirst()) { #expect(abs(p.endKpKm - q.startKpKm) < 1e-9) }
-    let fine = try #require(stretches.first { $0.grid == "ridge-survey.asc" })
+    // (The coarse route may run up to half a coarse cell over the patch before the re-plan.)
+    let fine = try #require(
+      stretches.first { $0.grid == "ridge-survey.asc" && $0.corridorHalfWidthKm != nil })
     #expect(abs(fine.cellSizeM - 111) <= 1)
     #expect(fine.corridorHalfWidthKm == 10)
     #expect(fine.endKpKm - fine.startKpKm > 30)
@@ -223,6 +225,99 @@ struct CorridorTests {
   }
 
   @Test(
+    "A dry shoal 3 km off Aktau, only in a 1.6 km survey patch, is avoided by the shore-approach pass at the patch's resolution"
+  )
+  func shoreApproachShoal() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let plain = try GeodataSet.load(GeodataSources(directory: bundled))
+    var model = CostModel()
+    model.shoreApproachKm = 0
+    let probe = try RoutePlanner(data: plain, model: model)
+    let first = try probe.plan(
+      from: try probe.landing(named: "Aktau"), to: try probe.landing(named: "Sumgait"), optionCount: 1
+    ).options[0]
+    // 3 km along the first leg (which is longer than 5 km).
+    #expect(first.measures.vertexKpKm[1] > 5)
+    let leg = Geodesic.wgs84.inverse(first.vertices[0], first.vertices[1])
+    let centre = Geodesic.wgs84.direct(
+      from: first.vertices[0], azimuthDegrees: leg.azimuth1Degrees, distanceMetres: 3000)
+    let along = (
+      x: sin(leg.azimuth1Degrees * Double.pi / 180), y: cos(leg.azimuth1Degrees * Double.pi / 180)
+    )
+    // A 0.0001° patch (≈ 8 × 11 m cells), 200 × 150 cells (≈ 1.6 × 1.7 km): too short a run for
+    // a corridor re-plan at 1000 m coarse cells. At least 10 m of water everywhere, but a
+    // disc of 150 m radius on the route 5 m above the water surface.
+    let surface = GeodataSet.defaultWaterSurfaceM
+    let data = try patched(
+      centre: centre, along: along, folder: folder, cell: 0.0001, cols: 200, rows: 150,
+      name: "shoal-survey.asc"
+    ) { s, across, base in
+      (s * s + across * across).squareRoot() <= 150 ? surface + 5 : min(base, surface - 10)
+    }
+    /// Whether a route comes within `metres` of the shoal's centre.
+    func passesOver(_ vertices: [Coordinate], within metres: Double) -> Bool {
+      zip(vertices, vertices.dropFirst()).contains {
+        Geodesic.wgs84.distanceMetres(from: centre, toSegment: $0.0, $0.1) <= metres
+      }
+    }
+    let without = try RoutePlanner(data: data, model: model)
+    let from = try without.landing(named: "Aktau")
+    let to = try without.landing(named: "Sumgait")
+    let straightOn = try without.plan(from: from, to: to, optionCount: 1).options[0]
+    #expect(
+      passesOver(straightOn.vertices, within: 1), "without the shore pass the route runs over the shoal")
+
+    let planner = try RoutePlanner(data: data, model: CostModel())
+    let plan = try planner.plan(from: from, to: to, optionCount: 1)
+    let option = plan.options[0]
+    #expect(!passesOver(option.vertices, within: 150), "the shore approach goes round it")
+    try expectRespectsConstraints(option.vertices, data: data)
+    let note = try #require(plan.notes.first { $0.contains("planned as land") }, "\(plan.notes)")
+    #expect(note.contains("survey grid shoal-survey.asc shows the seabed dry"), "\(note)")
+    // The first 5 km: the shore approach at the patch's 11 m cells in a ±2 km corridor (the
+    // patch's own stretch named after it), then the coarse pass; the same at Sumgait at 25 m.
+    let stretches = option.stretches
+    let shore = stretches.filter(\.isShoreApproach)
+    #expect(shore.first?.startKpKm == 0)
+    #expect(shore.contains { $0.grid == "shoal-survey.asc" })
+    #expect(
+      shore.filter { $0.startKpKm < 10 }.allSatisfy {
+        abs($0.cellSizeM - 11) <= 1 && $0.corridorHalfWidthKm == 2
+      })
+    let lastShore = try #require(shore.last)
+    #expect(lastShore.cellSizeM == 25 && lastShore.grid == "caspian-etopo1-0.1deg.asc")
+    #expect(abs(lastShore.endKpKm - option.measures.routeLengthKm) < 1e-9)
+    #expect(abs(option.measures.routeLengthKm - lastShore.startKpKm - 5) < 0.01)
+    #expect(
+      stretches.contains { !$0.isShoreApproach && $0.cellSizeM == 1000 && $0.corridorHalfWidthKm == nil })
+    for (p, q) in zip(stretches, stretches.dropFirst()) { #expect(abs(p.endKpKm - q.startKpKm) < 1e-9) }
+  }
+
+  @Test(
+    "On the bundled data the shore-approach pass at 25 m keeps the coarse plan's routes where they run straight"
+  )
+  func shoreApproachOnBundledData() throws {
+    let data = try GeodataSet.load(GeodataSources(directory: bundled))
+    var off = CostModel()
+    off.shoreApproachKm = 0
+    let withPass = try RoutePlanner(data: data, model: CostModel())
+    let withoutPass = try RoutePlanner(data: data, model: off)
+    let from = try withPass.landing(named: "Aktau")
+    let to = try withPass.landing(named: "Sumgait")
+    let a = try withPass.plan(from: from, to: to)
+    let b = try withoutPass.plan(from: from, to: to)
+    #expect(a.options.count == b.options.count)
+    for (p, q) in zip(a.options, b.options) {
+      #expect(abs(p.measures.routeLengthKm - q.measures.routeLengthKm) / q.measures.routeLengthKm < 0.005)
+      let shore = p.stretches.filter(\.isShoreApproach)
+      #expect(shore.count == 2 && shore.allSatisfy { $0.cellSizeM == 25 && $0.corridorHalfWidthKm == 2 })
+      #expect(q.stretches.allSatisfy { !$0.isShoreApproach && $0.corridorHalfWidthKm == nil })
+      try expectRespectsConstraints(p.vertices, data: data)
+    }
+  }
+
+  @Test(
     "On the bundled data, corridors at 1000 m after a 2000 m pass give the 1000 m plan's lengths within 0.5 %"
   )
   func refinedMatchesSingleResolution() throws {
@@ -242,10 +337,17 @@ struct CorridorTests {
       #expect(
         abs(ratio - 1) < 0.005,
         "option \(r.id): \(r.measures.routeLengthKm) vs \(s.measures.routeLengthKm) km")
-      #expect(r.stretches.allSatisfy { $0.cellSizeM == 1000 && $0.corridorHalfWidthKm != nil })
+      #expect(
+        r.stretches.allSatisfy {
+          $0.corridorHalfWidthKm != nil && $0.cellSizeM == ($0.isShoreApproach ? 25 : 1000)
+        })
       try expectRespectsConstraints(r.vertices, data: data)
     }
-    // The bundled grid alone is coarser than 1000 m: the default plan re-plans nothing.
-    #expect(single.options.allSatisfy { $0.stretches.allSatisfy { $0.corridorHalfWidthKm == nil } })
+    // The bundled grid alone is coarser than 1000 m: the default plan re-plans only the shore
+    // approaches.
+    #expect(
+      single.options.allSatisfy {
+        $0.stretches.allSatisfy { $0.isShoreApproach || $0.corridorHalfWidthKm == nil }
+      })
   }
 }

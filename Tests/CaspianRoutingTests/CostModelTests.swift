@@ -36,7 +36,7 @@ struct CostModelTests {
     model.crossingCostKm = 7
     let data = try JSONEncoder().encode(model)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(object.count == 19)
+    #expect(object.count == 22)
     #expect(try JSONDecoder().decode(CostModel.self, from: data) == model)
   }
 

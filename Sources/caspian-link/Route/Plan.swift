@@ -31,7 +31,10 @@ extension CaspianLink.Route {
 
         With a grid finer than --cell-size, each option is re-planned in a corridor \
         (--refine-half-width, default 10 km either side) at that grid's resolution \
-        (or --refine-cell-size); each option lists the resolution of each stretch ("planned:").
+        (or --refine-cell-size); each option lists the resolution of each stretch ("planned:"). \
+        The first and last 5 km (the shore approaches) are always re-planned at 25 m, or finer \
+        where a grid is (cost-model keys shoreApproachKm, shoreApproachCellSizeM); --coarse-only \
+        turns every re-plan off.
         """)
 
     @Option(help: ArgumentHelp("Start landing, by name (ignoring case).", valueName: "name"))
@@ -77,7 +80,9 @@ extension CaspianLink.Route {
       name: .customLong("refine-half-width"), help: "Corridor half-width, km (default 10, widened as needed)."
     )
     var refineHalfWidth: Double?
-    @Flag(name: .customLong("coarse-only"), help: "The whole-sea pass at --cell-size only, no corridors.")
+    @Flag(
+      name: .customLong("coarse-only"),
+      help: "The whole-sea pass at --cell-size only: no corridors, no shore-approach pass.")
     var coarseOnly = false
 
     @Option(
