@@ -15,15 +15,19 @@ public struct LayFix: Sendable, Equatable {
   public var loggedKpKm: Double?
   /// 1-based line (CSV) or feature number (GeoJSON) in the file it came from; 0 when stored.
   public var line: Int
+  /// The file gave the time without a zone (read as UTC).
+  public var timeWithoutZone: Bool
 
   public init(
-    time: Date, position: Coordinate, payoutKm: Double? = nil, loggedKpKm: Double? = nil, line: Int = 0
+    time: Date, position: Coordinate, payoutKm: Double? = nil, loggedKpKm: Double? = nil, line: Int = 0,
+    timeWithoutZone: Bool = false
   ) {
     self.time = time
     self.position = position
     self.payoutKm = payoutKm
     self.loggedKpKm = loggedKpKm
     self.line = line
+    self.timeWithoutZone = timeWithoutZone
   }
 
   /// True if `other` is the same fix (time, position, payout, logged KP), wherever it was read.
@@ -99,8 +103,8 @@ public enum LayLog {
   }
 
   /// An ISO 8601 time ("2026-06-01T06:00:00+04:00", "2026-06-01 06:00Z", seconds and their
-  /// fraction optional); without a zone, UTC. Nil if it is not one.
-  static func time(_ text: String) -> Date? {
+  /// fraction optional); without a zone, UTC (`zoned` false). Nil if it is not one.
+  static func time(_ text: String) -> (date: Date, zoned: Bool)? {
     let value = Array(text.trimmingCharacters(in: .whitespaces).utf8)
     guard value.count >= 16, value[10] == UInt8(ascii: "T") || value[10] == UInt8(ascii: " "),
       let day = CalendarDate(String(decoding: value[0..<10], as: UTF8.self))
@@ -136,6 +140,7 @@ public enum LayLog {
       }
     }
     var offset = 0
+    var zoned = true
     if skip("Z") {
     } else if index < value.count, value[index] == UInt8(ascii: "+") || value[index] == UInt8(ascii: "-") {
       let sign = value[index] == UInt8(ascii: "-") ? -1 : 1
@@ -144,10 +149,12 @@ public enum LayLog {
       _ = skip(":")
       guard let minutes = digits(2), minutes < 60 else { return nil }
       offset = sign * (hours * 3600 + minutes * 60)
+    } else {
+      zoned = false
     }
     guard index == value.count else { return nil }
     let seconds = Double(day.dayNumber * 86_400 + hour * 3600 + minute * 60 - offset) + second
-    return Date(timeIntervalSince1970: seconds)
+    return (Date(timeIntervalSince1970: seconds), zoned)
   }
 
   private static func csvFixes(_ data: Data, file: String) throws -> [LayFix] {
@@ -225,14 +232,16 @@ public enum LayLog {
   }
 
   private static func fix(
-    time: Date, lon: Double, lat: Double, payout: Double?, kp: Double?, line: Int,
+    time: (date: Date, zoned: Bool), lon: Double, lat: Double, payout: Double?, kp: Double?, line: Int,
     fail: (String) -> FileError
   ) throws -> LayFix {
     let position = Coordinate(longitude: lon, latitude: lat)
     guard position.isInRange else { throw fail("position \(lon), \(lat) is out of range") }
     if let payout, let problem = Limits.named("payout_km").problem(payout) { throw fail(problem) }
     if let kp, let problem = Limits.kp.problem(kp) { throw fail(problem) }
-    return LayFix(time: time, position: position, payoutKm: payout, loggedKpKm: kp, line: line)
+    return LayFix(
+      time: time.date, position: position, payoutKm: payout, loggedKpKm: kp, line: line,
+      timeWithoutZone: !time.zoned)
   }
 }
 

@@ -121,21 +121,43 @@ extension CaspianLink.Lay {
           "lay import: \(merge.added.count) new fix(es), \(merge.alreadyKnown) already known; cross-track max \(asLaid.crossTrackMaxM.map { fixed($0, 1) } ?? "-") m",
         source: file)
       record.route = selection.reference
-      if known.actualStart == nil { record.actualStart = startDay }
+      if known.actualStart == nil {
+        // The start is the first fix's day only when the fixes begin at the start of the route:
+        // a log that begins mid-route would make the rate so far (and the forecast) far too fast.
+        guard first.kpKm <= Self.startKpToleranceKm else {
+          let estimate = asLaid.layRateKmPerDay.map { rate in
+            // To the nearest day.
+            let start = first.fix.time.addingTimeInterval(-first.kpKm / rate * 86_400 + 43_200)
+            return String(
+              format: "; at the logged %.1f km/day, KP 0 was passed about %@", rate,
+              Self.utcDay(start).description)
+          }
+          throw FileError(
+            file: file,
+            problem:
+              "the fixes begin at KP \(Plan.printedKm(first.kpKm)), not at the start of the route, and \(lay.id) has no actual start\(estimate ?? ""): record it first (caspian-link schedule update \(lay.id) --actual-start DATE)"
+          )
+        }
+        record.actualStart = startDay
+      }
       if plan.snappedKP(kp) >= plan.routeLengthKm!, known.state != .done { record.actualFinish = day }
       let appended = try UpdateLog.append(record, plan: plan, planURL: project.planURL, source: file)
       history = appended.history
       try project.storeLayFixes(merge.fixes)
       let now = try CaspianSchedule.Schedule.status(plan: plan, history: history, asOf: day).activity(lay.id)!
+      let withoutZone = merge.added.filter(\.timeWithoutZone).count
       print(
-        "Imported \(merge.added.count) fix(es) from \(file) (\(merge.alreadyKnown) already known, \(newOff.count) off the route; times without a zone read as UTC)"
-      )
+        "Imported \(merge.added.count) fix(es) from \(file) (\(merge.alreadyKnown) already known, \(newOff.count) off the route"
+          + (withoutZone > 0 ? "; \(withoutZone) time(s) without a zone read as UTC)" : ")"))
       print(
         "Recorded \(lay.id) as of \(day) as \(UpdateHistory.recordID(history.records.count - 1)): KP \(Plan.printedKm(kp)) of \(Plan.printedKm(asLaid.routeLengthKm)) km, "
           + "\(now.state.label), \(fixed(now.percentComplete, 1)) %, "
           + (now.state == .done ? "finished \(now.forecastFinish)" : "forecast finish \(now.forecastFinish)")
           + " -> \(log.path)")
     }
+
+    /// Fixes that begin within this of KP 0, km, date the lay's start when none is recorded.
+    static let startKpToleranceKm = 2.0
 
     /// The UTC calendar day of an instant.
     static func utcDay(_ time: Date) -> CalendarDate {

@@ -20,6 +20,21 @@ import Testing
     return files
   }
 
+  /// The track of a project's selected route (its alter-course points).
+  static func selectedTrack(of project: URL) throws -> RouteTrack {
+    let route = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: project.appendingPathComponent("route/selected-route.geojson")))
+        as? [String: Any])
+    let points = try #require(route["features"] as? [[String: Any]]).compactMap { feature -> Coordinate? in
+      guard (feature["properties"] as? [String: Any])?["featureType"] as? String == "alterCourse",
+        let xy = (feature["geometry"] as? [String: Any])?["coordinates"] as? [Double]
+      else { return nil }
+      return Coordinate(longitude: xy[0], latitude: xy[1])
+    }
+    return try RouteTrack(points: points)
+  }
+
   static func json(_ result: CLI.Result) throws -> [String: Any] {
     #expect(result.status == 0, "\(result.stderr)")
     return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -84,17 +99,7 @@ import Testing
     #expect(wrongLine.hasSuffix("R23"))
 
     // Fixes every 6 hours from KP 120 to KP 180 along the selected route, 30 m to one side.
-    let route = try #require(
-      try JSONSerialization.jsonObject(
-        with: Data(contentsOf: project.appendingPathComponent("route/selected-route.geojson")))
-        as? [String: Any])
-    let points = try #require(route["features"] as? [[String: Any]]).compactMap { feature -> Coordinate? in
-      guard (feature["properties"] as? [String: Any])?["featureType"] as? String == "alterCourse",
-        let xy = (feature["geometry"] as? [String: Any])?["coordinates"] as? [Double]
-      else { return nil }
-      return Coordinate(longitude: xy[0], latitude: xy[1])
-    }
-    let track = try RouteTrack(points: points)
+    let track = try Self.selectedTrack(of: project)
     var csv = "time,lon,lat,payout_km\n"
     for step in 0...20 {
       let kp = 120 + Double(step) * 3
@@ -117,6 +122,7 @@ import Testing
       "\(missing.stderr)")
     let imported = try succeeds(["lay", "import", log.path])
     #expect(imported.contains("Imported 21 fix(es)"))
+    #expect(!imported.contains("without a zone"), "every time has its zone: \(imported)")
     #expect(try succeeds(["lay", "import", log.path]).contains("all 21 fix(es) were already imported"))
     let lay = try Self.json(try run(["lay", "status", "--format", "json"]))
     #expect(abs(try #require(lay["kpReachedKm"] as? Double) - 180) < 0.01)
@@ -175,21 +181,36 @@ import Testing
     #expect(try Self.geodataDigest() == before)
   }
 
-  @Test func reselectingAfterKPRecordsNeedsForceAndKeepsTheirRoute() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("reselect-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: root) }
-    let project = root.appendingPathComponent("p")
+  /// A project `p` in a new temporary folder, its route planned into r.geojson and option 1
+  /// selected (`route plan --select`, which plans and selects in one go); `run` runs a command
+  /// in it. The caller removes `root`.
+  struct PlannedProject {
+    let root: URL
+    let project: URL
+    let planned: CLI.Result
+
+    init(_ prefix: String) throws {
+      root = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+      project = root.appendingPathComponent("p")
+      #expect(try CLI.run(["init", "p"], removing: ["CASPIAN_PROJECT"], in: root).status == 0)
+      planned = try CLI.run(
+        ["route", "plan", "--from", "Aktau", "--to", "Sumgait", "--output", "r.geojson", "--select", "1"],
+        removing: ["CASPIAN_GEODATA", "CASPIAN_PROJECT"], in: project)
+      #expect(planned.status == 0, "\(planned.stderr)")
+    }
+
     func run(_ arguments: [String]) throws -> CLI.Result {
       try CLI.run(arguments, removing: ["CASPIAN_GEODATA", "CASPIAN_PROJECT"], in: project)
     }
-    #expect(try CLI.run(["init", "p"], removing: ["CASPIAN_PROJECT"], in: root).status == 0)
-    // `route plan --select` plans and selects in one go.
-    let planned = try run([
-      "route", "plan", "--from", "Aktau", "--to", "Sumgait", "--output", "r.geojson", "--select", "1",
-    ])
-    #expect(planned.status == 0, "\(planned.stderr)")
-    #expect(planned.stdout.contains("Selected option 1 Aktau - Sumgait from r.geojson"))
+  }
+
+  @Test func reselectingAfterKPRecordsNeedsForceAndKeepsTheirRoute() throws {
+    let planned = try PlannedProject("reselect")
+    defer { try? FileManager.default.removeItem(at: planned.root) }
+    let project = planned.project
+    let run = planned.run
+    #expect(planned.planned.stdout.contains("Selected option 1 Aktau - Sumgait from r.geojson"))
     #expect(
       try run(["schedule", "update", "LAY", "--status", "in-progress", "--date", "2026-06-01"]).status == 0)
     #expect(try run(["schedule", "update", "LAY", "--kp", "50", "--date", "2026-06-05"]).status == 0)
@@ -205,6 +226,49 @@ import Testing
     #expect(history.stdout.contains("KP 50.000 on option 1 of r.geojson"))
     let progress = try ScheduleCLI.run(["progress", "--project", project.path, "--as-of", "2026-06-05"])
     #expect(progress.stdout.contains("option 2 Aktau - Sumgait"))
+  }
+
+  @Test func aLogBeginningMidRouteNeedsTheLayStartFirst() throws {
+    let planned = try PlannedProject("midroute")
+    defer { try? FileManager.default.removeItem(at: planned.root) }
+    let (root, project, run) = (planned.root, planned.project, planned.run)
+    // The log begins at KP 90 (the first fortnight was not logged): KP 90 to 102 in two days,
+    // 6 km a day, times without a zone.
+    let track = try Self.selectedTrack(of: project)
+    var csv = "time,lon,lat\n"
+    for step in 0...8 {
+      let c = track.coordinate(atKpKm: 90 + Double(step) * 1.5)
+      let hour = 6 * step
+      csv += String(
+        format: "2026-06-%02dT%02d:00:00,%.7f,%.7f\n", 16 + hour / 24, hour % 24, c.longitude, c.latitude)
+    }
+    let log = root.appendingPathComponent("mid.csv")
+    try csv.write(to: log, atomically: true, encoding: .utf8)
+    let refused = try run(["lay", "import", log.path])
+    #expect(refused.status == 1)
+    #expect(
+      refused.stderr.contains(
+        "mid.csv: the fixes begin at KP 90.000, not at the start of the route, and LAY has no actual start; at the logged 6.0 km/day, KP 0 was passed about 2026-06-01: record it first (caspian-link schedule update LAY --actual-start DATE)"
+      ), "\(refused.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("lay/fixes.csv").path))
+    #expect(
+      try run(["schedule", "update", "LAY", "--actual-start", "2026-06-01", "--date", "2026-06-01"]).status
+        == 0)
+    let imported = try run(["lay", "import", log.path])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stdout.contains("9 time(s) without a zone read as UTC"), "\(imported.stdout)")
+    // 102 km in 18 days (06-01 to 06-18): the forecast is the rest at that rate, not at
+    // 102 km in the three days of the log.
+    let rate = 102.0 / 18
+    let status = try Self.json(try run(["schedule", "status", "--as-of", "2026-06-18", "--format", "json"]))
+    let lay = try #require((status["milestones"] as? [[String: Any]])?.first { $0["id"] as? String == "LAY" })
+    let length = try #require(status["routeLengthKm"] as? Double)
+    let days = ((length - 102) / rate).rounded(.up)
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withFullDate]
+    let lastFixDay = try #require(formatter.date(from: "2026-06-18"))
+    let expected = formatter.string(from: lastFixDay.addingTimeInterval(days * 86_400))
+    #expect(lay["forecastFinish"] as? String == expected, "\(lay)")
   }
 
   @Test func anEmptyProjectAndTheCommandsThatNeedMore() throws {
