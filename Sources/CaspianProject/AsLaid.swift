@@ -17,10 +17,13 @@ public struct LayFix: Sendable, Equatable {
   public var line: Int
   /// The file gave the time without a zone (read as UTC).
   public var timeWithoutZone: Bool
+  /// The update-log record of the `lay import` that brought the fix (`R24`), once stored; nil
+  /// for fixes stored before records named their fixes.
+  public var record: String?
 
   public init(
     time: Date, position: Coordinate, payoutKm: Double? = nil, loggedKpKm: Double? = nil, line: Int = 0,
-    timeWithoutZone: Bool = false
+    timeWithoutZone: Bool = false, record: String? = nil
   ) {
     self.time = time
     self.position = position
@@ -28,6 +31,7 @@ public struct LayFix: Sendable, Equatable {
     self.loggedKpKm = loggedKpKm
     self.line = line
     self.timeWithoutZone = timeWithoutZone
+    self.record = record
   }
 
   /// True if `other` is the same fix (time, position, payout, logged KP), wherever it was read.
@@ -80,15 +84,17 @@ public enum LayLog {
     return (kept, duplicates)
   }
 
-  /// The stored form of `fixes` (the CSV this reader reads, times in UTC).
+  /// The stored form of `fixes` (the CSV this reader reads, times in UTC, with the record of
+  /// the import that brought each fix).
   public static func csvText(_ fixes: [LayFix]) -> String {
-    var text = "time,lon,lat,payout_km,kp_km\n"
+    var text = "time,lon,lat,payout_km,kp_km,record\n"
     for fix in fixes {
       text +=
         [
           timestamp(fix.time), JSONValue.numberText(fix.position.longitude),
           JSONValue.numberText(fix.position.latitude),
           fix.payoutKm.map(JSONValue.numberText) ?? "", fix.loggedKpKm.map(JSONValue.numberText) ?? "",
+          fix.record ?? "",
         ].joined(separator: ",") + "\n"
     }
     return text
@@ -177,6 +183,7 @@ public enum LayLog {
     }
     let payoutColumn = column(["payout_km", "payout", "payoutkm"])
     let kpColumn = column(["kp", "kp_km", "kpkm"])
+    let recordColumn = column(["record"])
     var fixes: [LayFix] = []
     for (offset, line) in lines.enumerated().dropFirst() {
       let lineNumber = offset + 1
@@ -203,10 +210,11 @@ public enum LayLog {
       guard let lon = try number(lonColumn, "lon"), let lat = try number(latColumn, "lat") else {
         throw fail("a fix needs lon and lat")
       }
-      fixes.append(
-        try fix(
-          time: time, lon: lon, lat: lat, payout: try number(payoutColumn, "payout_km"),
-          kp: try number(kpColumn, "kp"), line: lineNumber, fail: fail))
+      var fix = try fix(
+        time: time, lon: lon, lat: lat, payout: try number(payoutColumn, "payout_km"),
+        kp: try number(kpColumn, "kp"), line: lineNumber, fail: fail)
+      if let recordColumn, !fields[recordColumn].isEmpty { fix.record = fields[recordColumn] }
+      fixes.append(fix)
     }
     return fixes
   }
@@ -425,16 +433,23 @@ extension Project {
     directory.appendingPathComponent("lay", isDirectory: true).appendingPathComponent("fixes.csv")
   }
 
-  /// The fixes imported so far (none before the first import).
-  public func layFixes() throws -> [LayFix] {
+  /// Every fix stored so far (none before the first import), voided imports' too.
+  public func storedLayFixes() throws -> [LayFix] {
     guard let data = FileManager.default.contents(atPath: layFixesURL.path) else { return [] }
     return try LayLog.parse(data, file: layFixesURL.path).fixes
   }
 
-  /// The fixes imported so far made up to the end of `day` (UTC).
-  public func layFixes(upTo day: CalendarDate) throws -> [LayFix] {
+  /// The fixes imported so far, less those of an import whose record `history` voids (they stay
+  /// in `lay/fixes.csv`: voiding the void brings them back).
+  public func layFixes(history: UpdateHistory) throws -> [LayFix] {
+    let voided = try history.voidedRecordIDs()
+    return try storedLayFixes().filter { fix in fix.record.map { !voided.contains($0) } ?? true }
+  }
+
+  /// The fixes in force made up to the end of `day` (UTC).
+  public func layFixes(upTo day: CalendarDate, history: UpdateHistory) throws -> [LayFix] {
     let end = Date(timeIntervalSince1970: Double(day.dayNumber + 1) * 86_400)
-    return try layFixes().filter { $0.time < end }
+    return try layFixes(history: history).filter { $0.time < end }
   }
 
   /// Stores every known fix (the file is replaced atomically).

@@ -73,6 +73,14 @@ public struct UpdateHistory: Sendable {
     return result
   }
 
+  /// The ids of the records a void in force cancels (`R24`).
+  public func voidedRecordIDs() throws -> Set<String> {
+    let superseded = try supersededBy()
+    return Set(
+      superseded.indices.filter { index in superseded[index].map { records[$0].voids != nil } ?? false }
+        .map(Self.recordID))
+  }
+
   /// The records in force in the order they apply: superseded records and voids left out, a
   /// correction in the place of the record it corrects, by recorded date.
   func recordsInForce(asOf: CalendarDate) throws -> [ProgressUpdate] {

@@ -79,7 +79,12 @@ extension CaspianLink.Lay {
       try refuseWritingIntoInstalledGeodata(log)
       let data = try FileBytes.read(URL(fileURLWithPath: file))
       let (read, duplicates) = try LayLog.parse(data, file: file)
-      let merge = try LayMerge(known: try project.layFixes(), new: read, file: file)
+      let plan = try selection.applied(to: PlanParser.read(from: project.planURL))
+      var history = try UpdateLog.read(from: log, plan: plan)
+      // A voided import's fixes are not known: importing them again records them again.
+      let stored = try project.storedLayFixes()
+      let inForce = try project.layFixes(history: history)
+      let merge = try LayMerge(known: inForce, new: read, file: file)
       for line in duplicates.prefix(5) {
         warn("\(file): line \(line): the same fix as the line before (counted once)")
       }
@@ -98,8 +103,6 @@ extension CaspianLink.Lay {
       }
       if newOff.count > 5 { warn("\(file): \(newOff.count - 5) more fixes off the route: not used") }
 
-      let plan = try selection.applied(to: PlanParser.read(from: project.planURL))
-      var history = try UpdateLog.read(from: log, plan: plan)
       guard let lay = plan.activities.first(where: \.progressByKP) else {
         throw ScheduleError(file: plan.file, "no activity has 'progress: kp' (the cable lay)")
       }
@@ -143,14 +146,24 @@ extension CaspianLink.Lay {
       if plan.snappedKP(kp) >= plan.routeLengthKm!, known.state != .done { record.actualFinish = day }
       let appended = try UpdateLog.append(record, plan: plan, planURL: project.planURL, source: file)
       history = appended.history
-      try project.storeLayFixes(merge.fixes)
+      // Each new fix names this import's record; a voided import's fixes stay stored.
+      let id = UpdateHistory.recordID(history.records.count - 1)
+      let added = merge.added.map { fix in
+        var fix = fix
+        fix.record = id
+        return fix
+      }
+      let addedTimes = Set(added.map(\.time))
+      let inForceTimes = Set(inForce.map(\.time))
+      let voided = stored.filter { !inForceTimes.contains($0.time) && !addedTimes.contains($0.time) }
+      try project.storeLayFixes((inForce + added + voided).sorted { $0.time < $1.time })
       let now = try CaspianSchedule.Schedule.status(plan: plan, history: history, asOf: day).activity(lay.id)!
       let withoutZone = merge.added.filter(\.timeWithoutZone).count
       print(
         "Imported \(merge.added.count) fix(es) from \(file) (\(merge.alreadyKnown) already known, \(newOff.count) off the route"
           + (withoutZone > 0 ? "; \(withoutZone) time(s) without a zone read as UTC)" : ")"))
       print(
-        "Recorded \(lay.id) as of \(day) as \(UpdateHistory.recordID(history.records.count - 1)): KP \(Plan.printedKm(kp)) of \(Plan.printedKm(asLaid.routeLengthKm)) km, "
+        "Recorded \(lay.id) as of \(day) as \(id): KP \(Plan.printedKm(kp)) of \(Plan.printedKm(asLaid.routeLengthKm)) km, "
           + "\(now.state.label), \(fixed(now.percentComplete, 1)) %, "
           + (now.state == .done ? "finished \(now.forecastFinish)" : "forecast finish \(now.forecastFinish)")
           + " -> \(log.path)")
@@ -187,8 +200,11 @@ extension CaspianLink.Lay {
 
     func run() async throws {
       let (project, selection, track) = try options.load(command: "lay status")
+      let plan = try selection.applied(to: PlanParser.read(from: project.planURL))
+      let history = try UpdateLog.read(from: UpdateLog.url(forPlan: project.planURL), plan: plan)
       let asLaid = AsLaid(
-        fixes: try project.layFixes(upTo: asOf.resolved), track: track, maxOffsetM: options.maxOffsetM)
+        fixes: try project.layFixes(upTo: asOf.resolved, history: history), track: track,
+        maxOffsetM: options.maxOffsetM)
       switch format {
       case .json: StandardOutput.write(Data(asLaid.jsonValue.prettyPrinted().utf8))
       case .table:

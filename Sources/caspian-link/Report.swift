@@ -198,7 +198,7 @@ extension CaspianLink {
         data: data, routes: routes, title: "\(data.name): route options and seabed")
       // The lay so far, over the planned route (fixes near it; `lay import`).
       if let project = loaded.project, loaded.selection != nil {
-        layers.asLaid = try project.layFixes(upTo: status.asOf).map(\.position)
+        layers.asLaid = try project.layFixes(upTo: status.asOf, history: loaded.history).map(\.position)
       }
       let map = try MapFigure(
         layers: layers,

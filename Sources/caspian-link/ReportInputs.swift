@@ -108,7 +108,7 @@ enum ReportInputs {
     else {
       return nil
     }
-    let fixes = try project.layFixes(upTo: asOf)
+    let fixes = try project.layFixes(upTo: asOf, history: loaded.history)
     guard !fixes.isEmpty else { return nil }
     let placed = AsLaid(
       fixes: fixes, track: try RouteTrack(points: selected.points), maxOffsetM: LayOptions.defaultMaxOffsetM

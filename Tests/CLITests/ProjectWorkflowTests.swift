@@ -269,6 +269,27 @@ import Testing
     let lastFixDay = try #require(formatter.date(from: "2026-06-18"))
     let expected = formatter.string(from: lastFixDay.addingTimeInterval(days * 86_400))
     #expect(lay["forecastFinish"] as? String == expected, "\(lay)")
+
+    // Voiding the import's record takes its fixes out of the lay (they stay stored: voiding the
+    // void brings them back); importing the log again records them again.
+    let importID = try #require(
+      imported.stdout.split(separator: " ").first { $0.hasPrefix("R") && $0.hasSuffix(":") }.map {
+        String($0.dropLast())
+      })
+    func fixesInForce() throws -> Double? {
+      try Self.json(try run(["lay", "status", "--as-of", "2026-06-18", "--format", "json"]))["kpReachedKm"]
+        as? Double
+    }
+    #expect(abs(try #require(try fixesInForce()) - 102) < 0.01)
+    let void = try run(["schedule", "update", "--void", importID])
+    #expect(void.status == 0, "\(void.stderr)")
+    #expect(try fixesInForce() == nil)
+    let stored = try String(contentsOf: project.appendingPathComponent("lay/fixes.csv"), encoding: .utf8)
+    #expect(stored.split(separator: "\n").filter { $0.hasSuffix(",\(importID)") }.count == 9, "\(stored)")
+    let again = try run(["lay", "import", log.path])
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stdout.contains("Imported 9 fix(es)"), "\(again.stdout)")
+    #expect(abs(try #require(try fixesInForce()) - 102) < 0.01)
   }
 
   @Test func anEmptyProjectAndTheCommandsThatNeedMore() throws {
