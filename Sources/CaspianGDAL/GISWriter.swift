@@ -68,8 +68,8 @@ public struct GISLayer: Sendable {
 /// (ids, counts), so a figure that happens to be 0 is still typed Real. Every format but
 /// GeoPackage and KML holds one layer per file: a Shapefile's first layer goes to `NAME.shp`
 /// (with its `.shx`, `.dbf`, `.prj`, `.cpg`), each further layer to `NAME_<layer>.shp`;
-/// a CSV holds the first layer (geometry as a `WKT` column). Shapefile field names are cut to
-/// 10 characters by `ShapefileFieldNames`.
+/// a CSV holds the first layer (geometry as a `WKT` column, the field types in `NAME.csvt`).
+/// Shapefile field names are cut to 10 characters by `ShapefileFieldNames`.
 public enum GISWriter {
   /// The files for `layers` in `format`, named after `url` (the main file first).
   /// - Throws: `FileError` naming `url`, with GDAL's message, for a failure or a warning (an
@@ -153,7 +153,10 @@ public enum GISWriter {
   ) throws {
     let types = Set(layer.features.compactMap { $0.geometry.map(geometryType) })
     let layerType = types.count == 1 ? types.first! : wkbUnknown
-    let options = format == .csv ? ["GEOMETRY=AS_WKT"] : format == .shapefile ? ["ENCODING=UTF-8"] : []
+    // A CSV gets its `.csvt` sidecar, so GIS software reads numbers as numbers, not text.
+    let options =
+      format == .csv
+      ? ["GEOMETRY=AS_WKT", "CREATE_CSVT=YES"] : format == .shapefile ? ["ENCODING=UTF-8"] : []
     let created = withStringList(options) { GDALDatasetCreateLayer(dataset, layer.name, srs, layerType, $0) }
     guard let handle = created else { throw fail("cannot create layer \(layer.name)") }
     // Fields: every property, in sorted order, typed by its values.

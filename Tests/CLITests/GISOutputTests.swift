@@ -54,6 +54,9 @@ import Testing
     #expect(kml.contains("<name>Option 1 (least-cost): "))
     #expect(kml.contains("routeLengthKm: "))
     #expect(kml.contains("<LineStyle><color>"))
+    // The CSV has its .csvt, so GIS software reads its figures as numbers, not as text.
+    let csvt = try String(contentsOf: folder.appendingPathComponent("plan.csvt"), encoding: .utf8)
+    #expect(csvt.hasPrefix("WKT,") && csvt.contains("Real") && csvt.contains("Integer"), "\(csvt)")
     // A figure that happens to be 0 is still a Real field; counts are Integer.
     let routes = try GDALVector.readFeatures(folder.appendingPathComponent("plan.gpkg"), layers: ["routes"])
     #expect(routes.collection.features.count == 2)
