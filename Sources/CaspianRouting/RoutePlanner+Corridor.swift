@@ -33,14 +33,6 @@ struct PlannedPiece {
   var isShoreApproach = false
 }
 
-extension [PlannedPiece] {
-  /// The route's vertices: the pieces joined, each joint once.
-  var vertices: [Coordinate] {
-    guard let first = self.first else { return [] }
-    return dropFirst().reduce(first.coordinates) { $0 + $1.coordinates.dropFirst() }
-  }
-}
-
 extension RoutePlanner {
   /// A joint between two pieces is no alter-course point when it lies within this of the
   /// geodesic between its neighbours, metres (a re-plan that runs straight on).

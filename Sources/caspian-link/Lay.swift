@@ -29,8 +29,19 @@ struct LayOptions: ParsableArguments {
   /// `--max-offset` unless given, m.
   static let defaultMaxOffsetM = 500.0
 
-  /// The project, its selected route as a track, and the fixes imported so far, as laid.
-  func load(command: String) throws -> (Project, RouteSelection, RouteTrack) {
+  /// What the lay commands work on: the project, its selected route as a track, and the plan
+  /// (measured against that route) with its update log.
+  struct Loaded {
+    let project: Project
+    let selection: RouteSelection
+    let track: RouteTrack
+    let plan: Plan
+    let history: UpdateHistory
+  }
+
+  /// The project, its selected route as a track, and its plan with the update log (a torn last
+  /// line reported on standard error, as the schedule commands do).
+  func load(command: String) throws -> Loaded {
     try Limits.layMaxOffset.check(maxOffsetM, source: "command line")
     let project = try ProjectLocation.require(flag: project.directory, command: command)
     guard let selection = try project.selection() else {
@@ -41,11 +52,16 @@ struct LayOptions: ParsableArguments {
     }
     let path = project.selectedRouteURL.path
     let input = try RouteFile.read(path: path, option: selection.option, landings: [])[0]
+    let track: RouteTrack
     do {
-      return (project, selection, try RouteTrack(points: input.points))
+      track = try RouteTrack(points: input.points)
     } catch {
       throw FileError(file: path, problem: "\(error)")
     }
+    let plan = try selection.applied(to: PlanParser.read(from: project.planURL))
+    let history = try UpdateLog.read(from: UpdateLog.url(forPlan: project.planURL), plan: plan)
+    if let torn = history.torn { warn(torn.warning) }
+    return Loaded(project: project, selection: selection, track: track, plan: plan, history: history)
   }
 }
 
@@ -73,14 +89,14 @@ extension CaspianLink.Lay {
     @OptionGroup var options: LayOptions
 
     func run() async throws {
-      let (project, selection, track) = try options.load(command: "lay import")
+      let loaded = try options.load(command: "lay import")
+      let (project, selection, track, plan) = (loaded.project, loaded.selection, loaded.track, loaded.plan)
+      var history = loaded.history
       let log = UpdateLog.url(forPlan: project.planURL)
       try refuseWritingIntoInstalledGeodata(project.layFixesURL)
       try refuseWritingIntoInstalledGeodata(log)
       let data = try FileBytes.read(URL(fileURLWithPath: file))
       let (read, duplicates) = try LayLog.parse(data, file: file)
-      let plan = try selection.applied(to: PlanParser.read(from: project.planURL))
-      var history = try UpdateLog.read(from: log, plan: plan)
       // A voided import's fixes are not known: importing them again records them again.
       let stored = try project.storedLayFixes()
       let inForce = try project.layFixes(history: history)
@@ -199,11 +215,10 @@ extension CaspianLink.Lay {
     @Option(help: "table (for people) or json (for programs).") var format: OutputFormat = .table
 
     func run() async throws {
-      let (project, selection, track) = try options.load(command: "lay status")
-      let plan = try selection.applied(to: PlanParser.read(from: project.planURL))
-      let history = try UpdateLog.read(from: UpdateLog.url(forPlan: project.planURL), plan: plan)
+      let loaded = try options.load(command: "lay status")
+      let (project, selection) = (loaded.project, loaded.selection)
       let asLaid = AsLaid(
-        fixes: try project.layFixes(upTo: asOf.resolved, history: history), track: track,
+        fixes: try project.layFixes(upTo: asOf.resolved, history: loaded.history), track: loaded.track,
         maxOffsetM: options.maxOffsetM)
       switch format {
       case .json: StandardOutput.write(Data(asLaid.jsonValue.prettyPrinted().utf8))
